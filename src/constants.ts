@@ -1,0 +1,64 @@
+// Names of the action's inputs and outputs, and their defaults: one place, shared by action.yml tests, the
+// input helper and the CLI.
+
+export const TOOL_NAME = 'kube-jvm-dump';
+export const TOOL_VERSION = '0.1.0';
+
+export const Inputs = {
+  Kubeconfig: 'kubeconfig',
+  Context: 'context',
+  Namespace: 'namespace',
+  Target: 'target',
+  Selector: 'selector',
+  Container: 'container',
+  MaxPods: 'max-pods',
+  JvmPid: 'jvm-pid',
+  JdkImage: 'jdk-image',
+  ImagePullPolicy: 'image-pull-policy',
+  Dumps: 'dumps',
+  ThreadDumpCount: 'thread-dump-count',
+  ThreadDumpInterval: 'thread-dump-interval',
+  HeapDumpLive: 'heap-dump-live',
+  TmpVolume: 'tmp-volume',
+  RunAsUser: 'run-as-user',
+  RunAsGroup: 'run-as-group',
+  DebuggerNamePrefix: 'debugger-name-prefix',
+  DebuggerTtl: 'debugger-ttl',
+  ArtifactName: 'artifact-name',
+  RetentionDays: 'retention-days',
+  CompressionLevel: 'compression-level',
+  OutputDir: 'output-dir',
+  Timeout: 'timeout',
+  FailOnError: 'fail-on-error',
+} as const;
+
+export const Outputs = {
+  Pods: 'pods',
+  ArtifactId: 'artifact-id',
+  ArtifactUrl: 'artifact-url',
+  OutputDir: 'output-dir',
+  Outcome: 'outcome',
+  Deadlock: 'deadlock',
+  BlockedThreads: 'blocked-threads',
+} as const;
+
+export const Defaults = {
+  MaxPods: 1,
+  // Temurin 25 is glibc-based (no musl LinuxThreads trap) and its jcmd attaches across mount namespaces.
+  JdkImage: 'eclipse-temurin:25-jdk',
+  ImagePullPolicy: 'IfNotPresent',
+  Dumps: 'threads,histogram,heap',
+  ThreadDumpCount: 3,
+  ThreadDumpInterval: '5s',
+  HeapDumpLive: true,
+  TmpVolume: 'auto',
+  DebuggerNamePrefix: 'jvm-debugger',
+  DebuggerTtl: '10m',
+  Timeout: '10m',
+  FailOnError: true,
+} as const;
+
+/** Label-like marker env var set on our debuggers, so a later run can recognise and reuse them. */
+export const DEBUGGER_MARKER_ENV = 'KUBE_JVM_DUMP_DEBUGGER';
+/** Epoch seconds when the debugger's sleep ends; reuse needs enough time left. */
+export const DEBUGGER_EXPIRES_ENV = 'KUBE_JVM_DUMP_EXPIRES_AT';

@@ -1,0 +1,109 @@
+import type { V1EphemeralContainer, V1Pod } from '@kubernetes/client-node';
+import { DEBUGGER_EXPIRES_ENV, DEBUGGER_MARKER_ENV, TOOL_NAME } from '../constants.js';
+import type { PullPolicy } from '../inputs/settings.js';
+
+export interface DebuggerRequest {
+  name: string;
+  image: string;
+  pullPolicy: PullPolicy;
+  targetContainer: string;
+  ttlSeconds: number;
+  /** Epoch seconds at which the debugger's process ends. */
+  expiresAt: number;
+  tmpVolume?: string;
+  runAsUser?: number;
+  runAsGroup?: number;
+  /** Root debuggers read the JVM's ids from /proc and drop to them; they need setuid/setgid. */
+  root: boolean;
+}
+
+const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+/** `<prefix>-<5 chars>`, unique among the pod's containers; `random` is injectable for tests. */
+export function debuggerName(prefix: string, pod: V1Pod, random: () => number = Math.random): string {
+  const taken = new Set([...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c) => c.name));
+  for (;;) {
+    let suffix = '';
+    for (let i = 0; i < 5; i++) suffix += SUFFIX_ALPHABET[Math.floor(random() * SUFFIX_ALPHABET.length)];
+    const name = `${prefix}-${suffix}`;
+    if (!taken.has(name)) return name;
+  }
+}
+
+/** The ephemeral container: only fields the API allows for ephemeral containers (no ports, resources, probes). */
+export function buildDebuggerContainer(req: DebuggerRequest): V1EphemeralContainer {
+  const nonRoot = !req.root && req.runAsUser !== undefined;
+  return {
+    name: req.name,
+    image: req.image,
+    imagePullPolicy: req.pullPolicy,
+    targetContainerName: req.targetContainer,
+    // A bounded sleep: the debugger ends by itself even if this run dies; ephemeral containers can't be removed.
+    command: ['sleep', String(req.ttlSeconds)],
+    env: [
+      { name: DEBUGGER_MARKER_ENV, value: TOOL_NAME },
+      { name: DEBUGGER_EXPIRES_ENV, value: String(req.expiresAt) },
+    ],
+    stdin: false,
+    tty: false,
+    terminationMessagePolicy: 'FallbackToLogsOnError',
+    volumeMounts: req.tmpVolume ? [{ name: req.tmpVolume, mountPath: '/tmp' }] : undefined,
+    securityContext: {
+      runAsUser: req.runAsUser,
+      runAsGroup: req.runAsGroup,
+      // Non-root debuggers fit Pod Security "restricted"; a root one only needs to drop to the JVM's ids.
+      ...(nonRoot
+        ? { runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } }
+        : { runAsNonRoot: false, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'], add: ['SETUID', 'SETGID', 'SYS_CHROOT', 'DAC_OVERRIDE', 'CHOWN', 'FOWNER', 'KILL'] } }),
+    },
+  };
+}
+
+/** The strategic merge patch that appends one ephemeral container and keeps the existing ones (merge key: name). */
+export function ephemeralContainerPatch(container: V1EphemeralContainer): { spec: { ephemeralContainers: V1EphemeralContainer[] } } {
+  return { spec: { ephemeralContainers: [container] } };
+}
+
+function envValue(c: V1EphemeralContainer, name: string): string | undefined {
+  return c.env?.find((e) => e.name === name)?.value;
+}
+
+/**
+ * A debugger of ours that this run can use instead of adding another (they can never be removed): same
+ * image, target, identity and /tmp mount, still running, with at least `neededSeconds` of its sleep left.
+ */
+export function findReusableDebugger(pod: V1Pod, want: DebuggerRequest, nowSeconds: number, neededSeconds: number): V1EphemeralContainer | undefined {
+  const running = new Set((pod.status?.ephemeralContainerStatuses ?? []).filter((s) => s.state?.running).map((s) => s.name));
+  const candidates = (pod.spec?.ephemeralContainers ?? []).filter((c) =>
+    envValue(c, DEBUGGER_MARKER_ENV) === TOOL_NAME &&
+    running.has(c.name) &&
+    c.image === want.image &&
+    c.targetContainerName === want.targetContainer &&
+    (c.securityContext?.runAsUser ?? undefined) === want.runAsUser &&
+    (c.securityContext?.runAsGroup ?? undefined) === want.runAsGroup &&
+    (c.volumeMounts?.find((m) => m.mountPath === '/tmp')?.name) === want.tmpVolume &&
+    Number(envValue(c, DEBUGGER_EXPIRES_ENV) ?? 0) - nowSeconds >= neededSeconds);
+  return candidates.sort((a, b) => Number(envValue(b, DEBUGGER_EXPIRES_ENV)) - Number(envValue(a, DEBUGGER_EXPIRES_ENV)))[0];
+}
+
+/** Kubelet reasons after which the debugger will not start without a change on the user's side. */
+const FATAL_WAITING_REASONS = new Set([
+  'ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull', 'ImageInspectError',
+  'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'PreStartHookError', 'RegistryUnavailable', 'SignatureValidationFailed',
+]);
+
+export type DebuggerState =
+  | { phase: 'running' }
+  | { phase: 'pending'; reason?: string }
+  | { phase: 'failed'; reason: string; message?: string };
+
+export function debuggerState(pod: V1Pod, name: string): DebuggerState {
+  const status = pod.status?.ephemeralContainerStatuses?.find((s) => s.name === name);
+  if (!status) return { phase: 'pending' };
+  if (status.state?.running) return { phase: 'running' };
+  const t = status.state?.terminated;
+  if (t) return { phase: 'failed', reason: t.reason ?? `exited with ${t.exitCode}`, message: t.message };
+  const w = status.state?.waiting;
+  if (w?.reason && FATAL_WAITING_REASONS.has(w.reason)) return { phase: 'failed', reason: w.reason, message: w.message };
+  return { phase: 'pending', reason: w?.reason };
+}

@@ -1,0 +1,109 @@
+import { PatchStrategy, setHeaderOptions, Watch, type V1Pod } from '@kubernetes/client-node';
+import type { Cluster } from '../kube/client.js';
+import { apiErrorCode, apiErrorMessage } from '../kube/client.js';
+import { buildDebuggerContainer, debuggerState, ephemeralContainerPatch, findReusableDebugger, type DebuggerRequest } from './debugger-spec.js';
+
+export class InjectError extends Error {}
+
+export interface InjectedDebugger {
+  name: string;
+  reused: boolean;
+  pod: V1Pod;
+}
+
+/** Adds the debugger (or reuses a running one of ours) and waits until it runs. */
+export async function injectDebugger(cluster: Cluster, pod: V1Pod, req: DebuggerRequest, neededSeconds: number, deadline: number, signal?: AbortSignal): Promise<InjectedDebugger> {
+  const podName = pod.metadata!.name!;
+  const reusable = findReusableDebugger(pod, req, Math.floor(Date.now() / 1000), neededSeconds);
+  if (reusable) return { name: reusable.name, reused: true, pod };
+
+  let patched: V1Pod;
+  try {
+    patched = await cluster.core.patchNamespacedPodEphemeralcontainers(
+      { name: podName, namespace: cluster.namespace, body: ephemeralContainerPatch(buildDebuggerContainer(req)) },
+      setHeaderOptions('Content-Type', PatchStrategy.StrategicMergePatch),
+    );
+  } catch (err) {
+    throw new InjectError(explainPatchFailure(err, podName, cluster.namespace));
+  }
+  const ready = await waitForDebugger(cluster, patched, req.name, deadline, signal);
+  return { name: req.name, reused: false, pod: ready };
+}
+
+export function explainPatchFailure(err: unknown, pod: string, ns: string): string {
+  const code = apiErrorCode(err);
+  const detail = apiErrorMessage(err);
+  if (code === 404 && !/pods? "?[^"]*"? not found/i.test(detail)) {
+    return `The cluster does not serve the pods/ephemeralcontainers subresource (${detail}). Ephemeral containers need Kubernetes 1.23+ (GA in 1.25).`;
+  }
+  if (code === 404) return `Pod ${ns}/${pod} disappeared before the debugger could be added (${detail}).`;
+  if (code === 403) return `Not allowed to add an ephemeral container to ${ns}/${pod} (${detail}). Grant 'patch' on pods/ephemeralcontainers (see the README's RBAC).`;
+  if (code === 422) return `The API server rejected the debugger container for ${ns}/${pod}: ${detail}`;
+  return `Adding the debugger to ${ns}/${pod} failed: ${detail}`;
+}
+
+/**
+ * Waits for the debugger to run, by watch (re-watching from the last resourceVersion when the client's
+ * 30 s inactivity timeout ends a watch). Image pull and config errors fail at once, with the kubelet's words.
+ */
+export async function waitForDebugger(cluster: Cluster, pod: V1Pod, name: string, deadline: number, signal?: AbortSignal): Promise<V1Pod> {
+  const ns = cluster.namespace;
+  const podName = pod.metadata!.name!;
+  let current = pod;
+  let lastPending: string | undefined;
+  const verdict = (p: V1Pod): V1Pod | undefined => {
+    const state = debuggerState(p, name);
+    if (state.phase === 'running') return p;
+    if (state.phase === 'failed') {
+      throw new InjectError(`The debugger container ${name} in ${ns}/${podName} cannot start: ${state.reason}${state.message ? ` - ${state.message}` : ''}. ` +
+        'Check jdk-image (it must exist and be pullable by the node) and image-pull-policy.');
+    }
+    lastPending = state.reason;
+    return undefined;
+  };
+  const done = verdict(current);
+  if (done) return done;
+
+  const watch = new Watch(cluster.kc);
+  while (Date.now() < deadline) {
+    if (signal?.aborted) throw new InjectError('cancelled');
+    const outcome = await new Promise<{ pod?: V1Pod; error?: unknown }>((resolve) => {
+      let settled = false;
+      let controller: AbortController | undefined;
+      const finish = (r: { pod?: V1Pod; error?: unknown }) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        controller?.abort();
+        resolve(r);
+      };
+      const timer = setTimeout(() => finish({}), Math.max(0, deadline - Date.now()));
+      watch.watch(`/api/v1/namespaces/${ns}/pods`, { fieldSelector: `metadata.name=${podName}`, resourceVersion: current.metadata?.resourceVersion, allowWatchBookmarks: true },
+        (type, obj: V1Pod) => {
+          if (type === 'BOOKMARK') return;
+          if (type === 'DELETED') return finish({ error: new InjectError(`Pod ${ns}/${podName} was deleted while the debugger was starting.`) });
+          if (type === 'ERROR') return finish({ error: new Error((obj as unknown as { message?: string }).message ?? 'watch error') });
+          current = obj;
+          try {
+            const ok = verdict(obj);
+            if (ok) finish({ pod: ok });
+          } catch (err) {
+            finish({ error: err });
+          }
+        },
+        () => finish({}),
+      ).then((c) => { controller = c; if (settled) c.abort(); }, (err) => finish({ error: err }));
+    });
+    if (outcome.pod) return outcome.pod;
+    if (outcome.error instanceof InjectError) throw outcome.error;
+    // The watch ended (timeout, expired resourceVersion or error): read the pod afresh and watch again.
+    try {
+      current = await cluster.core.readNamespacedPod({ name: podName, namespace: ns });
+    } catch (err) {
+      throw new InjectError(`Reading pod ${ns}/${podName} while waiting for the debugger failed: ${apiErrorMessage(err)}`);
+    }
+    const ok = verdict(current);
+    if (ok) return ok;
+  }
+  throw new InjectError(`The debugger container ${name} in ${ns}/${podName} did not start before the timeout${lastPending ? ` (last state: ${lastPending})` : ''}.`);
+}

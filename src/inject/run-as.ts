@@ -1,0 +1,44 @@
+import type { V1Pod } from '@kubernetes/client-node';
+
+export interface RunAsDecision {
+  uid?: number;
+  gid?: number;
+  /** Where uid/gid came from; 'detect' = unknown before the debugger runs: it starts as root and reads /proc. */
+  source: 'input' | 'container securityContext' | 'pod securityContext' | 'container status' | 'detect';
+}
+
+/** Whether the pod or the container insists on a non-root user (then a root debugger would be rejected). */
+export function requiresNonRoot(pod: V1Pod, container: string): boolean {
+  const c = pod.spec?.containers.find((x) => x.name === container);
+  return c?.securityContext?.runAsNonRoot ?? pod.spec?.securityContext?.runAsNonRoot ?? false;
+}
+
+/**
+ * The uid/gid the debugger should run as. HotSpot's attach listener accepts only a peer with the JVM's
+ * euid and egid (JDK 8 rejects even root), so we copy the target's ids; an explicit input wins, since
+ * the user may know better than a spec the image's USER overrides.
+ */
+export function chooseRunAs(pod: V1Pod, container: string, input: { uid?: number; gid?: number }): RunAsDecision {
+  if (input.uid !== undefined) return { uid: input.uid, gid: input.gid, source: 'input' };
+  const c = pod.spec?.containers.find((x) => x.name === container);
+  const fromContainer = c?.securityContext?.runAsUser;
+  const fromPod = pod.spec?.securityContext?.runAsUser;
+  const gidFromSpec = input.gid ?? c?.securityContext?.runAsGroup ?? pod.spec?.securityContext?.runAsGroup;
+  // KEP-3619: newer clusters report the ids the process really got.
+  const reported = pod.status?.containerStatuses?.find((s) => s.name === container)?.user?.linux;
+  if (fromContainer !== undefined) return { uid: fromContainer, gid: gidFromSpec ?? reported?.gid, source: 'container securityContext' };
+  if (fromPod !== undefined) return { uid: fromPod, gid: gidFromSpec ?? reported?.gid, source: 'pod securityContext' };
+  if (reported?.uid !== undefined) return { uid: reported.uid, gid: gidFromSpec ?? reported.gid, source: 'container status' };
+  return { gid: gidFromSpec, source: 'detect' };
+}
+
+/** The debugger's own securityContext ids: fixed ids when known, root when they must be detected in the pod. */
+export function debuggerIdentity(decision: RunAsDecision, nonRootRequired: boolean): { runAsUser?: number; runAsGroup?: number; root: boolean } {
+  if (decision.uid !== undefined) return { runAsUser: decision.uid, runAsGroup: decision.gid, root: decision.uid === 0 };
+  if (nonRootRequired) {
+    throw new Error("The pod requires a non-root user (runAsNonRoot) but neither its spec nor its status tells the JVM's uid, " +
+      "so the debugger cannot start as root to find it. Set 'run-as-user' and 'run-as-group' to the JVM's ids " +
+      '(`kubectl exec POD -c CONTAINER -- id` shows them).');
+  }
+  return { runAsUser: 0, runAsGroup: decision.gid ?? 0, root: true };
+}

@@ -1,0 +1,47 @@
+import type { DumpKind } from '../model.js';
+
+export type WorkloadKind = 'deployment' | 'statefulset' | 'daemonset' | 'pod';
+
+export type TargetSpec =
+  | { kind: WorkloadKind; name: string }
+  | { kind: 'selector'; selector: string };
+
+export type PullPolicy = 'Always' | 'IfNotPresent' | 'Never';
+
+export type KubeconfigSource =
+  | { from: 'content'; yaml: string }
+  | { from: 'default' }; // KUBECONFIG, ~/.kube/config, then in-cluster
+
+/** Everything the engine needs, typed and validated once. */
+export interface Settings {
+  kubeconfig: KubeconfigSource;
+  context?: string;
+  /** Undefined means: the context's namespace, else "default". */
+  namespace?: string;
+  target: TargetSpec;
+  container?: string;
+  maxPods: number;
+  jvmPid?: number;
+  jdkImage: string;
+  imagePullPolicy: PullPolicy;
+  dumps: DumpKind[];
+  threadDumpCount: number;
+  threadDumpIntervalMs: number;
+  heapDumpLive: boolean;
+  /** 'auto' = the volume the target mounts at /tmp; 'none' = never mount one; else a pod volume name. */
+  tmpVolume: string;
+  runAsUser?: number;
+  runAsGroup?: number;
+  debuggerNamePrefix: string;
+  debuggerTtlSeconds: number;
+  artifactName: string;
+  retentionDays?: number;
+  compressionLevel?: number;
+  outputDir: string;
+  timeoutMs: number;
+  failOnError: boolean;
+}
+
+export function describeTarget(target: TargetSpec): string {
+  return target.kind === 'selector' ? `selector ${target.selector}` : `${target.kind}/${target.name}`;
+}

@@ -1,0 +1,82 @@
+import { AppsV1Api, CoreV1Api, KubeConfig, VersionApi } from '@kubernetes/client-node';
+import type { KubeconfigSource } from '../inputs/settings.js';
+
+export interface Cluster {
+  kc: KubeConfig;
+  core: CoreV1Api;
+  apps: AppsV1Api;
+  namespace: string;
+  context: string;
+}
+
+/** Loads the kubeconfig (content, else KUBECONFIG / ~/.kube/config / in-cluster) and selects the context. */
+export function connect(source: KubeconfigSource, context: string | undefined, namespace: string | undefined): Cluster {
+  const kc = new KubeConfig();
+  if (source.from === 'content') {
+    try {
+      kc.loadFromString(source.yaml);
+    } catch (err) {
+      // The parser's message can quote the file: keep only its first line, which names the problem.
+      throw new Error(`The kubeconfig input could not be parsed: ${String((err as Error).message).split('\n')[0]}`);
+    }
+  } else {
+    kc.loadFromDefault();
+  }
+  if (context) {
+    if (!kc.getContextObject(context)) {
+      throw new Error(`Context '${context}' is not in the kubeconfig; it has: ${kc.getContexts().map((c) => c.name).join(', ') || 'none'}.`);
+    }
+    kc.setCurrentContext(context);
+  }
+  if (!kc.getCurrentCluster()) {
+    throw new Error('No cluster to talk to: pass the kubeconfig input, set KUBECONFIG, or run inside a cluster.');
+  }
+  const ns = namespace ?? kc.getContextObject(kc.getCurrentContext())?.namespace ?? 'default';
+  return { kc, core: kc.makeApiClient(CoreV1Api), apps: kc.makeApiClient(AppsV1Api), namespace: ns, context: kc.getCurrentContext() };
+}
+
+/** Every credential value in the kubeconfig, to be masked in logs before anything can print it. */
+export function kubeconfigSecrets(kc: KubeConfig): string[] {
+  const out = new Set<string>();
+  for (const user of kc.getUsers()) {
+    const u = user as unknown as Record<string, unknown>;
+    for (const key of ['token', 'password', 'keyData', 'certData', 'username']) {
+      if (key === 'username' || key === 'certData') continue; // not secret; masking them would garble output
+      const v = u[key];
+      if (typeof v === 'string' && v.length >= 6) out.add(v);
+    }
+    const authProvider = u.authProvider as { config?: Record<string, unknown> } | undefined;
+    for (const v of Object.values(authProvider?.config ?? {})) if (typeof v === 'string' && v.length >= 12) out.add(v);
+  }
+  return [...out];
+}
+
+export async function clusterVersion(kc: KubeConfig): Promise<string | undefined> {
+  try {
+    return (await kc.makeApiClient(VersionApi).getCode()).gitVersion;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Turns client-node's ApiException into one readable line (the body is a JSON-encoded Status). */
+export function apiErrorMessage(err: unknown): string {
+  const e = err as { code?: number; body?: unknown; message?: string };
+  if (typeof e?.code === 'number') {
+    let message: string | undefined;
+    try {
+      const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
+      message = (body as { message?: string })?.message;
+    } catch {
+      message = typeof e.body === 'string' ? e.body.slice(0, 300) : undefined;
+    }
+    return `HTTP ${e.code}${message ? `: ${message}` : ''}`;
+  }
+  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
+  return [e?.message ?? String(err), cause?.code ?? cause?.message].filter(Boolean).join(': ');
+}
+
+export function apiErrorCode(err: unknown): number | undefined {
+  const code = (err as { code?: unknown })?.code;
+  return typeof code === 'number' ? code : undefined;
+}

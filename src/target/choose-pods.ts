@@ -1,0 +1,80 @@
+import type { V1LabelSelector, V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
+
+/** A pod can be dumped only while it runs and is not going away. */
+export function isLivePod(pod: V1Pod): boolean {
+  return pod.status?.phase === 'Running' && !pod.metadata?.deletionTimestamp;
+}
+
+export function isPodReady(pod: V1Pod): boolean {
+  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+}
+
+export function revisionOf(rs: V1ReplicaSet): number {
+  const value = Number(rs.metadata?.annotations?.['deployment.kubernetes.io/revision']);
+  return Number.isFinite(value) ? value : -1;
+}
+
+function createdAt(pod: V1Pod): number {
+  const t = pod.metadata?.creationTimestamp;
+  return t ? new Date(t).getTime() : 0;
+}
+
+function ownedBy(pod: V1Pod, uid: string | undefined): boolean {
+  return !!uid && (pod.metadata?.ownerReferences ?? []).some((o) => o.uid === uid);
+}
+
+/**
+ * Orders live pods for dumping. Pods in `preferred` come first: during a failed rollout those are the new
+ * ReplicaSet's pods, which are the interesting ones even (especially) when not Ready. Within a group,
+ * ready pods first, then the newest.
+ */
+export function rankLivePods(pods: V1Pod[], preferred: (pod: V1Pod) => boolean = () => false): V1Pod[] {
+  return pods
+    .filter(isLivePod)
+    .map((pod) => ({ pod, group: preferred(pod) ? 0 : 1, ready: isPodReady(pod) ? 0 : 1, created: createdAt(pod) }))
+    .sort((a, b) => a.group - b.group || a.ready - b.ready || b.created - a.created || (a.pod.metadata?.name ?? '').localeCompare(b.pod.metadata?.name ?? ''))
+    .map((x) => x.pod);
+}
+
+/** For a Deployment: pods of the newest ReplicaSet (by revision) first, then pods of older ones. */
+export function choosePodsForDeployment(pods: V1Pod[], replicaSets: V1ReplicaSet[], deploymentUid: string | undefined, maxPods: number): V1Pod[] {
+  const ours = replicaSets.filter((rs) => !deploymentUid || ownedBy(rs as V1Pod, deploymentUid));
+  const newest = [...ours].sort((a, b) => revisionOf(b) - revisionOf(a))[0];
+  const oursUids = new Set(ours.map((rs) => rs.metadata?.uid).filter(Boolean));
+  const candidates = pods.filter((p) => (p.metadata?.ownerReferences ?? []).some((o) => oursUids.has(o.uid)));
+  return rankLivePods(candidates, (pod) => ownedBy(pod, newest?.metadata?.uid)).slice(0, maxPods);
+}
+
+/** For a StatefulSet: pods at the update revision first (the rollout's new pods). */
+export function choosePodsForStatefulSet(pods: V1Pod[], ownerUid: string | undefined, updateRevision: string | undefined, maxPods: number): V1Pod[] {
+  const candidates = pods.filter((p) => !ownerUid || ownedBy(p, ownerUid));
+  return rankLivePods(candidates, (pod) => !!updateRevision && pod.metadata?.labels?.['controller-revision-hash'] === updateRevision).slice(0, maxPods);
+}
+
+export function choosePodsForOwner(pods: V1Pod[], ownerUid: string | undefined, maxPods: number): V1Pod[] {
+  return rankLivePods(pods.filter((p) => !ownerUid || ownedBy(p, ownerUid))).slice(0, maxPods);
+}
+
+/** Renders a LabelSelector as the `labelSelector` query string the API takes. */
+export function labelSelectorToString(selector: V1LabelSelector | undefined): string {
+  const parts: string[] = [];
+  for (const [k, v] of Object.entries(selector?.matchLabels ?? {})) parts.push(`${k}=${v}`);
+  for (const expr of selector?.matchExpressions ?? []) {
+    const values = (expr.values ?? []).join(',');
+    switch (expr.operator) {
+      case 'In': parts.push(`${expr.key} in (${values})`); break;
+      case 'NotIn': parts.push(`${expr.key} notin (${values})`); break;
+      case 'Exists': parts.push(expr.key); break;
+      case 'DoesNotExist': parts.push(`!${expr.key}`); break;
+      default: throw new Error(`unsupported label selector operator '${expr.operator}'`);
+    }
+  }
+  return parts.join(',');
+}
+
+/** Explains why nothing could be chosen, for an error message that says what to look at. */
+export function describeNoLivePods(pods: V1Pod[]): string {
+  if (pods.length === 0) return 'no pods exist for it';
+  const phases = pods.map((p) => `${p.metadata?.name} (${p.metadata?.deletionTimestamp ? 'Terminating' : p.status?.phase ?? 'Unknown'})`);
+  return `none of its ${pods.length} pod(s) is Running: ${phases.slice(0, 10).join(', ')}`;
+}
