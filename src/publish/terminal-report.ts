@@ -1,0 +1,68 @@
+// Plain-text report for the local CLI: the same verdicts as the job summary.
+import type { ErrorRecord, RunManifest } from '../model.js';
+import type { JvmAnalysis } from '../analyse/analysis.js';
+import type { AnalysedJvm } from './summary.js';
+
+const MAX_LINES_PER_LIST = 3;
+
+/** Drops ANSI escapes and control characters so text from the cluster cannot drive the terminal. */
+export function sanitiseForTerminal(text: string): string {
+  return text
+    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '')
+    .replace(/\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?/g, '')
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+}
+
+function t(text: string | number | undefined, max = 300): string {
+  const s = sanitiseForTerminal(String(text ?? ''));
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+function errorLines(errors: ErrorRecord[], indent: string): string[] {
+  return errors.map((e) => `${indent}error [${t(e.stage)}${e.dump ? `/${t(e.dump)}` : ''}]: ${t(e.message, 1000)}`);
+}
+
+function analysisLines(a: JvmAnalysis, indent: string): string[] {
+  const out: string[] = [];
+  for (const d of a.deadlocks.slice(0, MAX_LINES_PER_LIST)) {
+    for (const l of d.locks) {
+      out.push(`${indent}deadlock: "${t(l.thread, 120)}" waits for ${t(l.className ?? l.kind)}${l.address ? ` <${t(l.address)}>` : ''} held by "${t(l.heldBy ?? '?', 120)}"`);
+    }
+  }
+  for (const c of a.contendedLocks.slice(0, MAX_LINES_PER_LIST)) {
+    out.push(`${indent}lock ${t(c.className ?? c.kind)} <${t(c.address)}>: ${c.waiters} waiting, held by ${c.holder ? `"${t(c.holder, 120)}"` : 'a thread not in the dump'}`);
+  }
+  for (const b of a.busyThreads.filter((x) => x.hot).slice(0, MAX_LINES_PER_LIST)) {
+    const cpu = b.cpuShare !== undefined ? ` ${Math.round(b.cpuShare * 100)}% of a CPU` : '';
+    out.push(`${indent}busy: "${t(b.name, 120)}"${cpu} in ${t(b.appFrame ?? b.topFrames[0], 200)}`);
+  }
+  for (const s of a.stuckThreads.filter((x) => !x.idle).slice(0, MAX_LINES_PER_LIST)) {
+    out.push(`${indent}not moving: "${t(s.name, 120)}" ${t(s.state ?? '')} in ${t(s.topFrames[0], 200)}`);
+  }
+  const top = a.histogram?.topByBytes[0];
+  if (top) out.push(`${indent}largest class on the heap: ${t(top.className, 160)} (${top.bytes} bytes, ${top.instances} instances)`);
+  return out;
+}
+
+/** Renders the run's verdicts as plain text, one block per pod and JVM. */
+export function renderTerminalReport(manifest: RunManifest, analyses: readonly AnalysedJvm[]): string {
+  const lines: string[] = [];
+  lines.push(`JVM dump: ${t(manifest.target)} in namespace ${t(manifest.namespace)} (${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'})`);
+  lines.push(...errorLines(manifest.errors, '  '));
+  for (const pod of manifest.pods) {
+    lines.push(`pod ${t(pod.pod, 120)} / container ${t(pod.container, 120)}`);
+    lines.push(...errorLines(pod.errors, '  '));
+    const mine = analyses.filter((a) => a.pod === pod.pod && a.container === pod.container);
+    const pids = new Set<number>([...pod.jvms.map((j) => j.pid), ...mine.map((a) => a.pid)]);
+    if (pids.size === 0) lines.push('  no JVM found');
+    for (const pid of pids) {
+      const jvm = pod.jvms.find((j) => j.pid === pid);
+      const a = mine.find((m) => m.pid === pid)?.analysis;
+      const version = jvm?.version ? `, JDK ${t(jvm.version, 60)}` : '';
+      lines.push(`  pid ${pid}${version}: ${a ? t(a.verdict, 600) : 'no analysis (no thread dump or histogram collected)'}`);
+      if (a) lines.push(...analysisLines(a, '    '));
+      if (jvm) lines.push(...errorLines(jvm.errors, '    '));
+    }
+  }
+  return lines.join('\n');
+}
