@@ -1,0 +1,28 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import type { RunManifest } from '../model.js';
+import { absolute, FileNames } from '../collect/layout.js';
+import { analyseJvm, type JvmAnalysis } from './analysis.js';
+
+export interface JvmAnalysisEntry {
+  pod: string;
+  container: string;
+  pid: number;
+  analysis: JvmAnalysis;
+}
+
+/** Analyses every JVM that has thread dumps, from the files in the output directory; writes analysis.json. */
+export async function analyseDumps(manifest: RunManifest, outputDir: string): Promise<JvmAnalysisEntry[]> {
+  const entries: JvmAnalysisEntry[] = [];
+  for (const pod of manifest.pods) {
+    for (const jvm of pod.jvms) {
+      const dumps = jvm.files.filter((f) => f.kind === 'threads').sort((a, b) => a.path.localeCompare(b.path, undefined, { numeric: true }));
+      const histogramFile = jvm.files.find((f) => f.kind === 'histogram');
+      if (dumps.length === 0 && !histogramFile) continue;
+      const threadDumps = await Promise.all(dumps.map((f) => readFile(absolute(outputDir, f.path), 'utf8')));
+      const histogram = histogramFile ? await readFile(absolute(outputDir, histogramFile.path), 'utf8') : undefined;
+      entries.push({ pod: pod.pod, container: pod.container, pid: jvm.pid, analysis: analyseJvm({ threadDumps, histogram }) });
+    }
+  }
+  await writeFile(absolute(outputDir, FileNames.analysis), JSON.stringify({ tool: manifest.tool, jvms: entries }, null, 2) + '\n');
+  return entries;
+}

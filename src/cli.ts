@@ -1,0 +1,77 @@
+import { readFileSync } from 'node:fs';
+import { Defaults, Inputs, TOOL_NAME, TOOL_VERSION } from './constants.js';
+import { getSettings } from './inputs/input-helper.js';
+import { allErrors, runEngine } from './engine.js';
+import { analyseDumps } from './analyse/analyse-dumps.js';
+import { renderTerminalReport } from './publish/terminal-report.js';
+
+const SHORT: Record<string, string> = { n: Inputs.Namespace, c: Inputs.Container, o: Inputs.OutputDir, l: Inputs.Selector, out: Inputs.OutputDir };
+const KNOWN = new Set<string>(Object.values(Inputs));
+
+export const HELP = `${TOOL_NAME} ${TOOL_VERSION}: thread dumps, class histogram and heap dump from a JVM in Kubernetes,
+through a JDK ephemeral container. Uses your kubeconfig (--kubeconfig FILE, else KUBECONFIG, ~/.kube/config).
+
+Usage: ${TOOL_NAME} [deployment/]NAME | statefulset/NAME | daemonset/NAME | pod/NAME  [options]
+       ${TOOL_NAME} -l app=my-app [options]
+
+Options (each is the action input of the same name):
+  -n, --namespace NS          namespace (default: the context's, else default)
+  -l, --selector SELECTOR     label selector instead of a target
+  -c, --container NAME        target container (default: annotation, else the only one)
+  -o, --out, --output-dir DIR where to write the dumps (default ./jvm-dumps/<name>)
+      --kubeconfig FILE       kubeconfig file;  --context NAME
+      --max-pods N            pods to dump concurrently (default ${Defaults.MaxPods})
+      --dumps LIST            threads,histogram,heap,vm-info (default ${Defaults.Dumps})
+      --thread-dump-count N   (default ${Defaults.ThreadDumpCount});  --thread-dump-interval D (default ${Defaults.ThreadDumpInterval})
+      --jdk-image IMAGE       debugger image with jcmd (default ${Defaults.JdkImage})
+      --image-pull-policy P   Always | IfNotPresent | Never (default ${Defaults.ImagePullPolicy})
+      --heap-dump-live BOOL   --tmp-volume auto|none|NAME  --run-as-user UID  --run-as-group GID
+      --jvm-pid PID           --debugger-name-prefix P  --debugger-ttl D (default ${Defaults.DebuggerTtl})  --timeout D (default ${Defaults.Timeout})
+  -h, --help                  this text
+
+Progress goes to stderr; the verdicts to stdout. Exit status: 0 all dumps, 3 some, 1 none, 2 bad usage.`;
+
+export function parseArgs(argv: string[]): Map<string, string> {
+  const values = new Map<string, string>();
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '-h' || arg === '--help') { values.set('help', 'true'); continue; }
+    if (!arg.startsWith('-')) { positional.push(arg); continue; }
+    const eq = arg.indexOf('=');
+    const rawKey = (eq > 0 ? arg.slice(0, eq) : arg).replace(/^--?/, '');
+    const key = SHORT[rawKey] ?? rawKey;
+    if (!KNOWN.has(key)) throw new Error(`unknown option ${arg} (see --help)`);
+    const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+    if (value === undefined) throw new Error(`option ${arg} needs a value`);
+    values.set(key, value);
+  }
+  if (positional.length > 1) throw new Error(`one target expected, got ${positional.join(' ')}`);
+  if (positional.length === 1) values.set(Inputs.Target, positional[0]);
+  return values;
+}
+
+export async function runCli(argv: string[], stdout = process.stdout, stderr = process.stderr): Promise<number> {
+  let values: Map<string, string>;
+  let settings;
+  try {
+    values = parseArgs(argv);
+    if (values.has('help') || argv.length === 0) { stdout.write(HELP + '\n'); return values.has('help') ? 0 : 2; }
+    const kubeconfigFile = values.get(Inputs.Kubeconfig);
+    if (kubeconfigFile) values.set(Inputs.Kubeconfig, readFileSync(kubeconfigFile, 'utf8'));
+    // Local runs have no RUNNER_TEMP: default to ./jvm-dumps/<artifact name>.
+    settings = getSettings((name) => values.get(name) ?? '', { ...process.env, RUNNER_TEMP: '' });
+  } catch (err) {
+    stderr.write(`${TOOL_NAME}: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const report = await runEngine(settings, { progress: (m) => stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`) });
+  const analyses = await analyseDumps(report.manifest, settings.outputDir).catch((err) => {
+    stderr.write(`analysis failed: ${(err as Error).message}\n`);
+    return [];
+  });
+  stdout.write(renderTerminalReport(report.manifest, analyses) + '\n');
+  for (const e of allErrors(report.manifest)) stderr.write(`error [${e.stage}${e.dump ? `/${e.dump}` : ''}]: ${e.message}\n`);
+  stdout.write(`Dumps in ${settings.outputDir} (manifest.json, analysis.json)\n`);
+  return report.outcome === 'success' ? 0 : report.outcome === 'partial' ? 3 : 1;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from '@jest/globals';
+import { javaFeatureOf, parseProbe, parseStreamTrailer, parseVmVersion, toolboxCommand } from '../../src/collect/toolbox.js';
+import { explainJcmdFailure, heapDumpNeedKiB, heapDumpPlan, histogramArgs, histogramTotalBytes, vmInfoCommands } from '../../src/collect/jcmd.js';
+import { jvmDir, safeSegment } from '../../src/collect/layout.js';
+import { decideOutcome } from '../../src/engine.js';
+import type { RunManifest } from '../../src/model.js';
+
+describe('toolbox output parsing', () => {
+  it('parses the probe: debugger identity, jcmd version, JVMs with ids', () => {
+    const p = parseProbe('self\t0\t0\njcmd\t/opt/java/openjdk/bin/jcmd\t25.0.1\njvm\t7\t1000\t1000\t7\t/usr/bin/java -Xmx64m Simple\njvm\tx\n');
+    expect(p).toEqual({ selfUid: 0, selfGid: 0, jcmdPath: '/opt/java/openjdk/bin/jcmd', jdkVersion: '25.0.1', jdkFeature: 25,
+      jvms: [{ pid: 7, uid: 1000, gid: 1000, nsPid: 7, commandLine: '/usr/bin/java -Xmx64m Simple' }] });
+    expect(parseProbe('self\t1000\t1000\njcmd\t\t\n').jcmdPath).toBeUndefined();
+  });
+  it('reads Java feature releases old and new', () => {
+    expect(javaFeatureOf('1.8.0_462')).toBe(8);
+    expect(javaFeatureOf('21.0.9')).toBe(21);
+    expect(parseVmVersion('7:\nOpenJDK 64-Bit Server VM version 25.462-b08\nJDK 8.0_462\n')).toEqual({ version: '8.0_462', feature: 8 });
+    expect(parseVmVersion('7:\nOpenJDK 64-Bit Server VM version 17.0.15+6\nJDK 17.0.15\n').feature).toBe(17);
+  });
+  it('reads the stream trailer', () => {
+    const sha = 'a'.repeat(64);
+    expect(parseStreamTrailer(`kjd-size\t10\nkjd-source-exit\t0\nkjd-sha256\t${sha}\n`)).toEqual({ sourceSize: 10, sourceExit: 0, sha256: sha });
+    expect(parseStreamTrailer('kjd-error: cannot read /tmp/x\n').error).toBe('cannot read /tmp/x');
+  });
+  it('passes the script in argv, so the debugger image needs nothing but sh', () => {
+    const argv = toolboxCommand('jcmd', 1000, 1000, 7, 'Thread.print', '-l');
+    expect(argv.slice(0, 2)).toEqual(['sh', '-c']);
+    expect(argv.slice(3)).toEqual(['kjd', 'jcmd', '1000', '1000', '7', 'Thread.print', '-l']);
+    expect(argv[2]).not.toContain('${');
+  });
+});
+
+describe('jcmd command lines by JVM version', () => {
+  it('heap dump: -gz by the JVM from 15, -all when not live-only', () => {
+    expect(heapDumpPlan(17, true, '/tmp/h.hprof')).toEqual({ args: ['GC.heap_dump', '-gz=1', '/tmp/h.hprof.gz'], jvmPath: '/tmp/h.hprof.gz', compressedByJvm: true });
+    expect(heapDumpPlan(8, false, '/tmp/h.hprof')).toEqual({ args: ['GC.heap_dump', '-all', '/tmp/h.hprof'], jvmPath: '/tmp/h.hprof', compressedByJvm: false });
+    expect(heapDumpPlan(11, true, '/tmp/h.hprof').compressedByJvm).toBe(false);
+  });
+  it('histogram -all only where it exists (9+) and only when asked', () => {
+    expect(histogramArgs(8, false)).toEqual(['GC.class_histogram']);
+    expect(histogramArgs(17, false)).toEqual(['GC.class_histogram', '-all']);
+    expect(histogramArgs(17, true)).toEqual(['GC.class_histogram']);
+  });
+  it('VM.info on 9+, its parts on 8', () => {
+    expect(vmInfoCommands(21)).toEqual([['VM.info']]);
+    expect(vmInfoCommands(8).map((c) => c[0])).toEqual(['VM.version', 'VM.flags', 'VM.command_line', 'VM.system_properties']);
+  });
+  it('sizes the heap dump from the histogram total', () => {
+    expect(histogramTotalBytes(' num     #instances         #bytes  class name\n   1:  10  100  [B\nTotal          4567       1048576\n')).toBe(1048576);
+    expect(heapDumpNeedKiB(1024 * 1024, false)).toBe(Math.ceil(1024 * 1.1) + 16384);
+    expect(heapDumpNeedKiB(undefined, true)).toBe(16384);
+  });
+  it('explains attach failures with what to do', () => {
+    const msg = explainJcmdFailure('7:\ncom.sun.tools.attach.AttachNotSupportedException: Unable to open socket file /proc/7/root/tmp/.java_pid7: target process 7 doesn\'t respond within 10500ms', 7);
+    expect(msg).toMatch(/AttachNotSupportedException.*DisableAttachMechanism.*run-as-user/);
+  });
+});
+
+describe('output layout', () => {
+  it('is <pod>/<container>/<pid>, with unsafe characters replaced', () => {
+    expect(jvmDir('web-7d9f-abc', 'app', 12)).toBe('web-7d9f-abc/app/12');
+    expect(safeSegment('../etc')).toBe('__etc');
+  });
+});
+
+describe('decideOutcome', () => {
+  const manifest = (files: string[][], errors = 0): RunManifest => ({
+    tool: { name: 't', version: '1' }, cluster: {}, namespace: 'default', target: 'deployment/x', startedAt: '', finishedAt: '', errors: [],
+    requested: { dumps: ['threads', 'heap'], threadDumpCount: 1, threadDumpIntervalMs: 0, heapDumpLive: true },
+    pods: files.map((kinds, i) => ({
+      namespace: 'default', pod: `p${i}`, container: 'app', timingsMs: {}, errors: Array.from({ length: errors }, () => ({ stage: 'collect' as const, message: 'x' })),
+      jvms: [{ pid: 1, commandLine: 'java', files: kinds.map((k) => ({ path: k, kind: k as 'threads', size: 1, sha256: '' })), errors: [], timingsMs: {} }],
+    })),
+  });
+  it('success when every requested dump exists, partial when some, failure when none', () => {
+    expect(decideOutcome(manifest([['threads', 'heap']]))).toBe('success');
+    expect(decideOutcome(manifest([['threads', 'heap'], ['threads']]))).toBe('partial');
+    expect(decideOutcome(manifest([['threads', 'heap']], 1))).toBe('partial');
+    expect(decideOutcome(manifest([[]]))).toBe('failure');
+    expect(decideOutcome(manifest([]))).toBe('failure');
+  });
+});
