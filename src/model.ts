@@ -33,6 +33,8 @@ export interface JvmResult {
   feature?: number;
   files: FileRecord[];
   errors: ErrorRecord[];
+  /** How something was obtained when it was not the normal way (e.g. thread dumps via SIGQUIT). */
+  notes?: string[];
   timingsMs: Record<string, number>;
 }
 

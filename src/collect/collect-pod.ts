@@ -14,6 +14,7 @@ import { parseProbe, parseStreamTrailer, parseVmVersion, toolboxCommand, toolbox
 import { explainJcmdFailure, heapDumpNeedKiB, heapDumpPlan, histogramArgs, histogramTotalBytes, threadPrintArgs, vmInfoCommands } from './jcmd.js';
 import { absolute, FileNames, jvmDir } from './layout.js';
 import { checkGzippedHprof, HashingFileSink } from './transfer.js';
+import { readSignalledDump } from './signal-dump.js';
 
 export type Progress = (message: string) => void;
 
@@ -184,10 +185,24 @@ async function collectJvm(ctx: CollectContext, t: JvmTarget): Promise<JvmResult>
     out.version = v.version;
     out.feature = v.feature;
   } catch (err) {
-    // Without attach nothing else will work either: record it once per requested dump.
+    // Without attach only the signal path is left: SIGQUIT still gets thread dumps, via the container log.
     const message = `Cannot attach to JVM ${jvm.pid}: ${(err as Error).message}`;
-    for (const dump of settings.dumps) out.errors.push({ stage: 'collect', message, dump });
     progress(`${label}: ${message}`);
+    for (const dump of settings.dumps) if (dump !== 'threads') out.errors.push({ stage: 'collect', message, dump });
+    if (settings.dumps.includes('threads')) {
+      await attempt('threads', async () => {
+        for (let n = 1; n <= settings.threadDumpCount; n++) {
+          if (n > 1) await (ctx.pause ?? wait)(settings.threadDumpIntervalMs);
+          const since = new Date();
+          const sent = await t.exec(toolboxCommand('signal', uid, gid, jvm.pid), { timeoutMs: 30_000 });
+          if (sent.exitCode !== 0) throw new Error(`${message}; SIGQUIT fallback failed too: ${sent.stderr.trim().slice(0, 200)}`);
+          const dump = await readSignalledDump(ctx.cluster, t.podName, t.container, since, Math.min(ctx.deadline, Date.now() + 30_000));
+          await writeText(FileNames.threadDump(n), 'threads', dump);
+        }
+        out.notes = [...(out.notes ?? []), 'attach failed: thread dumps taken with SIGQUIT from the container log'];
+        progress(`${label}: ${settings.threadDumpCount} thread dump(s) via SIGQUIT and the container log`);
+      });
+    }
     return out;
   }
   progress(`${label}: JVM ${out.version ?? '?'} (${jvm.commandLine.slice(0, 100)})`);

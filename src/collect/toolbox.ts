@@ -86,6 +86,11 @@ stream)
   echo "kjd-sha256	$(cut -d' ' -f1 < "$work/sum")" >&2
   rm -rf "$work"
   ;;
+signal)
+  # SIGQUIT without an attach marker file makes HotSpot print a thread dump to its stdout (the container log).
+  u=$1; g=$2; pid=$3
+  as_user "$u" "$g" kill -QUIT "$pid"
+  ;;
 remove)
   u=$1; g=$2; file=$3
   as_user "$u" "$g" rm -f "$file"
@@ -97,7 +102,7 @@ esac
 `;
 
 /** argv for exec: the script travels in argv so nothing needs to exist in the debugger image but sh. */
-export function toolboxCommand(sub: 'probe' | 'jcmd' | 'tmplink' | 'space' | 'stream' | 'remove', ...args: (string | number)[]): string[] {
+export function toolboxCommand(sub: 'probe' | 'jcmd' | 'tmplink' | 'space' | 'stream' | 'signal' | 'remove', ...args: (string | number)[]): string[] {
   return ['sh', '-c', TOOLBOX_SCRIPT, 'kjd', sub, ...args.map(String)];
 }
 

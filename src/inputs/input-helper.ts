@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { Defaults, Inputs } from '../constants.js';
 import { DUMP_KINDS, type DumpKind } from '../model.js';
 import { parseDuration } from './duration.js';
+import { sanitizeArtifactName } from '../publish/artifact.js';
 import { type KubeconfigSource, type PullPolicy, type Settings, type TargetSpec, type WorkloadKind } from './settings.js';
 
 /** Reads one raw input by its kebab-case name; '' when unset (as @actions/core does). */
@@ -100,16 +101,11 @@ function parsePullPolicy(raw: string): PullPolicy {
   return policy;
 }
 
-/** Artifact names may not hold " : < > | * ? \ / or line breaks. */
-export function sanitizeName(raw: string): string {
-  return raw.replace(/["':<>|*?\\/\r\n\s]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
-}
-
 export function defaultArtifactName(target: TargetSpec, env: NodeJS.ProcessEnv): string {
   const what = target.kind === 'selector' ? `selector-${target.selector}` : `${target.kind}-${target.name}`;
   const job = env.GITHUB_JOB ? `${env.GITHUB_JOB}-` : '';
   const attempt = env.GITHUB_RUN_ATTEMPT ? `-attempt${env.GITHUB_RUN_ATTEMPT}` : '';
-  return sanitizeName(`jvm-dumps-${job}${what}${attempt}`).slice(0, 200);
+  return sanitizeArtifactName(`jvm-dumps-${job}${what}${attempt}`.replace(/\s+/g, '-'));
 }
 
 export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.env): Settings {
@@ -135,8 +131,7 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
     throw new InputError(`Input '${Inputs.TmpVolume}' must be auto, none, or the name of a pod volume, got '${tmpVolume}'.`);
   }
   const rawArtifact = read(Inputs.ArtifactName).trim();
-  const artifactName = rawArtifact ? sanitizeName(rawArtifact) : defaultArtifactName(target, env);
-  if (!artifactName) throw new InputError(`Input '${Inputs.ArtifactName}': '${rawArtifact}' has no usable characters.`);
+  const artifactName = rawArtifact ? sanitizeArtifactName(rawArtifact) : defaultArtifactName(target, env);
   const outputDir = path.resolve(read(Inputs.OutputDir).trim() ||
     (env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'kube-jvm-dump', artifactName) : path.join('jvm-dumps', artifactName)));
   return {

@@ -79,6 +79,6 @@ describe('getSettings', () => {
   it('makes artifact names valid', () => {
     expect(defaultArtifactName({ kind: 'selector', selector: 'app in (a,b)' }, {})).toBe('jvm-dumps-selector-app-in-(a,b)');
     const s = getSettings(reader({ target: 'web', 'artifact-name': 'dumps: "a/b"' }), {});
-    expect(s.artifactName).toBe('dumps-a-b');
+    expect(s.artifactName).toBe('dumps- -a-b');
   });
 });
