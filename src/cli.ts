@@ -58,7 +58,13 @@ export async function runCli(argv: string[], stdout = process.stdout, stderr = p
     values = parseArgs(argv);
     if (values.has('help') || argv.length === 0) { stdout.write(HELP + '\n'); return values.has('help') ? 0 : 2; }
     const kubeconfigFile = values.get(Inputs.Kubeconfig);
-    if (kubeconfigFile) values.set(Inputs.Kubeconfig, readFileSync(kubeconfigFile, 'utf8'));
+    if (kubeconfigFile) {
+      try {
+        values.set(Inputs.Kubeconfig, readFileSync(kubeconfigFile, 'utf8'));
+      } catch (err) {
+        throw new Error(`cannot read the kubeconfig file ${kubeconfigFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      }
+    }
     // Local runs have no RUNNER_TEMP: default to ./jvm-dumps/<artifact name>.
     settings = getSettings((name) => values.get(name) ?? '', { ...process.env, RUNNER_TEMP: '' });
   } catch (err) {

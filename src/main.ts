@@ -50,10 +50,12 @@ export async function run(): Promise<void> {
     }
   }
 
-  try {
-    await writeJobSummary(manifest, analyses, artifact ?? { name: settings.artifactName });
-  } catch (err) {
-    core.warning(`Writing the job summary failed: ${(err as Error).message}`);
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    try {
+      await writeJobSummary(manifest, analyses, artifact ?? { name: settings.artifactName });
+    } catch (err) {
+      core.warning(`Writing the job summary failed: ${(err as Error).message}`);
+    }
   }
 
   const errors = allErrors(manifest);
