@@ -252,6 +252,8 @@ export function parseThreadDump(text: string): ThreadDump {
     }
 
     if (mode === 'smr') {
+      const len = /^_java_thread_list=.*length=(\d+)/.exec(line);
+      if (len) dump.smrThreadCount = Number(len[1]);
       if (line === '}' || line === '') mode = 'top';
       continue;
     }
