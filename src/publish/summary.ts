@@ -163,7 +163,7 @@ function analysisDetails(a: JvmAnalysis): string[] {
       const omitted = g.frames.length - frames.length + g.framesOmitted;
       return `<p>${g.count} threads, ${esc(g.state ?? 'no state')}: ${names(g.threadNames, g.count)}</p>\n${pre(omitted > 0 ? [...frames, `… ${omitted} more frames`] : frames)}`;
     });
-    out.push(details(`Threads with identical stacks (${a.identicalStacks.length} groups, largest first)`, blocks.join('\n')));
+    out.push(details(`Threads with identical stacks (${a.identicalStacks.length} group${a.identicalStacks.length === 1 ? '' : 's'}, largest first)`, blocks.join('\n')));
   }
   if (a.main && a.main.frame) {
     out.push(details('Thread <code>main</code>', `<p>${esc(a.main.state ?? '')}${a.main.stateDetail ? ` (${esc(a.main.stateDetail)})` : ''} in <code>${esc(a.main.frame, 200)}</code></p>`));
@@ -171,7 +171,7 @@ function analysisDetails(a: JvmAnalysis): string[] {
   if (a.cpuDeltas.length > 0) {
     const rows = a.cpuDeltas.slice(0, MAX_ROWS).map((d) => [
       `<code>${esc(d.name, 120)}</code>`,
-      `${d.cpuDeltaMs.toFixed(0)} ms`,
+      `${d.cpuDeltaMs.toFixed(d.cpuDeltaMs < 10 ? 1 : 0)} ms`,
       d.wallMs !== undefined ? `${d.wallMs.toFixed(0)} ms` : '',
       d.share !== undefined ? `${Math.round(d.share * 100)}%` : '',
     ]);
