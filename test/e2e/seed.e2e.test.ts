@@ -1,0 +1,167 @@
+// Scenarios 1-8 of the real-cluster suite: the bundled action against a real apiserver, kubelet, containerd and JVMs.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { runAction, type ActionRun } from '../support/run-action.js';
+import { actionKubeconfig, admin, createApp, DEBUGGER_IMAGE, deleteApp, deployment, execIn, isReady, isRunning, NS, readPod, requireCluster, waitForPods } from './support/cluster.js';
+import { checkManifestAgainstFiles, downloadArtifact, hprofHeader, startArtifactService, type ArtifactService } from './support/artifacts.js';
+
+let service: ArtifactService;
+beforeAll(async () => {
+  requireCluster();
+  service = await startArtifactService();
+}, 60_000);
+afterAll(async () => { await service?.stop(); });
+
+let runNo = 0;
+/** The action as a workflow step would run it, with the minimal-RBAC ServiceAccount's kubeconfig. */
+export async function dump(inputs: Record<string, string>): Promise<ActionRun & { artifactName: string }> {
+  const artifactName = `e2e-${++runNo}-${Date.now()}`;
+  const run = await runAction({
+    kubeconfig: actionKubeconfig(), namespace: NS, 'jdk-image': DEBUGGER_IMAGE, 'image-pull-policy': 'Never',
+    'thread-dump-count': '2', 'thread-dump-interval': '1s', timeout: '4m', 'artifact-name': artifactName, ...inputs,
+  }, service.env);
+  process.stderr.write(`--- action (${inputs.target ?? inputs.selector}) exit ${run.code} in ${run.durationMs} ms\n${run.stdout}\n${run.stderr}\n`);
+  return { ...run, artifactName };
+}
+
+const mainSleepingInSimple = /"main"[^\n]*\n\s+java\.lang\.Thread\.State: TIMED_WAITING \(sleeping\)[\s\S]*?at Simple\.main\(Simple\.java/;
+
+describe('real cluster', () => {
+  it('1. the seed article exactly: threads, histogram, valid heap, checksums; one debugger targeting simple-java', async () => {
+    const name = 'simple-java';
+    const [pod] = await createApp({ name, jre: 8 });
+    const podName = pod.metadata!.name!;
+    const run = await dump({ target: `deployment/${name}`, 'thread-dump-count': '3' });
+    expect(run.code).toBe(0);
+    expect(run.outputs.outcome).toBe('success');
+    expect(JSON.parse(run.outputs.pods)).toEqual([podName]);
+
+    const a = await downloadArtifact(service, run.artifactName);
+    const jvm = a.manifest.pods[0].jvms[0];
+    expect(jvm.commandLine).toMatch(/java Simple/);
+    expect(jvm.feature).toBe(8);
+    const dir = `${podName}/simple-java/${jvm.pid}`;
+    for (const n of [1, 2, 3]) expect(a.text(`${dir}/threads-${n}.txt`)).toMatch(mainSleepingInSimple);
+    expect(a.text(`${dir}/histogram.txt`)).toMatch(/\bSimple\b/);
+    expect(hprofHeader(a.entries.get(`${dir}/heap.hprof.gz`)!.data)).toMatch(/^JAVA PROFILE 1\.0\.[12]/);
+    expect(checkManifestAgainstFiles(a)).toBe(5);
+    expect(JSON.parse(a.text('analysis.json')).jvms[0].analysis.main).toMatchObject({ state: 'TIMED_WAITING' });
+    expect(a.manifest.pods[0].debugger).toMatchObject({ tmpStrategy: 'shared-volume', reused: false });
+    expect(a.manifest.cluster.version).toMatch(/^v1\.\d+/);
+
+    expect(run.summary).toMatch(/main/);
+    expect(run.summary).toMatch(/Simple\.main/);
+    expect(run.outputs['artifact-url']).toBe(`https://github.com/octo/app/actions/runs/4242/artifacts/${run.outputs['artifact-id']}`);
+    expect(run.outputs.deadlock).toBe('false');
+
+    const after = await readPod(podName);
+    expect(after.spec!.ephemeralContainers).toHaveLength(1);
+    expect(after.spec!.ephemeralContainers![0]).toMatchObject({ targetContainerName: 'simple-java', image: DEBUGGER_IMAGE });
+    expect(after.status!.containerStatuses![0].restartCount).toBe(0);
+    // The heap dump was deleted from the JVM's /tmp after the verified transfer.
+    expect(await execIn(podName, 'simple-java', ['ls', '-A', '/tmp'])).not.toMatch(/hprof/);
+  });
+
+  it('2. twice on one pod: a short-lived debugger is kept and a second added; a long-lived one is reused', async () => {
+    const name = 'twice';
+    const [pod] = await createApp({ name, jre: 17 });
+    const podName = pod.metadata!.name!;
+    const short = { target: `pod/${podName}`, dumps: 'threads', 'debugger-ttl': '30s' };
+    expect((await dump(short)).code).toBe(0);
+    expect((await dump(short)).code).toBe(0);
+    let p = await readPod(podName);
+    expect(p.spec!.ephemeralContainers!.map((c) => c.name)).toHaveLength(2);
+
+    const long = { target: `pod/${podName}`, dumps: 'threads', 'debugger-ttl': '30m' };
+    const third = await dump(long);
+    expect(third.code).toBe(0);
+    const fourth = await dump(long);
+    expect(fourth.code).toBe(0);
+    p = await readPod(podName);
+    expect(p.spec!.ephemeralContainers).toHaveLength(3);
+    const manifest = (await downloadArtifact(service, fourth.artifactName)).manifest;
+    expect(manifest.pods[0].debugger).toMatchObject({ reused: true, name: p.spec!.ephemeralContainers![2].name });
+    await deleteApp(name);
+  });
+
+  it('3. no /tmp volume in the pod: dumps still collected through /proc/<pid>/root', async () => {
+    const name = 'no-tmp';
+    await createApp({ name, jre: 17, tmpVolume: false });
+    const run = await dump({ target: `deployment/${name}` });
+    expect(run.outputs.outcome).toBe('success');
+    const a = await downloadArtifact(service, run.artifactName);
+    expect(a.manifest.pods[0].debugger?.tmpStrategy).toBe('proc-root');
+    expect(checkManifestAgainstFiles(a)).toBe(4);
+    await deleteApp(name);
+  });
+
+  it('4. a non-root target (runAsUser 1000, runAsNonRoot): the debugger runs as 1000', async () => {
+    const name = 'non-root';
+    const [pod] = await createApp({ name, jre: 8, runAsUser: 1000, runAsNonRoot: true });
+    const run = await dump({ target: `deployment/${name}` });
+    expect(run.outputs.outcome).toBe('success');
+    const a = await downloadArtifact(service, run.artifactName);
+    expect(a.manifest.pods[0].debugger).toMatchObject({ runAsUser: 1000, runAsGroup: 1000, uidSource: 'pod securityContext' });
+    expect(a.manifest.pods[0].jvms[0]).toMatchObject({ uid: 1000, gid: 1000 });
+    const dbg = (await readPod(pod.metadata!.name!)).spec!.ephemeralContainers![0];
+    expect(dbg.securityContext).toMatchObject({ runAsUser: 1000, runAsNonRoot: true });
+    await deleteApp(name);
+  });
+
+  it('5. Java as PID 1 without tini', async () => {
+    const name = 'pid-one';
+    await createApp({ name, jre: 21, noTini: true });
+    const run = await dump({ target: `deployment/${name}` });
+    expect(run.outputs.outcome).toBe('success');
+    const a = await downloadArtifact(service, run.artifactName);
+    expect(a.manifest.pods[0].jvms[0].pid).toBe(1);
+    expect(checkManifestAgainstFiles(a)).toBe(4);
+    await deleteApp(name);
+  });
+
+  it('6. three replicas, max-pods 3: all dumped concurrently into one artifact', async () => {
+    const name = 'three';
+    const pods = await createApp({ name, jre: 17, replicas: 3 });
+    const run = await dump({ selector: `app=${name}`, 'max-pods': '3', dumps: 'threads,histogram' });
+    expect(run.outputs.outcome).toBe('success');
+    expect(JSON.parse(run.outputs.pods).sort()).toEqual(pods.map((p) => p.metadata!.name).sort());
+    const a = await downloadArtifact(service, run.artifactName);
+    expect(a.manifest.pods).toHaveLength(3);
+    expect(checkManifestAgainstFiles(a)).toBe(9);
+    // Concurrent, not one after another: the pods' collection windows overlap.
+    const windows = a.manifest.pods.map((p) => p.timingsMs.total);
+    expect(Math.max(...windows)).toBeLessThan(windows.reduce((x, y) => x + y, 0));
+    await deleteApp(name);
+  });
+
+  it('7. a debugger image that is not there (pull policy Never): fails fast with the kubelet\'s reason, pod unharmed', async () => {
+    const name = 'bad-image';
+    const [pod] = await createApp({ name, jre: 17 });
+    const run = await dump({ target: `deployment/${name}`, 'jdk-image': 'kjd.local/no-such-jdk:1' });
+    expect(run.code).toBe(1);
+    expect(run.durationMs).toBeLessThan(30_000);
+    expect(run.stdout).toMatch(/ErrImageNeverPull/);
+    expect(run.stdout).toMatch(/jdk-image/);
+    const after = await readPod(pod.metadata!.name!);
+    expect(after.status!.phase).toBe('Running');
+    expect(after.status!.containerStatuses![0].restartCount).toBe(0);
+    // The manifest is still uploaded, with the error recorded.
+    const a = await downloadArtifact(service, run.artifactName);
+    expect(a.manifest.pods[0].errors[0]).toMatchObject({ stage: 'inject' });
+    await deleteApp(name);
+  });
+
+  it('8. a rollout in progress: the new ReplicaSet\'s Running-but-not-Ready pod is chosen', async () => {
+    const name = 'rollout';
+    const [oldPod] = await createApp({ name, jre: 17 }, isReady);
+    const { apps } = admin();
+    const next = deployment({ name, jre: 21, readinessFails: true });
+    await apps.replaceNamespacedDeployment({ name, namespace: NS, body: next });
+    const [newPod] = await waitForPods(`app=${name}`, 1, (p) => isRunning(p) && !isReady(p) && p.metadata!.name !== oldPod.metadata!.name);
+    const run = await dump({ target: `deployment/${name}`, dumps: 'threads' });
+    expect(run.outputs.outcome).toBe('success');
+    expect(JSON.parse(run.outputs.pods)).toEqual([newPod.metadata!.name]);
+    const a = await downloadArtifact(service, run.artifactName);
+    expect(a.manifest.pods[0].jvms[0].feature).toBe(21);
+    await deleteApp(name);
+  });
+});

@@ -1,0 +1,124 @@
+// The real cluster started by cluster/bin/kjd-cluster: admin access for setting up workloads.
+import { AppsV1Api, CoreV1Api, KubeConfig, Watch, type V1Deployment, type V1Pod, type V1PodSpec } from '@kubernetes/client-node';
+import { existsSync, readFileSync } from 'node:fs';
+
+export const STATE_DIR = process.env.KJD_STATE_DIR ?? '/var/lib/kube-jvm-dump/cluster';
+export const ADMIN_KUBECONFIG = `${STATE_DIR}/kubeconfig`;
+/** The ServiceAccount with the README's minimal Role: the action runs with this, proving the RBAC suffices. */
+export const ACTION_KUBECONFIG = `${STATE_DIR}/action.kubeconfig`;
+export const NS = 'default';
+export const DEBUGGER_IMAGE = 'kjd.local/jdk:25-1';
+export const appImage = (jre: number) => `kjd.local/simple-java:jre${jre}-1`;
+
+export function requireCluster(): void {
+  if (!existsSync(ADMIN_KUBECONFIG)) {
+    throw new Error(`No cluster kubeconfig at ${ADMIN_KUBECONFIG}: start the cluster with 'npm run cluster:up' (scripts/test-all.sh does).`);
+  }
+}
+
+export function admin() {
+  const kc = new KubeConfig();
+  kc.loadFromFile(ADMIN_KUBECONFIG);
+  return { kc, core: kc.makeApiClient(CoreV1Api), apps: kc.makeApiClient(AppsV1Api) };
+}
+
+export function actionKubeconfig(): string {
+  return readFileSync(ACTION_KUBECONFIG, 'utf8');
+}
+
+export interface AppOptions {
+  name: string;
+  jre?: number;
+  replicas?: number;
+  tmpVolume?: boolean;
+  /** Java as PID 1 (no tini). */
+  noTini?: boolean;
+  runAsUser?: number;
+  runAsNonRoot?: boolean;
+  readinessFails?: boolean;
+  extraJavaArgs?: string[];
+  labels?: Record<string, string>;
+}
+
+export function podSpec(o: AppOptions): V1PodSpec {
+  const command = o.noTini || o.extraJavaArgs
+    ? [...(o.noTini ? [] : ['/usr/bin/tini', '--']), 'java', ...(o.extraJavaArgs ?? []), 'Simple']
+    : undefined;
+  return {
+    terminationGracePeriodSeconds: 1,
+    securityContext: o.runAsUser !== undefined ? { runAsUser: o.runAsUser, runAsGroup: o.runAsUser, runAsNonRoot: o.runAsNonRoot } : undefined,
+    containers: [{
+      name: 'simple-java',
+      image: appImage(o.jre ?? 8),
+      imagePullPolicy: 'Never',
+      command,
+      volumeMounts: o.tmpVolume === false ? undefined : [{ name: 'tmp-dir', mountPath: '/tmp' }],
+      readinessProbe: o.readinessFails ? { exec: { command: ['false'] }, periodSeconds: 2 } : undefined,
+    }],
+    volumes: o.tmpVolume === false ? undefined : [{ name: 'tmp-dir', emptyDir: {} }],
+  };
+}
+
+export function deployment(o: AppOptions): V1Deployment {
+  return {
+    metadata: { name: o.name, namespace: NS, labels: { app: o.name, e2e: 'kube-jvm-dump' } },
+    spec: {
+      replicas: o.replicas ?? 1,
+      selector: { matchLabels: { app: o.name } },
+      strategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+      template: { metadata: { labels: { app: o.name, e2e: 'kube-jvm-dump', ...o.labels } }, spec: podSpec(o) },
+    },
+  };
+}
+
+/** Resolves when `count` pods matching the selector satisfy `ok`; watches, re-reading on each watch end. */
+export async function waitForPods(selector: string, count: number, ok: (p: V1Pod) => boolean, timeoutMs = 180_000): Promise<V1Pod[]> {
+  const { kc, core } = admin();
+  const deadline = Date.now() + timeoutMs;
+  const good = (pods: V1Pod[]) => pods.filter((p) => !p.metadata?.deletionTimestamp && ok(p));
+  while (Date.now() < deadline) {
+    const list = await core.listNamespacedPod({ namespace: NS, labelSelector: selector });
+    if (good(list.items).length >= count) return good(list.items);
+    const pods = new Map(list.items.map((p) => [p.metadata!.name!, p]));
+    await new Promise<void>((resolve) => {
+      let controller: AbortController | undefined;
+      const timer = setTimeout(() => { controller?.abort(); resolve(); }, Math.min(30_000, Math.max(0, deadline - Date.now())));
+      new Watch(kc).watch(`/api/v1/namespaces/${NS}/pods`, { labelSelector: selector, resourceVersion: list.metadata?.resourceVersion }, (type, obj: V1Pod) => {
+        if (type === 'DELETED') pods.delete(obj.metadata!.name!); else pods.set(obj.metadata!.name!, obj);
+        if (good([...pods.values()]).length >= count) { clearTimeout(timer); controller?.abort(); resolve(); }
+      }, () => { clearTimeout(timer); resolve(); }).then((c) => { controller = c; });
+    });
+  }
+  throw new Error(`pods '${selector}' not ready in time`);
+}
+
+export const isRunning = (p: V1Pod) => p.status?.phase === 'Running' && (p.status.containerStatuses ?? []).every((c) => !!c.state?.running);
+export const isReady = (p: V1Pod) => isRunning(p) && (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+
+export async function createApp(o: AppOptions, waitFor: (p: V1Pod) => boolean = isRunning): Promise<V1Pod[]> {
+  await startApp(o);
+  return waitForPods(`app=${o.name}`, o.replicas ?? 1, waitFor);
+}
+
+export async function startApp(o: AppOptions): Promise<void> {
+  await deleteApp(o.name);
+  await admin().apps.createNamespacedDeployment({ namespace: NS, body: deployment(o) });
+}
+
+export async function deleteApp(name: string): Promise<void> {
+  const { apps, core } = admin();
+  await apps.deleteNamespacedDeployment({ name, namespace: NS, propagationPolicy: 'Foreground', gracePeriodSeconds: 0 }).catch(() => undefined);
+  await core.deleteCollectionNamespacedPod({ namespace: NS, labelSelector: `app=${name}`, gracePeriodSeconds: 0 }).catch(() => undefined);
+}
+
+export async function readPod(name: string): Promise<V1Pod> {
+  return admin().core.readNamespacedPod({ name, namespace: NS });
+}
+
+/** Runs a command in a container with the admin credentials (to look at the pod from outside the action). */
+export async function execIn(pod: string, container: string, command: string[]): Promise<string> {
+  const { execInContainer } = await import('../../../src/kube/exec.js');
+  const r = await execInContainer(admin().kc, NS, pod, container, command, { timeoutMs: 60_000 });
+  if (r.exitCode !== 0) throw new Error(`${command.join(' ')} exited ${r.exitCode}: ${r.stderr}`);
+  return r.stdout;
+}
