@@ -55,7 +55,8 @@ class Backpressured extends Writable {
     }
     cb();
   }
-  override _final(cb: (err?: Error | null) => void): void { cb(); }
+  // The command ended: finish the sink too, so its last bytes are written (and hashed) before we return.
+  override _final(cb: (err?: Error | null) => void): void { this.sink.end(() => cb()); }
 }
 
 /** Runs one command in a container and resolves with its exit code once the command has ended. */
