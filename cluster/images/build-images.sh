@@ -90,6 +90,7 @@ main() {
     IFS='|' read -r ref suite pkgs kind <<< "$spec"
     [[ -n "$only" && "$ref" != *"$only"* ]] && continue
     out="$IMG_DIR/$(tar_name "$ref")"
+    if [[ -s "$out" ]]; then log "image $ref cached"; continue; fi
     log "building image $ref"
     t0=$SECONDS
     if [[ "$ref" == kjd.local/pause:* ]]; then build_pause "$out"; else build_debian "$out" "$ref" "$suite" "$pkgs" "$kind"; fi

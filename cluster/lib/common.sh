@@ -3,6 +3,9 @@
 
 KJD_CLUSTER_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PATH="/usr/local/go/bin:${PATH}"
+# Everything we start (containerd unpacks image layers!) inherits this: never 077 here, or
+# image rootfs directories become unreadable for non-root containers.
+umask 022
 
 K8S_VERSION="${KJD_K8S_VERSION:-v1.37.2}"
 ETCD_VERSION="${KJD_ETCD_VERSION:-v3.6.16}"

@@ -62,7 +62,7 @@ write_kubeconfig() {
   else
     auth="    token: ${arg}"
   fi
-  umask 077
+  (umask 077; : > "$file.tmp")
   cat > "$file.tmp" <<KCFG
 apiVersion: v1
 kind: Config
