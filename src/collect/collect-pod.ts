@@ -28,6 +28,8 @@ export interface CollectContext {
   pause?: (ms: number) => Promise<void>;
 }
 
+class TransferError extends Error {}
+
 class StepError extends Error {
   constructor(readonly stage: Stage, message: string, readonly dump?: DumpKind) { super(message); }
 }
@@ -174,7 +176,7 @@ async function collectJvm(ctx: CollectContext, t: JvmTarget): Promise<JvmResult>
       await fn();
     } catch (err) {
       const message = (err as Error).message ?? String(err);
-      out.errors.push({ stage: 'collect', message, dump });
+      out.errors.push({ stage: err instanceof TransferError ? 'transfer' : 'collect', message, dump });
       progress(`${label}: ${dump} failed: ${message}`);
     }
     out.timingsMs[dump] = Date.now() - t0;
@@ -284,7 +286,7 @@ async function heapDump(ctx: CollectContext, t: JvmTarget, out: JvmResult, uid: 
       return;
     }
     await rm(local, { force: true });
-    throw new Error(`Heap dump transfer failed: ${lastProblem}`);
+    throw new TransferError(`Heap dump transfer failed: ${lastProblem}`);
   } finally {
     // The dump can be large and holds data: never leave it in the pod.
     await t.exec(toolboxCommand('remove', uid, gid, readPath), { timeoutMs: 30_000 }).catch(() => undefined);

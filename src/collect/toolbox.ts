@@ -76,6 +76,7 @@ stream)
   echo "kjd-size	$(as_user "$u" "$g" stat -L -c %s "$file")" >&2
   # The hash is taken from a FIFO fed by tee: one read of the file, no second copy on disk.
   work=$(mktemp -d) || fail 93 "mktemp failed in the debugger"
+  trap 'rm -rf "$work"' EXIT HUP PIPE TERM
   mkfifo "$work/fifo" || fail 93 "mkfifo failed in the debugger"
   sha256sum < "$work/fifo" > "$work/sum" &
   {

@@ -11,6 +11,8 @@ export class HashingFileSink extends Writable {
   constructor(filePath: string) {
     super({ highWaterMark: 4 * 1024 * 1024 });
     this.file = createWriteStream(filePath);
+    // A write still in flight when a broken transfer destroys us must not become an unhandled error.
+    this.file.on('error', (err) => { if (!this.destroyed) this.destroy(err); });
   }
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
     this.hash.update(chunk);
