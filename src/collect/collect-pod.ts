@@ -86,7 +86,7 @@ async function collectPodInner(ctx: CollectContext, pod: V1Pod, result: PodResul
     return { req, tmpNote: tmp.note };
   });
 
-  progress(`${podName}: adding debugger (${request.req.image}, ${request.tmpNote})`);
+  progress(`${podName}: debugger ${request.req.image} as ${request.req.root ? 'root (drops to the JVM\'s ids)' : `${request.req.runAsUser}:${request.req.runAsGroup ?? '-'}`}; ${request.tmpNote}`);
   const t0 = Date.now();
   // Reuse needs enough of the debugger's life left to finish this run.
   const neededSeconds = Math.ceil(Math.max(0, ctx.deadline - Date.now()) / 1000) + 30;
@@ -94,7 +94,7 @@ async function collectPodInner(ctx: CollectContext, pod: V1Pod, result: PodResul
   result.debugger!.name = injected.name;
   result.debugger!.reused = injected.reused;
   result.timingsMs.inject = Date.now() - t0;
-  progress(`${podName}: debugger ${injected.name} ${injected.reused ? 'reused' : 'running'} after ${Date.now() - t0} ms`);
+  progress(`${podName}: ${injected.reused ? `reusing running debugger ${injected.name}` : `added ${injected.name}, running after ${Date.now() - t0} ms`}`);
 
   const exec = (argv: string[], extra: { stdoutSink?: HashingFileSink; timeoutMs?: number } = {}): Promise<ExecResult> =>
     execInContainer(cluster.kc, cluster.namespace, podName, injected.name, argv, {

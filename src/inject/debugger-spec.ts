@@ -51,10 +51,12 @@ export function buildDebuggerContainer(req: DebuggerRequest): V1EphemeralContain
     securityContext: {
       runAsUser: req.runAsUser,
       runAsGroup: req.runAsGroup,
-      // Non-root debuggers fit Pod Security "restricted"; a root one only needs to drop to the JVM's ids.
+      // Non-root debuggers fit Pod Security "restricted". A root one keeps the runtime's default capabilities:
+      // reaching a root JVM's /proc/<pid>/root needs a superset of its capabilities (or SYS_PTRACE, which
+      // baseline forbids), and dropping to the JVM's ids needs SETUID/SETGID.
       ...(nonRoot
         ? { runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } }
-        : { runAsNonRoot: false, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'], add: ['SETUID', 'SETGID', 'SYS_CHROOT', 'DAC_OVERRIDE', 'CHOWN', 'FOWNER', 'KILL'] } }),
+        : { runAsNonRoot: false }),
     },
   };
 }

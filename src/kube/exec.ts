@@ -71,7 +71,7 @@ export async function execInContainer(kc: KubeConfig, namespace: string, pod: st
     ws = await exec.exec(namespace, pod, container, command, stdout, stderr, null, false, (s) => { status = s; });
   } catch (err) {
     const text = (err as Error)?.message ?? String(err);
-    throw new ExecError(`exec into ${pod}/${container} failed: ${text}${/403/.test(text) ? " (RBAC: the action needs 'create' on pods/exec)" : ''}`);
+    throw new ExecError(`exec into ${pod}/${container} failed: ${text}${/403/.test(text) ? " (RBAC: the action needs 'get' and 'create' on pods/exec)" : ''}`);
   }
   if (stdout instanceof Backpressured) stdout.socket = ws as unknown as { pause(): void; resume(): void };
   // Exec.exec resolves when the socket opens; the command has ended only when the socket closes.

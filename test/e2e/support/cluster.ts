@@ -105,10 +105,28 @@ export async function startApp(o: AppOptions): Promise<void> {
   await admin().apps.createNamespacedDeployment({ namespace: NS, body: deployment(o) });
 }
 
+/** Deletes the app and resolves once the Deployment is gone (Foreground: its pods are gone first). */
 export async function deleteApp(name: string): Promise<void> {
-  const { apps, core } = admin();
+  const { kc, apps } = admin();
   await apps.deleteNamespacedDeployment({ name, namespace: NS, propagationPolicy: 'Foreground', gracePeriodSeconds: 0 }).catch(() => undefined);
-  await core.deleteCollectionNamespacedPod({ namespace: NS, labelSelector: `app=${name}`, gracePeriodSeconds: 0 }).catch(() => undefined);
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    let rv: string | undefined;
+    try {
+      rv = (await apps.readNamespacedDeployment({ name, namespace: NS })).metadata?.resourceVersion;
+    } catch (err) {
+      if ((err as { code?: number }).code === 404) return;
+      throw err;
+    }
+    await new Promise<void>((resolve) => {
+      let controller: AbortController | undefined;
+      const timer = setTimeout(() => { controller?.abort(); resolve(); }, 30_000);
+      new Watch(kc).watch(`/apis/apps/v1/namespaces/${NS}/deployments`, { fieldSelector: `metadata.name=${name}`, resourceVersion: rv }, (type) => {
+        if (type === 'DELETED') { clearTimeout(timer); controller?.abort(); resolve(); }
+      }, () => { clearTimeout(timer); resolve(); }).then((c) => { controller = c; });
+    });
+  }
+  throw new Error(`deployment ${name} was not deleted in time`);
 }
 
 export async function readPod(name: string): Promise<V1Pod> {
