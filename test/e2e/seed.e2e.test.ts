@@ -156,6 +156,23 @@ describe('real cluster', () => {
     await deleteApp(name);
   });
 
+  it('10. attach disabled (-XX:+DisableAttachMechanism): thread dumps still taken with SIGQUIT, from the container log', async () => {
+    const name = 'no-attach';
+    await createApp({ name, jre: 17, extraJavaArgs: ['-XX:+DisableAttachMechanism'] });
+    const run = await dump({ target: `deployment/${name}`, timeout: '3m' });
+    expect(run.code).toBe(0);
+    expect(run.outputs.outcome).toBe('partial');
+    const a = await downloadArtifact(service, run.artifactName);
+    const jvm = a.manifest.pods[0].jvms[0];
+    expect(jvm.notes?.join(' ')).toMatch(/SIGQUIT/);
+    expect(jvm.files.filter((f) => f.kind === 'threads')).toHaveLength(2);
+    for (const f of jvm.files) expect(a.text(f.path)).toMatch(mainSleepingInSimple);
+    expect(jvm.errors.map((e) => e.dump).sort()).toEqual(['heap', 'histogram']);
+    expect(jvm.errors[0].message).toMatch(/Cannot attach/);
+    expect(JSON.parse(a.text('analysis.json')).jvms[0].analysis.main).toMatchObject({ state: 'TIMED_WAITING' });
+    await deleteApp(name);
+  });
+
   it('8. a rollout in progress: the new ReplicaSet\'s Running-but-not-Ready pod is chosen', async () => {
     const name = 'rollout';
     const [oldPod] = await createApp({ name, jre: 17 }, isReady);
