@@ -40,8 +40,8 @@ export function kubeconfigSecrets(kc: KubeConfig): string[] {
   const out = new Set<string>();
   for (const user of kc.getUsers()) {
     const u = user as unknown as Record<string, unknown>;
-    for (const key of ['token', 'password', 'keyData', 'certData', 'username']) {
-      if (key === 'username' || key === 'certData') continue; // not secret; masking them would garble output
+    // Certificates and user names are not secret; masking them would only garble the log.
+    for (const key of ['token', 'password', 'keyData']) {
       const v = u[key];
       if (typeof v === 'string' && v.length >= 6) out.add(v);
     }
