@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Defaults, Inputs, TOOL_NAME, TOOL_VERSION } from './constants.js';
 import { getSettings } from './inputs/input-helper.js';
-import { allErrors, runEngine } from './engine.js';
+import { runEngine } from './engine.js';
 import { analyseDumps } from './analyse/analyse-dumps.js';
 import { renderTerminalReport } from './publish/terminal-report.js';
 
@@ -76,8 +76,8 @@ export async function runCli(argv: string[], stdout = process.stdout, stderr = p
     stderr.write(`analysis failed: ${(err as Error).message}\n`);
     return [];
   });
+  // The report carries the errors too, next to the pod they belong to.
   stdout.write(renderTerminalReport(report.manifest, analyses) + '\n');
-  for (const e of allErrors(report.manifest)) stderr.write(`error [${e.stage}${e.dump ? `/${e.dump}` : ''}]: ${e.message}\n`);
   stdout.write(`Dumps in ${settings.outputDir} (manifest.json, analysis.json)\n`);
   return report.outcome === 'success' ? 0 : report.outcome === 'partial' ? 3 : 1;
 }

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { Outputs } from './constants.js';
 import { getSettings } from './inputs/input-helper.js';
 import { allErrors, runEngine } from './engine.js';
-import { analyseDumps, type JvmAnalysisEntry } from './analyse/analyse-dumps.js';
+import { analyseDumps, type AnalysedJvm } from './analyse/analyse-dumps.js';
 import { aggregateOutputs } from './analyse/analysis.js';
 import { artifactServiceAvailable, uploadOutputDir } from './publish/artifact.js';
 import { writeJobSummary } from './publish/summary.js';
@@ -22,7 +22,7 @@ export async function run(): Promise<void> {
   core.setOutput(Outputs.Pods, JSON.stringify(manifest.pods.map((p) => p.pod)));
   core.setOutput(Outputs.Outcome, report.outcome);
 
-  let analyses: JvmAnalysisEntry[] = [];
+  let analyses: AnalysedJvm[] = [];
   try {
     analyses = await analyseDumps(manifest, settings.outputDir);
     const agg = aggregateOutputs(analyses.map((a) => a.analysis));

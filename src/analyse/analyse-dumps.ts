@@ -3,7 +3,8 @@ import type { RunManifest } from '../model.js';
 import { absolute, FileNames } from '../collect/layout.js';
 import { analyseJvm, type JvmAnalysis } from './analysis.js';
 
-export interface JvmAnalysisEntry {
+/** One analysed JVM, keyed like the output directory: <pod>/<container>/<pid>. */
+export interface AnalysedJvm {
   pod: string;
   container: string;
   pid: number;
@@ -11,8 +12,8 @@ export interface JvmAnalysisEntry {
 }
 
 /** Analyses every JVM that has thread dumps, from the files in the output directory; writes analysis.json. */
-export async function analyseDumps(manifest: RunManifest, outputDir: string): Promise<JvmAnalysisEntry[]> {
-  const entries: JvmAnalysisEntry[] = [];
+export async function analyseDumps(manifest: RunManifest, outputDir: string): Promise<AnalysedJvm[]> {
+  const entries: AnalysedJvm[] = [];
   for (const pod of manifest.pods) {
     for (const jvm of pod.jvms) {
       const dumps = jvm.files.filter((f) => f.kind === 'threads').sort((a, b) => a.path.localeCompare(b.path, undefined, { numeric: true }));

@@ -3,14 +3,9 @@
 import * as core from '@actions/core';
 import type { ErrorRecord, JvmResult, PodResult, RunManifest } from '../model.js';
 import type { JvmAnalysis, Severity } from '../analyse/analysis.js';
+import type { AnalysedJvm } from '../analyse/analyse-dumps.js';
 
-/** One analysed JVM, keyed like the output directory: <pod>/<container>/<pid>. */
-export interface AnalysedJvm {
-  pod: string;
-  container: string;
-  pid: number;
-  analysis: JvmAnalysis;
-}
+export type { AnalysedJvm };
 
 export interface ArtifactRef {
   name: string;
