@@ -79,6 +79,8 @@ export interface ThreadDump {
   timestamp?: string;
   /** E.g. "OpenJDK 64-Bit Server VM (17.0.15+6-Debian-1deb12u1 mixed mode, sharing)". */
   vm?: string;
+  /** JDK 25+ prints a "JDK version:" line under the header, e.g. "OpenJDK Runtime Environment (25.0.5+1) (build ...)". */
+  jdkVersion?: string;
   threads: ThreadInfo[];
   jvmDeadlocks: JvmDeadlock[];
   /** N from the "Found N deadlock(s)." line. */
@@ -278,6 +280,12 @@ export function parseThreadDump(text: string): ThreadDump {
       continue;
     }
 
+    // Seen in a real JDK 25 capture: the header gained a "JDK version:" line.
+    const jdk = dump.threads.length === 0 ? /^JDK version:\s*(.*)$/.exec(line) : null;
+    if (jdk) {
+      dump.jdkVersion = jdk[1];
+      continue;
+    }
     if (!sawHeaderLine && dump.threads.length === 0) {
       const pid = /^(\d+):$/.exec(line);
       if (pid && dump.pid === undefined) {

@@ -186,3 +186,19 @@ describe('extractThreadDumps', () => {
     expect(extractThreadDumps('no dump here\n')).toEqual([]);
   });
 });
+
+describe('real captures from the e2e cluster (jcmd 25 against JDK 8 and JDK 25 JVMs)', () => {
+  it.each([
+    ['jdk8-simple-real.txt', 8],
+    ['jdk25-simple-real.txt', 25],
+  ])('%s: every thread parsed, main asleep in Simple.main, no unknown lines', (file) => {
+    const d = parseThreadDump(fixture(file));
+    const main = d.threads.find((t) => t.name === 'main');
+    expect(main).toMatchObject({ state: 'TIMED_WAITING' });
+    expect(JSON.stringify(main!.frames[0])).toMatch(/Thread\.sleep/);
+    expect(main!.frames.some((f) => JSON.stringify(f).includes('Simple.main'))).toBe(true);
+    expect(d.unknownLines).toEqual([]);
+    // Every quoted thread header in the text became a thread.
+    expect(d.threads.length).toBe((fixture(file).match(/^"/gm) ?? []).length);
+  });
+});

@@ -43,6 +43,13 @@ describe('9. JVM versions x /tmp volume, as uid 1000', () => {
     }]));
     expect(Object.fromEntries(seen)).toEqual(Object.fromEntries(expected));
     expect(checkManifestAgainstFiles(a)).toBe(apps.length * 4);
+    // The parser on real Thread.print output of every JVM version: main found asleep in Simple.main.
+    const analyses = JSON.parse(a.text('analysis.json')).jvms as { pod: string; analysis: { main?: { state?: string; frame?: string }; threadCount: number } }[];
+    expect(analyses).toHaveLength(apps.length);
+    for (const x of analyses) {
+      expect(x.analysis.main).toMatchObject({ state: 'TIMED_WAITING', frame: expect.stringMatching(/^Simple\.main/) });
+      expect(x.analysis.threadCount).toBeGreaterThan(3);
+    }
     expect(run.outputs.outcome).toBe('success');
     expect(run.code).toBe(0);
   });
