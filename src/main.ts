@@ -20,7 +20,6 @@ export async function run(): Promise<void> {
   const { manifest } = report;
   core.setOutput(Outputs.OutputDir, settings.outputDir);
   core.setOutput(Outputs.Pods, JSON.stringify(manifest.pods.map((p) => p.pod)));
-  core.setOutput(Outputs.Outcome, report.outcome);
 
   let analyses: AnalysedJvm[] = [];
   try {
@@ -61,6 +60,7 @@ export async function run(): Promise<void> {
   const errors = allErrors(manifest);
   for (const e of errors) core.warning(`[${e.stage}${e.dump ? `/${e.dump}` : ''}] ${e.message}`);
   const outcome = errors.some((e) => e.stage === 'publish') && report.outcome === 'success' ? 'partial' : report.outcome;
+  core.setOutput(Outputs.Outcome, outcome);
   if (outcome === 'failure') {
     const message = `No dump was collected (${errors.length} error(s); first: ${errors[0]?.message ?? 'none recorded'}).`;
     if (settings.failOnError) core.setFailed(message);

@@ -65,8 +65,10 @@ export async function waitForDebugger(cluster: Cluster, pod: V1Pod, name: string
   if (done) return done;
 
   const watch = new Watch(cluster.kc);
+  let quickEnds = 0;
   while (Date.now() < deadline) {
     if (signal?.aborted) throw new InjectError('cancelled');
+    const watchStarted = Date.now();
     const outcome = await new Promise<{ pod?: V1Pod; error?: unknown }>((resolve) => {
       let settled = false;
       let controller: AbortController | undefined;
@@ -104,6 +106,10 @@ export async function waitForDebugger(cluster: Cluster, pod: V1Pod, name: string
     }
     const ok = verdict(current);
     if (ok) return ok;
+    // A watch that keeps failing at once (no 'watch' permission, a proxy cutting streams) must not spin:
+    // back off, and the re-read above becomes a poll.
+    quickEnds = Date.now() - watchStarted < 1000 ? quickEnds + 1 : 0;
+    if (quickEnds > 0) await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** quickEnds, Math.max(0, deadline - Date.now()))));
   }
   throw new InjectError(`The debugger container ${name} in ${ns}/${podName} did not start before the timeout${lastPending ? ` (last state: ${lastPending})` : ''}.`);
 }
