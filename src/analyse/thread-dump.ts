@@ -87,6 +87,8 @@ export interface ThreadDump {
   reportedDeadlockCount?: number;
   jniGlobalRefs?: number;
   jniWeakRefs?: number;
+  /** The GC's heap summary that a SIGQUIT dump prints after the threads ("Heap" and its indented lines). */
+  heapSummary?: string[];
   /** length= from "Threads class SMR info". */
   smrThreadCount?: number;
   unknownLines: string[];
@@ -177,7 +179,7 @@ export function parseThreadHeader(line: string): ThreadInfo | undefined {
 export function parseThreadDump(text: string): ThreadDump {
   const dump: ThreadDump = { threads: [], jvmDeadlocks: [], unknownLines: [] };
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  type Mode = 'top' | 'thread' | 'ownable' | 'smr' | 'deadlock' | 'deadlock-stacks';
+  type Mode = 'top' | 'thread' | 'ownable' | 'smr' | 'deadlock' | 'deadlock-stacks' | 'heap';
   let mode: Mode = 'top';
   let current: ThreadInfo | undefined;
   let deadlock: JvmDeadlock | undefined;
@@ -213,6 +215,20 @@ export function parseThreadDump(text: string): ThreadDump {
       current = undefined;
       mode = 'top';
       continue;
+    }
+
+    // A SIGQUIT dump (and JDK 8's jstack) ends with the GC's heap summary: keep it, it is not a thread.
+    if (line === 'Heap' && current === undefined) {
+      dump.heapSummary = [];
+      mode = 'heap';
+      continue;
+    }
+    if (mode === 'heap') {
+      if (/^\s/.test(raw) || /^(Metaspace|class space)\b/.test(line)) {
+        dump.heapSummary!.push(line);
+        continue;
+      }
+      mode = 'top';
     }
 
     if (mode === 'deadlock' || mode === 'deadlock-stacks') {

@@ -108,6 +108,7 @@ function jvmSection(jvm: JvmResult | undefined, pid: number, a: JvmAnalysis | un
     out.push(`<p>${ICON[a.severity]} <strong>${esc(a.verdict, 600)}</strong> — ${who}</p>`);
   }
   if (jvm?.commandLine) out.push(`<p><code>${esc(jvm.commandLine, 200)}</code></p>`);
+  for (const note of jvm?.notes ?? []) out.push(`<p>ℹ️ ${esc(note, 300)}</p>`);
   if (a && a.samples > 0) out.push(stateTable(a));
   if (a && detail === 'full') out.push(...analysisDetails(a));
   if (jvm && jvm.errors.length > 0) out.push(details(`Errors for this JVM (${jvm.errors.length})`, errorList(jvm.errors), true));

@@ -60,6 +60,7 @@ export function renderTerminalReport(manifest: RunManifest, analyses: readonly A
       const a = mine.find((m) => m.pid === pid)?.analysis;
       const version = jvm?.version ? `, JDK ${t(jvm.version, 60)}` : '';
       lines.push(`  pid ${pid}${version}: ${a ? t(a.verdict, 600) : 'no analysis (no thread dump or histogram collected)'}`);
+      for (const note of jvm?.notes ?? []) lines.push(`    note: ${t(note, 300)}`);
       if (a) lines.push(...analysisLines(a, '    '));
       if (jvm) lines.push(...errorLines(jvm.errors, '    '));
     }

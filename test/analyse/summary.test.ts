@@ -158,3 +158,17 @@ describe('renderTerminalReport', () => {
     expect(text).not.toContain('\u001b');
   });
 });
+
+describe('notes on how a dump was taken', () => {
+  it('appear in the summary and the terminal report', async () => {
+    const { buildSummaryHtml } = await import('../../src/publish/summary.js');
+    const { renderTerminalReport } = await import('../../src/publish/terminal-report.js');
+    const manifest = {
+      tool: { name: 'kube-jvm-dump', version: '0' }, cluster: {}, namespace: 'default', target: 'deployment/x', startedAt: '', finishedAt: '', errors: [],
+      requested: { dumps: ['threads' as const], threadDumpCount: 1, threadDumpIntervalMs: 0, heapDumpLive: true },
+      pods: [{ namespace: 'default', pod: 'p', container: 'c', errors: [], timingsMs: {}, jvms: [{ pid: 7, commandLine: 'java X', files: [], errors: [], timingsMs: {}, notes: ['attach failed: thread dumps taken with SIGQUIT from the container log'] }] }],
+    };
+    expect(buildSummaryHtml(manifest, [])).toContain('thread dumps taken with SIGQUIT');
+    expect(renderTerminalReport(manifest, [])).toContain('note: attach failed: thread dumps taken with SIGQUIT');
+  });
+});

@@ -187,10 +187,11 @@ describe('extractThreadDumps', () => {
   });
 });
 
-describe('real captures from the e2e cluster (jcmd 25 against JDK 8 and JDK 25 JVMs)', () => {
+describe('real captures from the e2e cluster (jcmd 25 against JDK 8 and 25; SIGQUIT from a JDK 8 container log)', () => {
   it.each([
     ['jdk8-simple-real.txt', 8],
     ['jdk25-simple-real.txt', 25],
+    ['jdk8-sigquit-real.txt', 8],
   ])('%s: every thread parsed, main asleep in Simple.main, no unknown lines', (file) => {
     const d = parseThreadDump(fixture(file));
     const main = d.threads.find((t) => t.name === 'main');
@@ -201,4 +202,11 @@ describe('real captures from the e2e cluster (jcmd 25 against JDK 8 and JDK 25 J
     // Every quoted thread header in the text became a thread.
     expect(d.threads.length).toBe((fixture(file).match(/^"/gm) ?? []).length);
   });
+});
+
+it('keeps the heap summary a SIGQUIT dump prints after the threads', () => {
+  const d = parseThreadDump(fixture('jdk8-sigquit-real.txt'));
+  expect(d.heapSummary?.[0]).toMatch(/^def new generation/);
+  expect(d.heapSummary?.at(-1)).toMatch(/^class space/);
+  expect(d.jniGlobalRefs).toBe(5);
 });
