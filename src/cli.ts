@@ -71,7 +71,10 @@ export async function runCli(argv: string[], stdout = process.stdout, stderr = p
     stderr.write(`${TOOL_NAME}: ${(err as Error).message}\n`);
     return 2;
   }
-  const report = await runEngine(settings, { progress: (m) => stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`) });
+  // Ctrl-C stops collecting but still writes what was collected (and removes a heap dump from the pod).
+  const cancel = new AbortController();
+  process.once('SIGINT', () => { stderr.write('interrupted: stopping, keeping what was collected\n'); cancel.abort(); });
+  const report = await runEngine(settings, { progress: (m) => stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`), signal: cancel.signal });
   const analyses = await analyseDumps(report.manifest, settings.outputDir).catch((err) => {
     stderr.write(`analysis failed: ${(err as Error).message}\n`);
     return [];

@@ -12,6 +12,8 @@ export interface EngineHooks {
   progress: Progress;
   /** Called with each credential before anything could print it (the action masks them). */
   mask?: (secret: string) => void;
+  /** Cancels the run (the job was cancelled): what was collected is still written. */
+  signal?: AbortSignal;
 }
 
 export interface RunReport {
@@ -57,6 +59,7 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
   await mkdir(settings.outputDir, { recursive: true });
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), Math.max(0, deadline - Date.now()));
+  hooks.signal?.addEventListener('abort', () => abort.abort(), { once: true });
   try {
     let cluster: Cluster | undefined;
     try {

@@ -16,7 +16,12 @@ export async function run(): Promise<void> {
     core.setFailed((err as Error).message);
     return;
   }
-  const report = await runEngine(settings, { progress: (m) => core.info(m), mask: (s) => core.setSecret(s) });
+  // A cancelled job gets SIGINT, then SIGTERM: stop collecting, keep and upload what is there.
+  const cancel = new AbortController();
+  const onSignal = (name: string) => { core.warning(`${name} received: stopping, keeping what was collected`); cancel.abort(); };
+  process.once('SIGINT', () => onSignal('SIGINT'));
+  process.once('SIGTERM', () => onSignal('SIGTERM'));
+  const report = await runEngine(settings, { progress: (m) => core.info(m), mask: (s) => core.setSecret(s), signal: cancel.signal });
   const { manifest } = report;
   core.setOutput(Outputs.OutputDir, settings.outputDir);
   core.setOutput(Outputs.Pods, JSON.stringify(manifest.pods.map((p) => p.pod)));

@@ -96,11 +96,12 @@ async function collectPodInner(ctx: CollectContext, pod: V1Pod, result: PodResul
   result.timingsMs.inject = Date.now() - t0;
   progress(`${podName}: ${injected.reused ? `reusing running debugger ${injected.name}` : `added ${injected.name}, running after ${Date.now() - t0} ms`}`);
 
-  const exec = (argv: string[], extra: { stdoutSink?: HashingFileSink; timeoutMs?: number } = {}): Promise<ExecResult> =>
+  const exec = (argv: string[], extra: ExecExtra = {}): Promise<ExecResult> =>
     execInContainer(cluster.kc, cluster.namespace, podName, injected.name, argv, {
-      timeoutMs: Math.max(1000, Math.min(extra.timeoutMs ?? Number.MAX_SAFE_INTEGER, ctx.deadline - Date.now())),
+      // Cleanup runs even after a cancel or past the deadline, briefly: a heap dump must not stay in the pod.
+      timeoutMs: extra.cleanup ? 30_000 : Math.max(1000, Math.min(extra.timeoutMs ?? Number.MAX_SAFE_INTEGER, ctx.deadline - Date.now())),
       stdoutSink: extra.stdoutSink,
-      signal: ctx.signal,
+      signal: extra.cleanup ? undefined : ctx.signal,
     });
 
   const probeRun = await step('discover', () => exec(toolboxCommand('probe')));
@@ -131,11 +132,17 @@ async function collectPodInner(ctx: CollectContext, pod: V1Pod, result: PodResul
   }
 }
 
+interface ExecExtra {
+  stdoutSink?: HashingFileSink;
+  timeoutMs?: number;
+  cleanup?: boolean;
+}
+
 interface JvmTarget {
   podName: string;
   container: string;
   jvm: ProbedJvm;
-  exec: (argv: string[], extra?: { stdoutSink?: HashingFileSink; timeoutMs?: number }) => Promise<ExecResult>;
+  exec: (argv: string[], extra?: ExecExtra) => Promise<ExecResult>;
   strategy: TmpStrategy;
   selfUid: number;
   selfGid: number;
@@ -262,7 +269,7 @@ async function heapDump(ctx: CollectContext, t: JvmTarget, out: JvmResult, uid: 
     const local = absolute(settings.outputDir, rel);
     let lastProblem = '';
     // A broken stream can be retried: the dump stays in the pod until it is verified.
-    for (let tryNo = 1; tryNo <= 2; tryNo++) {
+    for (let tryNo = 1; tryNo <= 2 && !ctx.signal?.aborted; tryNo++) {
       const sink = new HashingFileSink(local);
       let trailer;
       try {
@@ -289,6 +296,6 @@ async function heapDump(ctx: CollectContext, t: JvmTarget, out: JvmResult, uid: 
     throw new TransferError(`Heap dump transfer failed: ${lastProblem}`);
   } finally {
     // The dump can be large and holds data: never leave it in the pod.
-    await t.exec(toolboxCommand('remove', uid, gid, readPath), { timeoutMs: 30_000 }).catch(() => undefined);
+    await t.exec(toolboxCommand('remove', uid, gid, readPath), { cleanup: true }).catch(() => undefined);
   }
 }

@@ -61,6 +61,7 @@ class Backpressured extends Writable {
 
 /** Runs one command in a container and resolves with its exit code once the command has ended. */
 export async function execInContainer(kc: KubeConfig, namespace: string, pod: string, container: string, command: string[], opts: ExecOptions): Promise<ExecResult> {
+  if (opts.signal?.aborted) throw new ExecError('cancelled');
   const limit = opts.maxCaptureBytes ?? 64 * 1024 * 1024;
   const stdout = opts.stdoutSink ? new Backpressured(opts.stdoutSink) : new Capture(limit);
   const stderr = new Capture(1024 * 1024);
@@ -79,6 +80,8 @@ export async function execInContainer(kc: KubeConfig, namespace: string, pod: st
     const timer = setTimeout(() => { ws.terminate?.(); reject(new ExecError(`command in ${pod}/${container} did not finish within ${Math.round(opts.timeoutMs / 1000)}s`)); }, opts.timeoutMs);
     const onAbort = () => { ws.terminate?.(); reject(new ExecError('cancelled')); };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
+    // A cancel that came while the socket was opening has already fired.
+    if (opts.signal?.aborted) onAbort();
     ws.on('close', () => { clearTimeout(timer); opts.signal?.removeEventListener('abort', onAbort); resolve(); });
     ws.on('error', () => { /* 'close' follows and tells the outcome */ });
   });

@@ -86,7 +86,7 @@ interface EngineRun {
   elapsedMs: number;
 }
 
-async function engine(inputs: Record<string, string>): Promise<EngineRun> {
+async function engine(inputs: Record<string, string>, signal?: AbortSignal): Promise<EngineRun> {
   const outputDir = await mkdtemp(path.join(work, 'out-'));
   const settings = settingsFrom({
     kubeconfig: api!.kubeconfigYaml({ namespace: NS }),
@@ -101,7 +101,7 @@ async function engine(inputs: Record<string, string>): Promise<EngineRun> {
   const progress: string[] = [];
   const masked: string[] = [];
   const t0 = Date.now();
-  const report = await runEngine(settings, { progress: (m) => progress.push(m), mask: (s) => masked.push(s) });
+  const report = await runEngine(settings, { progress: (m) => progress.push(m), mask: (s) => masked.push(s), signal });
   const elapsedMs = Date.now() - t0;
   const manifest = JSON.parse(await readFile(path.join(outputDir, 'manifest.json'), 'utf8')) as RunManifest;
   return { report, manifest, outputDir, progress, masked, elapsedMs };
@@ -461,5 +461,24 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
     expect(sent.securityContext).toMatchObject({ runAsUser: 65534, runAsNonRoot: true });
     // Only the probe ran: no jcmd, no tmplink.
     expect(subsOf(server)).toEqual(['probe']);
+  });
+
+  it('k: a cancelled run (the job was cancelled) stops, keeps what it has, and still removes the heap dump from the pod', async () => {
+    const server = await start();
+    server.store.put(seedPod({ name: 'cancel-me', namespace: NS }));
+    const cancel = new AbortController();
+    const inner = server.execHandler;
+    server.execHandler = (req) => {
+      if (toolboxSub(req.command) === 'stream') cancel.abort();
+      return inner(req);
+    };
+    const run = await engine({ target: 'pod/cancel-me' }, cancel.signal);
+    expectOutcome(run, 'partial');
+    const jvmResult = run.manifest.pods[0].jvms[0];
+    expect(jvmResult.files.map((f) => f.kind).sort()).toEqual(['histogram', 'threads', 'threads']);
+    expect(jvmResult.errors).toEqual([expect.objectContaining({ dump: 'heap', message: expect.stringMatching(/cancelled/) })]);
+    expect(subsOf(server).at(-1)).toBe('remove');
+    expect(subsOf(server).filter((x) => x === 'stream')).toHaveLength(1);
+    expect(leftoverHeapDumps(patchedDebuggerNames(server)[0])).toEqual([]);
   });
 });
