@@ -69,10 +69,16 @@ describe('real cluster', () => {
     const [pod] = await createApp({ name, jre: 17 });
     const podName = pod.metadata!.name!;
     const short = { target: `pod/${podName}`, dumps: 'threads', 'debugger-ttl': '30s' };
-    expect((await dump(short)).code).toBe(0);
+    const firstRun = await dump(short);
+    expect(firstRun.code).toBe(0);
     expect((await dump(short)).code).toBe(0);
     let p = await readPod(podName);
     expect(p.spec!.ephemeralContainers!.map((c) => c.name)).toHaveLength(2);
+    // The TTL is real: the first debugger's sleep ends by itself, and the kubelet reports it terminated.
+    const first = (await downloadArtifact(service, firstRun.artifactName)).manifest.pods[0].debugger!.name;
+    const [ended] = await waitForPods(`app=${name}`, 1, (x) => !!x.status?.ephemeralContainerStatuses?.find((s) => s.name === first)?.state?.terminated, 90_000);
+    expect(ended.status!.ephemeralContainerStatuses!.find((s) => s.name === first)!.state!.terminated!.exitCode).toBe(0);
+    expect(ended.status!.containerStatuses![0].restartCount).toBe(0);
 
     const long = { target: `pod/${podName}`, dumps: 'threads', 'debugger-ttl': '30m' };
     const third = await dump(long);
