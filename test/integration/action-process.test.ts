@@ -13,7 +13,7 @@ import { readZip, type ZipEntry } from '../support/artifact-service/zip.mjs';
 import type { RunManifest } from '../../src/model.js';
 import { startSimpleJvm, unusedPid, type LocalJvm } from './support/local-jvm.js';
 import {
-  hprofHeader, installGuardedShell, jvmContainer, leftoverHeapDumps, patchedDebuggerNames, removeLeftoverHeapDumps, seedPodFor, toolboxSub, type ExecGuard,
+  type ExecGuard, hprofHeader, installGuardedShell, jvmContainer, leftoverHeapDumps, seedPodFor, stopFakeCluster, toolboxSub,
 } from './support/engine-fixtures.js';
 
 const NS = 'prod';
@@ -37,11 +37,8 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  const violations = guard?.violations ?? [];
-  if (api) removeLeftoverHeapDumps(patchedDebuggerNames(api));
-  await api?.stop();
+  const violations = await stopFakeCluster(api, guard);
   api = undefined;
-  if (guard) await rm(guard.workTmp, { recursive: true, force: true });
   expect(violations).toEqual([]);
 });
 

@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import { makeDeployment, makeReplicaSet, startFakeApiServer, type FakeApiServer } from '../support/fake-apiserver/index.js';
 import { ROOT } from '../support/run-action.js';
 import { startSimpleJvm, type LocalJvm } from './support/local-jvm.js';
-import { installGuardedShell, jvmContainer, patchedDebuggerNames, removeLeftoverHeapDumps, seedPodFor, type ExecGuard } from './support/engine-fixtures.js';
+import {
+  type ExecGuard, installGuardedShell, jvmContainer, seedPodFor, stopFakeCluster,
+} from './support/engine-fixtures.js';
 
 let jvm: LocalJvm;
 let api: FakeApiServer;
@@ -28,11 +30,10 @@ beforeAll(async () => {
 }, 90_000);
 
 afterAll(async () => {
-  removeLeftoverHeapDumps(patchedDebuggerNames(api));
-  await Promise.all([jvm?.stop(), api?.stop()]);
-  await rm(guard.workTmp, { recursive: true, force: true });
+  const violations = await stopFakeCluster(api, guard);
+  await jvm?.stop();
   await rm(work, { recursive: true, force: true });
-  expect(guard.violations).toEqual([]);
+  expect(violations).toEqual([]);
 });
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

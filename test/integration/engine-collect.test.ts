@@ -24,22 +24,7 @@ import { DEBUGGER_EXPIRES_ENV, DEBUGGER_MARKER_ENV, TOOL_NAME } from '../../src/
 import type { RunManifest } from '../../src/model.js';
 import { startSimpleJvm, type LocalJvm } from './support/local-jvm.js';
 import {
-  ephemeralPatches,
-  expectFilesMatchDisk,
-  filesBelow,
-  hprofHeader,
-  installGuardedShell,
-  isPodWatch,
-  jvmContainer,
-  leftoverHeapDumps,
-  onRequest,
-  patchedDebuggerNames,
-  removeLeftoverHeapDumps,
-  seedPod,
-  seedPodFor,
-  settingsFrom,
-  toolboxSub,
-  type ExecGuard,
+  type ExecGuard, ephemeralPatches, expectFilesMatchDisk, filesBelow, hprofHeader, installGuardedShell, isPodWatch, jvmContainer, leftoverHeapDumps, onRequest, patchedDebuggerNames, seedPod, seedPodFor, settingsFrom, stopFakeCluster, toolboxSub,
 } from './support/engine-fixtures.js';
 
 const NS = 'shop';
@@ -61,11 +46,8 @@ afterAll(async () => {
 });
 
 afterEach(async () => {
-  const violations = guard?.violations ?? [];
-  if (api) removeLeftoverHeapDumps(patchedDebuggerNames(api));
-  await api?.stop();
+  const violations = await stopFakeCluster(api, guard);
   api = undefined;
-  if (guard) await rm(guard.workTmp, { recursive: true, force: true });
   // Never: it would have run `rm -rf /tmp` on this machine.
   expect(violations).toEqual([]);
 });

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, rm, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import {
@@ -159,3 +159,15 @@ export function filesBelow(dir: string): string[] {
     .sort();
 }
 
+
+/**
+ * Stops a fake apiserver after a test: removes heap dumps its debuggers may have left in this machine's /tmp
+ * and the guard's TMPDIR. Returns the refused `tmplink` calls, which a test must assert to be none.
+ */
+export async function stopFakeCluster(api: FakeApiServer | undefined, guard: ExecGuard | undefined): Promise<string[][]> {
+  const violations = guard?.violations ?? [];
+  if (api) removeLeftoverHeapDumps(patchedDebuggerNames(api));
+  await api?.stop();
+  if (guard) await rm(guard.workTmp, { recursive: true, force: true });
+  return violations;
+}
