@@ -160,3 +160,31 @@ describe('aggregateOutputs', () => {
     expect(aggregateOutputs([])).toEqual({ deadlock: false, blockedThreads: 0 });
   });
 });
+
+// Real captures on JDK 8 and JDK 21, taken in the local cluster by test/fixtures/java/capture-in-cluster.sh
+// (the fixture programs as pods on the seed's JRE images, dumped by this project's CLI with jcmd 25).
+describe.each([8, 21])('analyseJvm on real JDK %i captures of the fixture programs', (jdk) => {
+  it('monitor deadlock: the JVM report and the lock graph agree', () => {
+    const a = analyseJvm({ threadDumps: [fixture(`jdk${jdk}-syncdeadlock-real.txt`)] });
+    expect(a).toMatchObject({ deadlock: true, severity: 'deadlock', blockedThreads: 2 });
+    expect(a.deadlocks).toHaveLength(1);
+    expect(a.deadlocks[0].source).toBe('both');
+    // The cycle starts wherever the JVM's report starts it.
+    expect(a.verdict).toMatch(/^deadlock between 2 threads \("deadlock-(alpha|beta)", "deadlock-(alpha|beta)"\) on java\.lang\.Object$/);
+    expect(a.deadlocks[0].threads.slice().sort()).toEqual(['deadlock-alpha', 'deadlock-beta']);
+    expect(a.notes).toEqual([]);
+  });
+  it('ReentrantLock deadlock: found from the ownable synchronizers too', () => {
+    const a = analyseJvm({ threadDumps: [fixture(`jdk${jdk}-lockdeadlock-real.txt`)] });
+    expect(a.deadlocks[0].source).toBe('both');
+    expect(a.verdict).toMatch(/^deadlock between 2 threads \("juc-(one|two)", "juc-(one|two)"\) on java\.util\.concurrent\.locks\.ReentrantLock\$NonfairSync$/);
+    expect(a.deadlocks[0].threads.slice().sort()).toEqual(['juc-one', 'juc-two']);
+    expect(a.notes).toEqual([]);
+  });
+  it('contended monitor: the holder and the 7 waiters', () => {
+    const a = analyseJvm({ threadDumps: [fixture(`jdk${jdk}-contended-real.txt`)] });
+    expect(a.contendedLocks[0]).toMatchObject({ holder: 'holder', waiters: 7, kind: 'monitor', className: 'java.lang.Object' });
+    expect(a.verdict).toMatch(/^7 threads blocked on one lock \(java\.lang\.Object <0x[0-9a-f]+>\) held by "holder", sleeping \(TIMED_WAITING\) in Contended\.holdForever$/);
+    expect(a.notes).toEqual([]);
+  });
+});
