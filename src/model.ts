@@ -44,8 +44,10 @@ export interface DebuggerInfo {
   reused: boolean;
   runAsUser?: number;
   runAsGroup?: number;
-  /** Where the uid came from: container or pod securityContext, input, container status, /proc. */
+  /** Where the uid came from: container or pod securityContext, input, container status, /proc (detect, scout). */
   uidSource?: string;
+  /** The short-lived unprivileged debugger that read the JVM's ids, when the pod forbids root and nothing else told them. */
+  scout?: string;
   /** How the debugger reaches the JVM's /tmp: the pod's shared volume, /proc/<pid>/root, or a /tmp symlink. */
   tmpStrategy?: string;
   jdkFeature?: number;

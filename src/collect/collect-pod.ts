@@ -28,6 +28,10 @@ export interface CollectContext {
   pause?: (ms: number) => Promise<void>;
 }
 
+/** The scout that reads the JVM's ids when only /proc can tell them: nobody's uid, and a short life. */
+const SCOUT_UID = 65534;
+const SCOUT_TTL_SECONDS = 60;
+
 class TransferError extends Error {}
 
 class StepError extends Error {
@@ -66,31 +70,47 @@ async function collectPodInner(ctx: CollectContext, pod: V1Pod, result: PodResul
   const notRunning = containerNotRunningReason(pod, container);
   if (notRunning) throw new StepError('target', `Pod ${podName}: ${notRunning}; there is no JVM to dump.`);
 
-  const request = await step('inject', () => {
-    const runAs = chooseRunAs(pod, container, { uid: settings.runAsUser, gid: settings.runAsGroup });
-    const identity = debuggerIdentity(runAs, requiresNonRoot(pod, container));
-    const tmp = chooseTmpMount(pod, container, settings.tmpVolume);
-    const req: DebuggerRequest = {
-      name: debuggerName(settings.debuggerNamePrefix, pod),
-      image: settings.jdkImage,
-      pullPolicy: settings.imagePullPolicy,
-      targetContainer: container,
-      ttlSeconds: settings.debuggerTtlSeconds,
-      expiresAt: Math.floor(Date.now() / 1000) + settings.debuggerTtlSeconds,
-      tmpVolume: tmp.volume,
-      runAsUser: identity.runAsUser,
-      runAsGroup: identity.runAsGroup,
-      root: identity.root,
-    };
-    result.debugger = { name: req.name, image: req.image, reused: false, runAsUser: req.runAsUser, runAsGroup: req.runAsGroup, uidSource: runAs.source };
-    return { req, tmpNote: tmp.note };
+  const tmp = await step('inject', () => chooseTmpMount(pod, container, settings.tmpVolume));
+  const nonRoot = requiresNonRoot(pod);
+  let runAs = chooseRunAs(pod, container, { uid: settings.runAsUser, gid: settings.runAsGroup });
+  const request = (p: V1Pod, ids: { runAsUser?: number; runAsGroup?: number; root: boolean }, ttlSeconds: number): DebuggerRequest => ({
+    name: debuggerName(settings.debuggerNamePrefix, p),
+    image: settings.jdkImage,
+    pullPolicy: settings.imagePullPolicy,
+    targetContainer: container,
+    ttlSeconds,
+    expiresAt: Math.floor(Date.now() / 1000) + ttlSeconds,
+    tmpVolume: tmp.volume,
+    ...ids,
   });
-
-  progress(`${podName}: debugger ${request.req.image} as ${request.req.root ? 'root (drops to the JVM\'s ids)' : `${request.req.runAsUser}:${request.req.runAsGroup ?? '-'}`}; ${request.tmpNote}`);
-  const t0 = Date.now();
   // Reuse needs enough of the debugger's life left to finish this run.
-  const neededSeconds = Math.ceil(Math.max(0, ctx.deadline - Date.now()) / 1000) + 30;
-  const injected = await step('inject', () => injectDebugger(cluster, pod, request.req, neededSeconds, ctx.deadline, ctx.signal));
+  const neededSeconds = () => Math.ceil(Math.max(0, ctx.deadline - Date.now()) / 1000) + 30;
+  const t0 = Date.now();
+  let current = pod;
+
+  if (runAs.uid === undefined && nonRoot) {
+    // The pod forbids a root debugger and nothing tells the JVM's ids. /proc/<pid>/status is readable by
+    // anyone, so a short-lived unprivileged scout reads them; the real debugger then runs as the JVM's user.
+    const scoutReq = request(current, { runAsUser: SCOUT_UID, runAsGroup: SCOUT_UID, root: false }, SCOUT_TTL_SECONDS);
+    progress(`${podName}: the pod requires non-root and its spec does not tell the JVM's uid: a scout debugger (uid ${SCOUT_UID}) reads it from /proc`);
+    const scout = await step('inject', () => injectDebugger(cluster, current, scoutReq, 0, ctx.deadline, ctx.signal));
+    current = scout.pod;
+    const scouted = await step('discover', () => execInContainer(cluster.kc, cluster.namespace, podName, scout.name, toolboxCommand('probe'), { timeoutMs: Math.max(1000, ctx.deadline - Date.now()), signal: ctx.signal }));
+    const seen = parseProbe(scouted.stdout).jvms.filter((j) => settings.jvmPid === undefined || j.pid === settings.jvmPid || j.nsPid === settings.jvmPid);
+    const first = seen.find((j) => j.uid !== undefined);
+    if (!first) throw new StepError('discover', `The scout debugger found no JVM in ${podName}/${container}, so the JVM's uid is unknown: set run-as-user and run-as-group.`);
+    if (first.uid === 0) {
+      throw new StepError('inject', `The JVM in ${podName} runs as root but the pod requires non-root containers (runAsNonRoot), so no debugger may attach to it.`);
+    }
+    runAs = { uid: first.uid, gid: first.gid, source: 'scout' };
+    result.debugger = { name: scout.name, image: settings.jdkImage, reused: false, scout: scout.name };
+  }
+
+  const identity = await step('inject', () => debuggerIdentity(runAs, nonRoot));
+  const req = request(current, identity, settings.debuggerTtlSeconds);
+  result.debugger = { ...result.debugger, name: req.name, image: req.image, reused: false, runAsUser: req.runAsUser, runAsGroup: req.runAsGroup, uidSource: runAs.source };
+  progress(`${podName}: debugger ${req.image} as ${req.root ? 'root (drops to the JVM\'s ids)' : `${req.runAsUser}:${req.runAsGroup ?? '-'}`}; ${tmp.note}`);
+  const injected = await step('inject', () => injectDebugger(cluster, current, req, neededSeconds(), ctx.deadline, ctx.signal));
   result.debugger!.name = injected.name;
   result.debugger!.reused = injected.reused;
   result.timingsMs.inject = Date.now() - t0;
@@ -118,7 +138,7 @@ async function collectPodInner(ctx: CollectContext, pod: V1Pod, result: PodResul
     throw new StepError('discover', `No JVM found in ${podName}/${container}. The debugger sees the target's processes only with targetContainerName; check the container runs Java.`);
   }
 
-  const strategy = await step('discover', () => chooseTmpStrategy(!!request.req.tmpVolume, probe.jdkFeature, probe.selfUid === 0));
+  const strategy = await step('discover', () => chooseTmpStrategy(!!req.tmpVolume, probe.jdkFeature, probe.selfUid === 0));
   result.debugger!.tmpStrategy = strategy;
   if (strategy === 'tmp-symlink') {
     const link = await step('discover', () => exec(toolboxCommand('tmplink', jvms[0].pid)));

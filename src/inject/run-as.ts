@@ -3,14 +3,19 @@ import type { V1Pod } from '@kubernetes/client-node';
 export interface RunAsDecision {
   uid?: number;
   gid?: number;
-  /** Where uid/gid came from; 'detect' = unknown before the debugger runs: it starts as root and reads /proc. */
-  source: 'input' | 'container securityContext' | 'pod securityContext' | 'container status' | 'detect';
+  /**
+   * Where uid/gid came from. 'detect': unknown until the debugger runs; it starts as root and reads /proc.
+   * 'scout': read from /proc by a short-lived unprivileged debugger, when the pod forbids root.
+   */
+  source: 'input' | 'container securityContext' | 'pod securityContext' | 'container status' | 'scout' | 'detect';
 }
 
-/** Whether the pod or the container insists on a non-root user (then a root debugger would be rejected). */
-export function requiresNonRoot(pod: V1Pod, container: string): boolean {
-  const c = pod.spec?.containers.find((x) => x.name === container);
-  return c?.securityContext?.runAsNonRoot ?? pod.spec?.securityContext?.runAsNonRoot ?? false;
+/**
+ * Whether a root debugger would be refused: an ephemeral container inherits the pod's securityContext, not
+ * the target container's, so only the pod-level runAsNonRoot applies to it.
+ */
+export function requiresNonRoot(pod: V1Pod): boolean {
+  return pod.spec?.securityContext?.runAsNonRoot ?? false;
 }
 
 /**

@@ -463,4 +463,25 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
     expect(subsOf(server).filter((x) => x === 'stream')).toHaveLength(1);
     expect(leftoverHeapDumps(patchedDebuggerNames(server)[0])).toEqual([]);
   });
+
+  it('l: runAsNonRoot pod, uid in no spec: an unprivileged scout reads it from /proc, then the debugger runs as the JVM\'s user', async () => {
+    const jvm1000 = await startSimpleJvm(30_000, 1000);
+    try {
+      const server = await start();
+      server.store.put(seedPod({ name: 'hardened', namespace: NS, securityContext: { runAsNonRoot: true } }));
+      const run = await engine({ target: 'pod/hardened', 'jvm-pid': String(jvm1000.pid) });
+      expectOutcome(run, 'success');
+      const dbg = run.manifest.pods[0].debugger!;
+      expect(dbg).toMatchObject({ uidSource: 'scout', runAsUser: 1000, runAsGroup: 1000 });
+      const patched = ephemeralPatches(server).map((r) => (JSON.parse(String(r.body)) as { spec: { ephemeralContainers: { name: string; securityContext: object }[] } }).spec.ephemeralContainers[0]);
+      expect(patched.map((c) => c.securityContext)).toEqual([
+        expect.objectContaining({ runAsUser: 65534, runAsNonRoot: true }),
+        expect.objectContaining({ runAsUser: 1000, runAsGroup: 1000, runAsNonRoot: true }),
+      ]);
+      expect(dbg.scout).toBe(patched[0].name);
+      expect(run.manifest.pods[0].jvms[0]).toMatchObject({ uid: 1000, gid: 1000 });
+    } finally {
+      await jvm1000.stop();
+    }
+  });
 });

@@ -108,8 +108,11 @@ describe('chooseRunAs', () => {
     expect(debuggerIdentity({ source: 'detect' }, false)).toEqual({ runAsUser: 0, runAsGroup: 0, root: true });
     expect(() => debuggerIdentity({ source: 'detect' }, true)).toThrow(/Set 'run-as-user' and 'run-as-group'/);
     const p = base();
+    // The debugger inherits the pod's securityContext, not the target container's.
+    p.spec!.containers[0].securityContext = { runAsNonRoot: true };
+    expect(requiresNonRoot(p)).toBe(false);
     p.spec!.securityContext = { runAsNonRoot: true };
-    expect(requiresNonRoot(p, 'app')).toBe(true);
+    expect(requiresNonRoot(p)).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@
 // the real toolbox on this machine, whose jcmd attaches to it.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -25,15 +25,19 @@ export interface LocalJvm {
 }
 
 /** Compiles Simple.java into a temp dir and starts it; resolves after its first line ("I'm still here!"). */
-export async function startSimpleJvm(timeoutMs = 30_000): Promise<LocalJvm> {
+export async function startSimpleJvm(timeoutMs = 30_000, asUser?: number): Promise<LocalJvm> {
   const classes = await mkdtemp(path.join(tmpdir(), 'kjd-it-simple-'));
+  await chmod(classes, 0o755);
   try {
     await run(jdkTool('javac'), ['-nowarn', '-d', classes, SIMPLE_JAVA]);
   } catch (err) {
     await rm(classes, { recursive: true, force: true });
     throw err;
   }
-  const child = spawn(jdkTool('java'), ['-Xmx64m', '-XX:+UseSerialGC', '-cp', classes, 'Simple'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const argv = [jdkTool('java'), '-Xmx64m', '-XX:+UseSerialGC', '-cp', classes, 'Simple'];
+  // As another user, like a pod's runAsUser: the debugger must then run as that user to attach.
+  const command = asUser === undefined ? argv : ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', ...argv];
+  const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], cwd: '/' });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
