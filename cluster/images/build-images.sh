@@ -18,6 +18,8 @@ IMAGES=(
   "kjd.local/simple-java:jre17-1|sid|openjdk-17-jre-headless,tini|app"
   "kjd.local/simple-java:jre21-1|sid|openjdk-21-jre-headless,tini|app"
   "kjd.local/simple-java:jre25-1|sid|openjdk-25-jre-headless,tini|app"
+  # The app with a numeric USER in the image (no runAsUser in the pod tells it): the scout scenario.
+  "kjd.local/simple-java:jre17-user1000-1|sid|openjdk-17-jre-headless,tini|app-user1000"
   "kjd.local/jdk:25-1|sid|openjdk-25-jdk-headless,util-linux,procps|jdk"
   "kjd.local/jdk:21-1|sid|openjdk-21-jdk-headless,util-linux,procps|jdk"
   "kjd.local/jdk:17-1|sid|openjdk-17-jdk-headless,util-linux,procps|jdk"
@@ -34,6 +36,7 @@ PATH_ENV='"PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"'
 config_for() {
   case "$1" in
     app) echo "{\"Env\":[${PATH_ENV},\"LANG=C.UTF-8\"],\"Cmd\":[\"/usr/bin/tini\",\"--\",\"java\",\"Simple\"],\"WorkingDir\":\"/app\"}" ;;
+    app-user1000) echo "{\"Env\":[${PATH_ENV},\"LANG=C.UTF-8\"],\"Cmd\":[\"/usr/bin/tini\",\"--\",\"java\",\"Simple\"],\"WorkingDir\":\"/app\",\"User\":\"1000:1000\"}" ;;
     jdk) echo "{\"Env\":[${PATH_ENV},\"LANG=C.UTF-8\"],\"Cmd\":[\"sleep\",\"infinity\"],\"WorkingDir\":\"/\"}" ;;
     pause) echo '{"Entrypoint":["/pause"],"WorkingDir":"/"}' ;;
   esac
@@ -60,7 +63,7 @@ build_debian() { # out ref suite packages kind
   local out="$1" ref="$2" suite="$3" pkgs="$4" kind="$5" mirror work hooks=()
   mirror="$(debian_mirror)"
   work="$(mktemp -d "${out}.work.XXXXXX")"
-  if [[ "$kind" == app ]]; then
+  if [[ "$kind" == app* ]]; then
     simple_class
     hooks+=(--customize-hook="mkdir -p \"\$1/app\" && cp '$SIMPLE_CLASS_DIR/Simple.class' \"\$1/app/\"")
   fi

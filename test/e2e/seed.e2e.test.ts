@@ -179,6 +179,25 @@ describe('real cluster', () => {
     await deleteApp(name);
   });
 
+  it('11. runAsNonRoot with the uid only in the image (USER 1000): a scout reads it, the debugger runs as 1000', async () => {
+    const name = 'image-user';
+    const [pod] = await createApp({ name, image: 'kjd.local/simple-java:jre17-user1000-1', runAsNonRoot: true, tmpVolume: false });
+    const run = await dump({ target: `deployment/${name}` });
+    expect(run.outputs.outcome).toBe('success');
+    const a = await downloadArtifact(service, run.artifactName);
+    const dbg = a.manifest.pods[0].debugger!;
+    // The image says USER 1000:1000, yet the JVM runs with gid 0 on this cluster (the group of an image's USER
+    // is not applied here), which is why the scout reads the truth from /proc instead of trusting the image.
+    const jvm = a.manifest.pods[0].jvms[0];
+    expect(jvm.uid).toBe(1000);
+    expect(dbg).toMatchObject({ uidSource: 'scout', runAsUser: 1000, runAsGroup: jvm.gid, tmpStrategy: 'proc-root' });
+    expect(checkManifestAgainstFiles(a)).toBe(4);
+    const containers = (await readPod(pod.metadata!.name!)).spec!.ephemeralContainers!;
+    expect(containers.map((c) => c.securityContext?.runAsUser).sort()).toEqual([1000, 65534]);
+    expect(containers.find((c) => c.name === dbg.scout)!.securityContext!.runAsUser).toBe(65534);
+    await deleteApp(name);
+  });
+
   it('8. a rollout in progress: the new ReplicaSet\'s Running-but-not-Ready pod is chosen', async () => {
     const name = 'rollout';
     const [oldPod] = await createApp({ name, jre: 17 }, isReady);

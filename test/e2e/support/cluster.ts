@@ -38,6 +38,7 @@ export interface AppOptions {
   readinessFails?: boolean;
   extraJavaArgs?: string[];
   labels?: Record<string, string>;
+  image?: string;
 }
 
 export function podSpec(o: AppOptions): V1PodSpec {
@@ -46,10 +47,11 @@ export function podSpec(o: AppOptions): V1PodSpec {
     : undefined;
   return {
     terminationGracePeriodSeconds: 1,
-    securityContext: o.runAsUser !== undefined ? { runAsUser: o.runAsUser, runAsGroup: o.runAsUser, runAsNonRoot: o.runAsNonRoot } : undefined,
+    securityContext: o.runAsUser !== undefined || o.runAsNonRoot !== undefined
+      ? { runAsUser: o.runAsUser, runAsGroup: o.runAsUser, runAsNonRoot: o.runAsNonRoot } : undefined,
     containers: [{
       name: 'simple-java',
-      image: appImage(o.jre ?? 8),
+      image: o.image ?? appImage(o.jre ?? 8),
       imagePullPolicy: 'Never',
       command,
       volumeMounts: o.tmpVolume === false ? undefined : [{ name: 'tmp-dir', mountPath: '/tmp' }],
