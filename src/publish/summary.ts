@@ -108,11 +108,24 @@ function jvmSection(jvm: JvmResult | undefined, pid: number, a: JvmAnalysis | un
     out.push(`<p>${ICON[a.severity]} <strong>${esc(a.verdict, 600)}</strong> — ${who}</p>`);
   }
   if (jvm?.commandLine) out.push(`<p><code>${esc(jvm.commandLine, 200)}</code></p>`);
+  if (jvm && jvm.files.length > 0) out.push(`<p>Collected: ${collectedList(jvm)}.</p>`);
   for (const note of jvm?.notes ?? []) out.push(`<p>ℹ️ ${esc(note, 300)}</p>`);
   if (a && a.samples > 0) out.push(stateTable(a));
   if (a && detail === 'full') out.push(...analysisDetails(a));
   if (jvm && jvm.errors.length > 0) out.push(details(`Errors for this JVM (${jvm.errors.length})`, errorList(jvm.errors), true));
   return out.join('\n');
+}
+
+/** What is in the artifact for this JVM, e.g. "3 thread dumps, class histogram, heap dump (275.4 KiB, gzipped)". */
+function collectedList(jvm: JvmResult): string {
+  const of = (kind: string) => jvm.files.filter((f) => f.kind === kind);
+  const parts: string[] = [];
+  const threads = of('threads').length;
+  if (threads > 0) parts.push(`${threads} thread dump${threads === 1 ? '' : 's'}`);
+  if (of('histogram').length > 0) parts.push('class histogram');
+  for (const heap of of('heap')) parts.push(`heap dump (${formatBytes(heap.size)}, gzipped)`);
+  if (of('vm-info').length > 0) parts.push('VM info');
+  return parts.join(', ');
 }
 
 function analysisDetails(a: JvmAnalysis): string[] {

@@ -172,3 +172,17 @@ describe('notes on how a dump was taken', () => {
     expect(renderTerminalReport(manifest, [])).toContain('note: attach failed: thread dumps taken with SIGQUIT');
   });
 });
+
+describe('what was collected', () => {
+  it('is listed per JVM, with the heap dump size', async () => {
+    const { buildSummaryHtml } = await import('../../src/publish/summary.js');
+    const file = (kind: 'threads' | 'histogram' | 'heap', size = 10) => ({ path: `p/c/7/${kind}`, kind, size, sha256: '' });
+    const manifest = {
+      tool: { name: 'kube-jvm-dump', version: '0' }, cluster: {}, namespace: 'default', target: 'deployment/x', startedAt: '', finishedAt: '', errors: [],
+      requested: { dumps: ['threads' as const, 'histogram' as const, 'heap' as const], threadDumpCount: 2, threadDumpIntervalMs: 0, heapDumpLive: true },
+      pods: [{ namespace: 'default', pod: 'p', container: 'c', errors: [], timingsMs: {}, jvms: [{ pid: 7, commandLine: 'java X', errors: [], timingsMs: {},
+        files: [file('threads'), file('threads'), file('histogram'), file('heap', 3 * 1024 * 1024)] }] }],
+    };
+    expect(buildSummaryHtml(manifest, [])).toMatch(/Collected: 2 thread dumps, class histogram, heap dump \(3(\.0)? MiB, gzipped\)\./);
+  });
+});
