@@ -1,7 +1,8 @@
 // Scenario 9: the app on JDK 8, 11, 17, 21 and 25, as uid 1000, with and without a /tmp volume, dumped by the
 // default debugger JDK (25); and a JDK 17 debugger, which cannot attach across mount namespaces on its own.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runAction } from '../support/run-action.js';
+import { rm } from 'node:fs/promises';
+import { runAction as runActionProcess } from '../support/run-action.js';
 import { actionKubeconfig, deleteApp, isRunning, NS, requireCluster, startApp, waitForPods } from './support/cluster.js';
 import { checkManifestAgainstFiles, downloadArtifact, hprofHeader, startArtifactService, type ArtifactService } from './support/artifacts.js';
 
@@ -15,10 +16,18 @@ beforeAll(async () => {
   await Promise.all(apps.map((a) => startApp({ name: a.name, jre: a.jre, tmpVolume: a.tmp, runAsUser: 1000, runAsNonRoot: true, labels: { matrix: 'jvm' } })));
   await waitForPods('matrix=jvm', apps.length, isRunning, 300_000);
 }, 360_000);
+const runnerTemps: string[] = [];
 afterAll(async () => {
   await Promise.all(apps.map((a) => deleteApp(a.name)));
   await service?.stop();
+  await Promise.all(runnerTemps.map((d) => rm(d, { recursive: true, force: true })));
 });
+
+async function runAction(...args: Parameters<typeof runActionProcess>) {
+  const run = await runActionProcess(...args);
+  runnerTemps.push(run.runnerTemp);
+  return run;
+}
 
 const base = (artifactName: string) => ({
   kubeconfig: actionKubeconfig(), namespace: NS, 'image-pull-policy': 'Never', 'thread-dump-count': '2', 'thread-dump-interval': '1s',

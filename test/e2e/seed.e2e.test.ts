@@ -1,5 +1,6 @@
 // Scenarios 1-8 of the real-cluster suite: the bundled action against a real apiserver, kubelet, containerd and JVMs.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { rm } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { actionKubeconfig, admin, createApp, DEBUGGER_IMAGE, deleteApp, deployment, execIn, isReady, isRunning, NS, readPod, requireCluster, waitForPods } from './support/cluster.js';
@@ -10,7 +11,11 @@ beforeAll(async () => {
   requireCluster();
   service = await startArtifactService();
 }, 60_000);
-afterAll(async () => { await service?.stop(); });
+const runnerTemps: string[] = [];
+afterAll(async () => {
+  await service?.stop();
+  await Promise.all(runnerTemps.map((d) => rm(d, { recursive: true, force: true })));
+});
 
 let runNo = 0;
 /** The action as a workflow step would run it, with the minimal-RBAC ServiceAccount's kubeconfig. */
@@ -20,6 +25,7 @@ export async function dump(inputs: Record<string, string>): Promise<ActionRun & 
     kubeconfig: actionKubeconfig(), namespace: NS, 'jdk-image': DEBUGGER_IMAGE, 'image-pull-policy': 'Never',
     'thread-dump-count': '2', 'thread-dump-interval': '1s', timeout: '4m', 'artifact-name': artifactName, ...inputs,
   }, service.env);
+  runnerTemps.push(run.runnerTemp);
   process.stderr.write(`--- action (${inputs.target ?? inputs.selector}) exit ${run.code} in ${run.durationMs} ms\n${run.stdout}\n${run.stderr}\n`);
   return { ...run, artifactName };
 }
