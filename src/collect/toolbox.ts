@@ -180,8 +180,8 @@ export function parseStreamTrailer(stderr: string): StreamTrailer {
     if (f[0] === 'kjd-sha256' && /^[0-9a-f]{64}$/.test(f[1] ?? '')) t.sha256 = f[1];
     else if (f[0] === 'kjd-source-exit') t.sourceExit = toInt(f[1]);
     else if (f[0] === 'kjd-size') t.sourceSize = toInt(f[1]);
-    else if (line.startsWith('kjd-error: ')) t.error = line.slice('kjd-error: '.length);
   }
+  t.error = toolboxError(stderr);
   return t;
 }
 

@@ -49,9 +49,3 @@ export async function checkGzippedHprof(filePath: string): Promise<string | unde
     source.pipe(gunzip);
   });
 }
-
-export async function sha256File(filePath: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(filePath)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}

@@ -16,9 +16,3 @@ export function parseDuration(raw: string, inputName: string): number {
   }
   return Math.round(total);
 }
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${ms}ms`;
-  const s = Math.round(ms / 100) / 10;
-  return s < 120 ? `${s}s` : `${Math.floor(s / 60)}m${Math.round(s % 60)}s`;
-}
