@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { Defaults, Inputs, TOOL_NAME, TOOL_VERSION } from './constants.js';
+import { Defaults, Inputs, TOOL_NAME, TOOL_VERSION } from './shared/constants.js';
 import { getSettings } from './inputs/input-helper.js';
 import { runEngine } from './engine.js';
 import { analyseDumps } from './analyse/analyse-dumps.js';
 import { renderTerminalReport } from './publish/terminal-report.js';
+import { errorMessage } from './shared/errors.js';
 
 const SHORT: Record<string, string> = { n: Inputs.Namespace, c: Inputs.Container, o: Inputs.OutputDir, l: Inputs.Selector, out: Inputs.OutputDir };
 const KNOWN = new Set<string>(Object.values(Inputs));
@@ -62,13 +63,13 @@ export async function runCli(argv: string[], stdout = process.stdout, stderr = p
       try {
         values.set(Inputs.Kubeconfig, readFileSync(kubeconfigFile, 'utf8'));
       } catch (err) {
-        throw new Error(`cannot read the kubeconfig file ${kubeconfigFile}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        throw new Error(`cannot read the kubeconfig file ${kubeconfigFile}: ${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}`);
       }
     }
     // Local runs have no RUNNER_TEMP: default to ./jvm-dumps/<artifact name>.
     settings = getSettings((name) => values.get(name) ?? '', { ...process.env, RUNNER_TEMP: '' });
   } catch (err) {
-    stderr.write(`${TOOL_NAME}: ${(err as Error).message}\n`);
+    stderr.write(`${TOOL_NAME}: ${errorMessage(err)}\n`);
     return 2;
   }
   // Ctrl-C stops collecting but still writes what was collected (and removes a heap dump from the pod).
@@ -76,7 +77,7 @@ export async function runCli(argv: string[], stdout = process.stdout, stderr = p
   process.once('SIGINT', () => { stderr.write('interrupted: stopping, keeping what was collected\n'); cancel.abort(); });
   const report = await runEngine(settings, { progress: (m) => stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`), signal: cancel.signal });
   const analyses = await analyseDumps(report.manifest, settings.outputDir).catch((err) => {
-    stderr.write(`analysis failed: ${(err as Error).message}\n`);
+    stderr.write(`analysis failed: ${errorMessage(err)}\n`);
     return [];
   });
   // The report carries the errors too, next to the pod they belong to.

@@ -2,11 +2,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type { Settings } from './inputs/settings.js';
 import { describeTarget } from './inputs/settings.js';
 import { clusterVersion, connect, kubeconfigSecrets, type Cluster } from './kube/client.js';
-import { resolvePods } from './target/resolve.js';
+import { resolvePods } from './select/resolve.js';
 import { collectPod, type Progress } from './collect/collect-pod.js';
-import { absolute, FileNames } from './collect/layout.js';
-import type { ErrorRecord, Outcome, PodResult, RunManifest, Stage } from './model.js';
-import { TOOL_NAME, TOOL_VERSION } from './constants.js';
+import { absolute, FileNames } from './shared/layout.js';
+import type { ErrorRecord, Outcome, PodResult, RunManifest, Stage } from './shared/model.js';
+import { TOOL_NAME, TOOL_VERSION } from './shared/constants.js';
+import { errorMessage } from './shared/errors.js';
 
 export interface EngineHooks {
   progress: Progress;
@@ -52,7 +53,7 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
     errors: [],
   };
   const fail = (stage: Stage, err: unknown) => {
-    const message = (err as Error)?.message ?? String(err);
+    const message = errorMessage(err);
     manifest.errors.push({ stage, message });
     hooks.progress(message);
   };

@@ -1,21 +1,17 @@
 import * as core from '@actions/core';
-import { Outputs } from './constants.js';
+import { Outputs } from './shared/constants.js';
 import { getSettings } from './inputs/input-helper.js';
 import { allErrors, runEngine } from './engine.js';
 import { analyseDumps, type AnalysedJvm } from './analyse/analyse-dumps.js';
 import { aggregateOutputs } from './analyse/analysis.js';
 import { artifactServiceAvailable, uploadOutputDir } from './publish/artifact.js';
 import { writeJobSummary } from './publish/summary.js';
+import { errorMessage } from './shared/errors.js';
 
 /** The action: inputs -> target -> inject -> collect -> analyse -> publish. */
 export async function run(): Promise<void> {
-  let settings;
-  try {
-    settings = getSettings((name) => core.getInput(name));
-  } catch (err) {
-    core.setFailed((err as Error).message);
-    return;
-  }
+  // Bad input throws here, before anything touches the cluster; the entry point's catch reports it.
+  const settings = getSettings((name) => core.getInput(name));
   // A cancelled job gets SIGINT, then SIGTERM: stop collecting, keep and upload what is there.
   const cancel = new AbortController();
   const onSignal = (name: string) => { core.warning(`${name} received: stopping, keeping what was collected`); cancel.abort(); };
@@ -34,7 +30,7 @@ export async function run(): Promise<void> {
     core.setOutput(Outputs.BlockedThreads, String(agg.blockedThreads));
     for (const a of analyses) core.info(`${a.pod}/${a.container}/${a.pid}: ${a.analysis.verdict}`);
   } catch (err) {
-    core.warning(`Analysing the dumps failed (the files are kept): ${(err as Error).message}`);
+    core.warning(`Analysing the dumps failed (the files are kept): ${errorMessage(err)}`);
   }
 
   // Upload whatever was collected, even after errors: partial evidence is still evidence.
@@ -49,8 +45,8 @@ export async function run(): Promise<void> {
       if (uploaded.url) core.setOutput(Outputs.ArtifactUrl, uploaded.url);
       core.info(`Uploaded artifact '${settings.artifactName}' (${uploaded.fileCount} files, ${uploaded.size} bytes)`);
     } catch (err) {
-      core.error(`Uploading the artifact failed; the dumps stay in ${settings.outputDir}: ${(err as Error).message}`);
-      manifest.errors.push({ stage: 'publish', message: (err as Error).message });
+      core.error(`Uploading the artifact failed; the dumps stay in ${settings.outputDir}: ${errorMessage(err)}`);
+      manifest.errors.push({ stage: 'publish', message: errorMessage(err) });
     }
   }
 
@@ -58,7 +54,7 @@ export async function run(): Promise<void> {
     try {
       await writeJobSummary(manifest, analyses, artifact ?? { name: settings.artifactName });
     } catch (err) {
-      core.warning(`Writing the job summary failed: ${(err as Error).message}`);
+      core.warning(`Writing the job summary failed: ${errorMessage(err)}`);
     }
   }
 

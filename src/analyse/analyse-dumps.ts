@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import type { RunManifest } from '../model.js';
-import { absolute, FileNames } from '../collect/layout.js';
+import type { RunManifest } from '../shared/model.js';
+import { absolute, FileNames } from '../shared/layout.js';
 import { analyseJvm, type JvmAnalysis } from './analysis.js';
 
 /** One analysed JVM, keyed like the output directory: <pod>/<container>/<pid>. */

@@ -4,15 +4,15 @@ import type { V1Pod } from '@kubernetes/client-node';
 import type { Settings } from '../inputs/settings.js';
 import type { Cluster } from '../kube/client.js';
 import { execInContainer, type ExecResult } from '../kube/exec.js';
-import type { DumpKind, FileRecord, JvmResult, PodResult, Stage } from '../model.js';
-import { chooseContainer, containerNotRunningReason } from '../target/choose-container.js';
+import type { DumpKind, FileRecord, JvmResult, PodResult, Stage } from '../shared/model.js';
+import { chooseContainer, containerNotRunningReason } from '../select/choose-container.js';
 import { chooseRunAs, debuggerIdentity, requiresNonRoot } from '../inject/run-as.js';
 import { chooseTmpMount, chooseTmpStrategy, debuggerPathFor, type TmpStrategy } from '../inject/tmp-mount.js';
 import { debuggerName, type DebuggerRequest } from '../inject/debugger-spec.js';
 import { injectDebugger } from '../inject/inject.js';
 import { parseProbe, parseStreamTrailer, parseVmVersion, toolboxCommand, toolboxError, type ProbedJvm } from './toolbox.js';
 import { explainJcmdFailure, heapDumpNeedKiB, heapDumpPlan, histogramArgs, histogramTotalBytes, threadPrintArgs, vmInfoCommands } from './jcmd.js';
-import { absolute, FileNames, jvmDir } from './layout.js';
+import { absolute, FileNames, jvmDir } from '../shared/layout.js';
 import { checkGzippedHprof, HashingFileSink } from './transfer.js';
 import { readSignalledDump } from './signal-dump.js';
 

@@ -1,6 +1,6 @@
 import type { Cluster } from '../kube/client.js';
 import { apiErrorMessage } from '../kube/client.js';
-import { extractThreadDumps } from '../analyse/thread-dump.js';
+import { extractThreadDumps } from './log-dumps.js';
 
 /** Lines of a `timestamps=true` log at or after `since`, without their timestamps. */
 export function logLinesSince(log: string, since: Date): string {

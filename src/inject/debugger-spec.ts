@@ -1,5 +1,5 @@
 import type { V1EphemeralContainer, V1Pod } from '@kubernetes/client-node';
-import { DEBUGGER_EXPIRES_ENV, DEBUGGER_MARKER_ENV, TOOL_NAME } from '../constants.js';
+import { DEBUGGER_EXPIRES_ENV, DEBUGGER_MARKER_ENV, TOOL_NAME } from '../shared/constants.js';
 import type { PullPolicy } from '../inputs/settings.js';
 
 export interface DebuggerRequest {

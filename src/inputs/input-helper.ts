@@ -1,9 +1,10 @@
 import * as path from 'node:path';
-import { Defaults, Inputs } from '../constants.js';
-import { DUMP_KINDS, type DumpKind } from '../model.js';
+import { Defaults, Inputs } from '../shared/constants.js';
+import { DUMP_KINDS, type DumpKind } from '../shared/model.js';
 import { parseDuration } from './duration.js';
-import { sanitizeArtifactName } from '../publish/artifact.js';
-import { type KubeconfigSource, type PullPolicy, type Settings, type TargetSpec, type WorkloadKind } from './settings.js';
+import { sanitizeArtifactName } from '../shared/names.js';
+import type { KubeconfigSource } from '../kube/client.js';
+import { type PullPolicy, type Settings, type TargetSpec, type WorkloadKind } from './settings.js';
 
 /** Reads one raw input by its kebab-case name; '' when unset (as @actions/core does). */
 export type InputReader = (name: string) => string;

@@ -1,4 +1,5 @@
-import type { DumpKind } from '../model.js';
+import type { DumpKind } from '../shared/model.js';
+import type { KubeconfigSource } from '../kube/client.js';
 
 export type WorkloadKind = 'deployment' | 'statefulset' | 'daemonset' | 'pod';
 
@@ -7,10 +8,6 @@ export type TargetSpec =
   | { kind: 'selector'; selector: string };
 
 export type PullPolicy = 'Always' | 'IfNotPresent' | 'Never';
-
-export type KubeconfigSource =
-  | { from: 'content'; yaml: string }
-  | { from: 'default' }; // KUBECONFIG, ~/.kube/config, then in-cluster
 
 /** Everything the engine needs, typed and validated once. */
 export interface Settings {

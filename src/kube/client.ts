@@ -1,5 +1,10 @@
 import { AppsV1Api, CoreV1Api, KubeConfig, VersionApi } from '@kubernetes/client-node';
-import type { KubeconfigSource } from '../inputs/settings.js';
+import { errorMessage } from '../shared/errors.js';
+
+/** Where the kubeconfig comes from: the input's content, or the usual places. */
+export type KubeconfigSource =
+  | { from: 'content'; yaml: string }
+  | { from: 'default' }; // KUBECONFIG, ~/.kube/config, then in-cluster
 
 export interface Cluster {
   kc: KubeConfig;
@@ -17,7 +22,7 @@ export function connect(source: KubeconfigSource, context: string | undefined, n
       kc.loadFromString(source.yaml);
     } catch (err) {
       // The parser's message can quote the file: keep only its first line, which names the problem.
-      throw new Error(`The kubeconfig input could not be parsed: ${String((err as Error).message).split('\n')[0]}`);
+      throw new Error(`The kubeconfig input could not be parsed: ${errorMessage(err).split('\n')[0]}`);
     }
   } else {
     kc.loadFromDefault();

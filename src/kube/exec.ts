@@ -1,5 +1,6 @@
 import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
 import { Writable } from 'node:stream';
+import { errorMessage } from '../shared/errors.js';
 
 export interface ExecResult {
   exitCode: number;
@@ -71,7 +72,7 @@ export async function execInContainer(kc: KubeConfig, namespace: string, pod: st
   try {
     ws = await exec.exec(namespace, pod, container, command, stdout, stderr, null, false, (s) => { status = s; });
   } catch (err) {
-    const text = (err as Error)?.message ?? String(err);
+    const text = errorMessage(err);
     throw new ExecError(`exec into ${pod}/${container} failed: ${text}${/403/.test(text) ? " (RBAC: the action needs 'get' and 'create' on pods/exec)" : ''}`);
   }
   if (stdout instanceof Backpressured) stdout.socket = ws as unknown as { pause(): void; resume(): void };

@@ -2,36 +2,17 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { DefaultArtifactClient } from '@actions/artifact';
+import { INVALID_NAME_CHARS, INVALID_PATH_CHARS } from '../shared/names.js';
+import { errorMessage } from '../shared/errors.js';
 
 type Env = Record<string, string | undefined>;
 
-/** Characters the artifact service refuses in names (file paths may hold `\` and `/`). */
-const INVALID_PATH_CHARS = ['"', ':', '<', '>', '|', '*', '?', '\r', '\n'];
-const INVALID_NAME_CHARS = [...INVALID_PATH_CHARS, '\\', '/'];
-const NAME_MAX_LENGTH = 128;
-const FALLBACK_NAME = 'jvm-dumps';
 
 /** True inside a GitHub Actions job that can upload artifacts (the runner sets both variables). */
 export function artifactServiceAvailable(env: Env = process.env): boolean {
   return Boolean(env.ACTIONS_RUNTIME_TOKEN) && Boolean(env.ACTIONS_RESULTS_URL);
 }
 
-/**
- * Makes a valid artifact name: each character the service refuses (`" : < > | * ? \ /`, CR, LF
- * and other control characters) becomes `-`, runs of `-` collapse, whitespace and `-` are
- * trimmed from both ends, the result is cut to 128 characters and never empty.
- */
-export function sanitizeArtifactName(raw: string): string {
-  let name = '';
-  for (const ch of raw) {
-    const code = ch.codePointAt(0)!;
-    name += INVALID_NAME_CHARS.includes(ch) || code < 0x20 || code === 0x7f ? '-' : ch;
-  }
-  const trim = (s: string) => s.replace(/-{2,}/g, '-').replace(/^[\s-]+|[\s-]+$/g, '');
-  name = trim(name);
-  if ([...name].length > NAME_MAX_LENGTH) name = trim([...name].slice(0, NAME_MAX_LENGTH).join(''));
-  return name || FALLBACK_NAME;
-}
 
 /** The artifact's page on GitHub, when the repository and the run are known. */
 export function artifactUrl(env: Env, id: number): string | undefined {
@@ -116,7 +97,7 @@ export async function uploadOutputDir(options: UploadOutputDirOptions): Promise<
   try {
     files = await listFiles(rootDir);
   } catch (err) {
-    throw new ArtifactUploadError(`cannot read the output directory ${rootDir}: ${messageOf(err)}`, 'invalid-input', { cause: err });
+    throw new ArtifactUploadError(`cannot read the output directory ${rootDir}: ${errorMessage(err)}`, 'invalid-input', { cause: err });
   }
   if (files.length === 0) throw new ArtifactUploadError(`nothing to upload: ${rootDir} holds no files`, 'no-files');
   const badPaths = files
@@ -150,7 +131,7 @@ export async function uploadOutputDir(options: UploadOutputDirOptions): Promise<
 
 /** Maps an error of @actions/artifact to an ArtifactUploadError with an actionable message. */
 export function describeUploadError(err: unknown, name: string): ArtifactUploadError {
-  const msg = messageOf(err);
+  const msg = errorMessage(err);
   const errName = err instanceof Error ? err.name : '';
   if (/\(409\)|already exists/i.test(msg)) {
     return new ArtifactUploadError(
@@ -178,6 +159,3 @@ export function describeUploadError(err: unknown, name: string): ArtifactUploadE
   return new ArtifactUploadError(`artifact upload of "${name}" failed: ${msg}`, 'failed', { cause: err });
 }
 
-function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}

@@ -1,7 +1,7 @@
 // The job summary: per pod and JVM a verdict line first, then tables and collapsible details.
 // Everything that came from the cluster or the JVM is escaped here (core.summary does not escape).
 import * as core from '@actions/core';
-import type { ErrorRecord, JvmResult, PodResult, RunManifest } from '../model.js';
+import type { ErrorRecord, JvmResult, PodResult, RunManifest } from '../shared/model.js';
 import type { JvmAnalysis, Severity } from '../analyse/analysis.js';
 import type { AnalysedJvm } from '../analyse/analyse-dumps.js';
 

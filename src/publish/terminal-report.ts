@@ -1,5 +1,5 @@
 // Plain-text report for the local CLI: the same verdicts as the job summary.
-import type { ErrorRecord, RunManifest } from '../model.js';
+import type { ErrorRecord, RunManifest } from '../shared/model.js';
 import type { JvmAnalysis } from '../analyse/analysis.js';
 import type { AnalysedJvm } from './summary.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { analyseJvm } from '../../src/analyse/analysis.js';
-import type { PodResult, RunManifest } from '../../src/model.js';
+import type { PodResult, RunManifest } from '../../src/shared/model.js';
 import { buildSummaryHtml, escapeHtml, writeJobSummary, type AnalysedJvm } from '../../src/publish/summary.js';
 import { renderTerminalReport, sanitiseForTerminal } from '../../src/publish/terminal-report.js';
 import { DUMP_FIXTURES } from './jvm-harness.js';

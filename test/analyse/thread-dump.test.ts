@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { extractThreadDumps, parseThreadDump, parseThreadHeader, type ThreadDump } from '../../src/analyse/thread-dump.js';
+import { extractThreadDumps } from '../../src/collect/log-dumps.js';
+import { parseThreadDump, parseThreadHeader, type ThreadDump } from '../../src/analyse/thread-dump.js';
 import { DUMP_FIXTURES } from './jvm-harness.js';
 
 const fixture = (name: string) => readFileSync(path.join(DUMP_FIXTURES, name), 'utf8');

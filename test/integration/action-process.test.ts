@@ -10,7 +10,7 @@ import { makeDeployment, makeReplicaSet, startFakeApiServer, type FakeApiServer 
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { startArtifactService, type ArtifactService } from '../support/artifact-service/service.mjs';
 import { readZip, type ZipEntry } from '../support/artifact-service/zip.mjs';
-import type { RunManifest } from '../../src/model.js';
+import type { RunManifest } from '../../src/shared/model.js';
 import { startSimpleJvm, unusedPid, type LocalJvm } from './support/local-jvm.js';
 import {
   type ExecGuard, hprofHeader, installGuardedShell, jvmContainer, leftoverHeapDumps, seedPodFor, stopFakeCluster, toolboxSub,

@@ -20,8 +20,8 @@ import {
 } from '../support/fake-apiserver/index.js';
 import { runEngine, type RunReport } from '../../src/engine.js';
 import { buildDebuggerContainer } from '../../src/inject/debugger-spec.js';
-import { DEBUGGER_EXPIRES_ENV, DEBUGGER_MARKER_ENV, TOOL_NAME } from '../../src/constants.js';
-import type { RunManifest } from '../../src/model.js';
+import { DEBUGGER_EXPIRES_ENV, DEBUGGER_MARKER_ENV, TOOL_NAME } from '../../src/shared/constants.js';
+import type { RunManifest } from '../../src/shared/model.js';
 import { startSimpleJvm, type LocalJvm } from './support/local-jvm.js';
 import {
   type ExecGuard, ephemeralPatches, expectFilesMatchDisk, filesBelow, hprofHeader, installGuardedShell, isPodWatch, jvmContainer, leftoverHeapDumps, onRequest, patchedDebuggerNames, seedPod, seedPodFor, settingsFrom, stopFakeCluster, toolboxSub,

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { makeDaemonSet, makePod, makePodFor, makeStatefulSet, startFakeApiServer, type FakeApiServer } from '../support/fake-apiserver/index.js';
 import { connect, type Cluster } from '../../src/kube/client.js';
-import { resolvePods } from '../../src/target/resolve.js';
+import { resolvePods } from '../../src/select/resolve.js';
 import { parseTarget } from '../../src/inputs/input-helper.js';
 
 let api: FakeApiServer;

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { Defaults, Inputs, Outputs, TOOL_VERSION } from '../../src/constants.js';
+import { Defaults, Inputs, Outputs, TOOL_VERSION } from '../../src/shared/constants.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {

@@ -8,9 +8,9 @@ import {
   artifactUrl,
   describeUploadError,
   listFiles,
-  sanitizeArtifactName,
   uploadOutputDir,
 } from '../../src/publish/artifact.js';
+import { sanitizeArtifactName } from '../../src/shared/names.js';
 
 describe('artifactServiceAvailable', () => {
   it('needs both the runtime token and the results URL', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { choosePodsForDeployment, choosePodsForStatefulSet, labelSelectorToString, rankLivePods } from '../../src/target/choose-pods.js';
-import { chooseContainer, containerNotRunningReason } from '../../src/target/choose-container.js';
+import { choosePodsForDeployment, choosePodsForStatefulSet, labelSelectorToString, rankLivePods } from '../../src/select/choose-pods.js';
+import { chooseContainer, containerNotRunningReason } from '../../src/select/choose-container.js';
 import { pod, replicaSet } from '../support/pods.js';
 
 const names = (pods: { metadata?: { name?: string } }[]) => pods.map((p) => p.metadata?.name);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { javaFeatureOf, parseProbe, parseStreamTrailer, parseVmVersion, toolboxCommand } from '../../src/collect/toolbox.js';
 import { explainJcmdFailure, heapDumpNeedKiB, heapDumpPlan, histogramArgs, histogramTotalBytes, vmInfoCommands } from '../../src/collect/jcmd.js';
-import { jvmDir, safeSegment } from '../../src/collect/layout.js';
+import { jvmDir } from '../../src/shared/layout.js';
+import { safeSegment } from '../../src/shared/names.js';
 import { decideOutcome } from '../../src/engine.js';
-import type { RunManifest } from '../../src/model.js';
+import type { RunManifest } from '../../src/shared/model.js';
 
 describe('toolbox output parsing', () => {
   it('parses the probe: debugger identity, jcmd version, JVMs with ids', () => {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { gunzipSync } from 'node:zlib';
 import { startArtifactService, type ArtifactService } from '../../support/artifact-service/service.mjs';
 import { readZip, type ZipEntry } from '../../support/artifact-service/zip.mjs';
-import type { RunManifest } from '../../../src/model.js';
+import type { RunManifest } from '../../../src/shared/model.js';
 
 export { startArtifactService, type ArtifactService };
 

@@ -20,7 +20,7 @@ import {
 } from '../../support/fake-apiserver/index.js';
 import { getSettings } from '../../../src/inputs/input-helper.js';
 import type { Settings } from '../../../src/inputs/settings.js';
-import type { FileRecord } from '../../../src/model.js';
+import type { FileRecord } from '../../../src/shared/model.js';
 
 export const TMP_VOLUME = { name: 'tmp', emptyDir: {} };
 export const TMP_MOUNT = { name: 'tmp', mountPath: '/tmp' };

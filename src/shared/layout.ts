@@ -1,10 +1,6 @@
 import * as path from 'node:path';
+import { safeSegment } from './names.js';
 
-/** Keeps names from the cluster safe as single path segments. */
-export function safeSegment(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_');
-  return cleaned.slice(0, 120) || '_';
-}
 
 /** `<pod>/<container>/<pid>` relative to the output directory, with forward slashes (as in the manifest). */
 export function jvmDir(pod: string, container: string, pid: number): string {
