@@ -1,7 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { RunManifest } from '../shared/model.js';
 import { absolute, FileNames } from '../shared/layout.js';
-import { analyseJvm, type JvmAnalysis } from './analysis.js';
+import { analyseJvm } from './analysis.js';
+import type { JvmAnalysis } from './analysis-types.js';
 
 /** One analysed JVM, keyed like the output directory: <pod>/<container>/<pid>. */
 export interface AnalysedJvm {

@@ -2,7 +2,7 @@
 // Everything that came from the cluster or the JVM is escaped here (core.summary does not escape).
 import * as core from '@actions/core';
 import type { ErrorRecord, JvmResult, PodResult, RunManifest } from '../shared/model.js';
-import type { JvmAnalysis, Severity } from '../analyse/analysis.js';
+import type { JvmAnalysis, Severity } from '../analyse/analysis-types.js';
 import type { AnalysedJvm } from '../analyse/analyse-dumps.js';
 
 export type { AnalysedJvm };

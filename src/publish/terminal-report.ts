@@ -1,6 +1,6 @@
 // Plain-text report for the local CLI: the same verdicts as the job summary.
 import type { ErrorRecord, RunManifest } from '../shared/model.js';
-import type { JvmAnalysis } from '../analyse/analysis.js';
+import type { JvmAnalysis } from '../analyse/analysis-types.js';
 import type { AnalysedJvm } from './summary.js';
 
 const MAX_LINES_PER_LIST = 3;

@@ -1,6 +1,7 @@
 // Each fixture program runs in a real JVM; its dumps, taken with jcmd, must give the right verdict.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { analyseJvm, type JvmAnalysis } from '../../src/analyse/analysis.js';
+import { analyseJvm } from '../../src/analyse/analysis.js';
+import type { JvmAnalysis } from '../../src/analyse/analysis-types.js';
 import { parseClassHistogram } from '../../src/analyse/histogram.js';
 import { parseThreadDump } from '../../src/analyse/thread-dump.js';
 import { compileFixtures, findJdkTool, jcmd, pollUntil, removeDir, startJvm, threadPrint, type RunningJvm } from './jvm-harness.js';

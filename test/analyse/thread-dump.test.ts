@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { extractThreadDumps } from '../../src/collect/log-dumps.js';
-import { parseThreadDump, parseThreadHeader, type ThreadDump } from '../../src/analyse/thread-dump.js';
+import { parseThreadDump } from '../../src/analyse/thread-dump.js';
+import { parseThreadHeader } from '../../src/analyse/thread-dump-lines.js';
+import type { ThreadDump } from '../../src/analyse/thread-dump-types.js';
 import { DUMP_FIXTURES } from './jvm-harness.js';
 
 const fixture = (name: string) => readFileSync(path.join(DUMP_FIXTURES, name), 'utf8');

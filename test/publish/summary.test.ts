@@ -6,7 +6,7 @@ import { analyseJvm } from '../../src/analyse/analysis.js';
 import type { PodResult, RunManifest } from '../../src/shared/model.js';
 import { buildSummaryHtml, escapeHtml, writeJobSummary, type AnalysedJvm } from '../../src/publish/summary.js';
 import { renderTerminalReport, sanitiseForTerminal } from '../../src/publish/terminal-report.js';
-import { DUMP_FIXTURES } from './jvm-harness.js';
+import { DUMP_FIXTURES } from '../analyse/jvm-harness.js';
 
 const fixture = (name: string) => readFileSync(path.join(DUMP_FIXTURES, name), 'utf8');
 
