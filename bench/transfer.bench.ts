@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
 import { execInContainer } from '../src/kube/exec.js';
-import { toolboxCommand, parseStreamTrailer } from '../src/collect/toolbox.js';
+import { toolboxCommand } from '../src/collect/toolbox.js';
+import { parseStreamTrailer } from '../src/collect/toolbox-protocol.js';
 import { HashingFileSink } from '../src/collect/transfer.js';
 import { makePod, startFakeApiServer } from '../test/support/fake-apiserver/index.js';
 

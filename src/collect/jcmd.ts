@@ -1,4 +1,8 @@
 // jcmd command lines per JVM version: pure, so what we ask a JDK 8 JVM is testable without one.
+import { hasFeature, JdkFeature } from '../shared/jdk-features.js';
+
+/** How long a jcmd may take, by what it does: the heap walk of a histogram takes longest. */
+export const JcmdTimeoutMs = { version: 60_000, threadPrint: 120_000, histogram: 300_000, vmInfo: 120_000 } as const;
 
 export function threadPrintArgs(): string[] {
   return ['Thread.print', '-l'];
@@ -6,12 +10,12 @@ export function threadPrintArgs(): string[] {
 
 /** `-all` (JDK 9+) inspects unreachable objects too, without forcing a full GC first. */
 export function histogramArgs(feature: number | undefined, live: boolean): string[] {
-  return !live && (feature ?? 0) >= 9 ? ['GC.class_histogram', '-all'] : ['GC.class_histogram'];
+  return !live && hasFeature(feature, JdkFeature.HistogramAll) ? ['GC.class_histogram', '-all'] : ['GC.class_histogram'];
 }
 
 /** The heap dump is gzipped by the JVM where it can (-gz, JDK 15+), else by the debugger while streaming. */
 export function heapDumpPlan(feature: number | undefined, live: boolean, basePath: string): { args: string[]; jvmPath: string; compressedByJvm: boolean } {
-  const byJvm = (feature ?? 0) >= 15;
+  const byJvm = hasFeature(feature, JdkFeature.HeapDumpGzip);
   const jvmPath = byJvm ? `${basePath}.gz` : basePath;
   const args = ['GC.heap_dump'];
   if (!live) args.push('-all');
@@ -22,7 +26,7 @@ export function heapDumpPlan(feature: number | undefined, live: boolean, basePat
 
 /** VM.info exists from JDK 9; on 8 the same facts come from four commands. */
 export function vmInfoCommands(feature: number | undefined): string[][] {
-  return (feature ?? 0) >= 9 ? [['VM.info']] : [['VM.version'], ['VM.flags'], ['VM.command_line'], ['VM.system_properties']];
+  return hasFeature(feature, JdkFeature.VmInfo) ? [['VM.info']] : [['VM.version'], ['VM.flags'], ['VM.command_line'], ['VM.system_properties']];
 }
 
 /** Live bytes from a class histogram's Total line, to size the heap dump before writing it. */

@@ -1,5 +1,5 @@
 import type { Cluster } from '../kube/client.js';
-import { apiErrorMessage } from '../kube/client.js';
+import { apiErrorMessage } from '../kube/status.js';
 import { extractThreadDumps } from './log-dumps.js';
 
 /** Lines of a `timestamps=true` log at or after `since`, without their timestamps. */

@@ -1,6 +1,6 @@
 import { PatchStrategy, setHeaderOptions, Watch, type V1Pod } from '@kubernetes/client-node';
 import type { Cluster } from '../kube/client.js';
-import { apiErrorCode, apiErrorMessage } from '../kube/client.js';
+import { apiErrorMessage, apiStatus, isNotFoundOf } from '../kube/status.js';
 import { buildDebuggerContainer, debuggerState, ephemeralContainerPatch, findReusableDebugger, type DebuggerRequest } from './debugger-spec.js';
 
 export class InjectError extends Error {}
@@ -30,16 +30,23 @@ export async function injectDebugger(cluster: Cluster, pod: V1Pod, req: Debugger
   return { name: req.name, reused: false, pod: ready };
 }
 
+/** What a refused ephemeral-container patch means, told apart by the API's Status. */
 export function explainPatchFailure(err: unknown, pod: string, ns: string): string {
-  const code = apiErrorCode(err);
+  const status = apiStatus(err);
   const detail = apiErrorMessage(err);
-  if (code === 404 && !/pods? "?[^"]*"? not found/i.test(detail)) {
-    return `The cluster does not serve the pods/ephemeralcontainers subresource (${detail}). Ephemeral containers need Kubernetes 1.23+ (GA in 1.25).`;
+  switch (status?.code) {
+    case 404:
+      // The pod itself gone names it in details; a route the server does not have names nothing.
+      return isNotFoundOf(status, 'pods', pod)
+        ? `Pod ${ns}/${pod} disappeared before the debugger could be added (${detail}).`
+        : `The cluster does not serve the pods/ephemeralcontainers subresource (${detail}). Ephemeral containers need Kubernetes 1.23+ (GA in 1.25).`;
+    case 403:
+      return `Not allowed to add an ephemeral container to ${ns}/${pod} (${detail}). Grant 'patch' on pods/ephemeralcontainers (see the README's RBAC).`;
+    case 422:
+      return `The API server rejected the debugger container for ${ns}/${pod}: ${detail}`;
+    default:
+      return `Adding the debugger to ${ns}/${pod} failed: ${detail}`;
   }
-  if (code === 404) return `Pod ${ns}/${pod} disappeared before the debugger could be added (${detail}).`;
-  if (code === 403) return `Not allowed to add an ephemeral container to ${ns}/${pod} (${detail}). Grant 'patch' on pods/ephemeralcontainers (see the README's RBAC).`;
-  if (code === 422) return `The API server rejected the debugger container for ${ns}/${pod}: ${detail}`;
-  return `Adding the debugger to ${ns}/${pod} failed: ${detail}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { V1Pod } from '@kubernetes/client-node';
+import { hasFeature, JdkFeature } from '../shared/jdk-features.js';
 
 export interface TmpMountChoice {
   /** The pod volume to mount at /tmp in the debugger, when the JVM's /tmp can be shared that way. */
@@ -30,12 +31,12 @@ export type TmpStrategy = 'shared-volume' | 'proc-root' | 'tmp-symlink';
 
 /**
  * How jcmd reaches the attach socket and where the heap dump can be read back. jcmd 21+ follows
- * /proc/<pid>/root by itself; older jcmd looks in its own /tmp (JDK-8327114), so without a shared volume
+ * /proc/<pid>/root by itself (JdkFeature.JcmdFollowsProcRoot); older jcmd looks in its own /tmp, so without a shared volume
  * its /tmp must become a link to the JVM's, which only root may do.
  */
 export function chooseTmpStrategy(sharedVolume: boolean, debuggerJdkFeature: number | undefined, debuggerIsRoot: boolean): TmpStrategy {
   if (sharedVolume) return 'shared-volume';
-  if ((debuggerJdkFeature ?? 0) >= 21) return 'proc-root';
+  if (hasFeature(debuggerJdkFeature, JdkFeature.JcmdFollowsProcRoot)) return 'proc-root';
   if (debuggerIsRoot) return 'tmp-symlink';
   throw new Error(`The debugger's JDK ${debuggerJdkFeature ?? '(unknown version)'} cannot attach to a JVM in another container without a shared /tmp, ` +
     'and it runs as non-root so it cannot link its /tmp to the JVM\'s. Fix: use a JDK 21+ image for jdk-image (e.g. eclipse-temurin:25-jdk), ' +

@@ -63,25 +63,3 @@ export async function clusterVersion(kc: KubeConfig): Promise<string | undefined
     return undefined;
   }
 }
-
-/** Turns client-node's ApiException into one readable line (the body is a JSON-encoded Status). */
-export function apiErrorMessage(err: unknown): string {
-  const e = err as { code?: number; body?: unknown; message?: string };
-  if (typeof e?.code === 'number') {
-    let message: string | undefined;
-    try {
-      const body = typeof e.body === 'string' ? JSON.parse(e.body) : e.body;
-      message = (body as { message?: string })?.message;
-    } catch {
-      message = typeof e.body === 'string' ? e.body.slice(0, 300) : undefined;
-    }
-    return `HTTP ${e.code}${message ? `: ${message}` : ''}`;
-  }
-  const cause = (err as { cause?: { code?: string; message?: string } })?.cause;
-  return [e?.message ?? String(err), cause?.code ?? cause?.message].filter(Boolean).join(': ');
-}
-
-export function apiErrorCode(err: unknown): number | undefined {
-  const code = (err as { code?: unknown })?.code;
-  return typeof code === 'number' ? code : undefined;
-}

@@ -1,6 +1,6 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import type { Cluster } from '../kube/client.js';
-import { apiErrorCode, apiErrorMessage } from '../kube/client.js';
+import { apiErrorCode, apiErrorMessage } from '../kube/status.js';
 import { describeTarget, type TargetSpec } from '../inputs/settings.js';
 import {
   choosePodsForDeployment, choosePodsForOwner, choosePodsForStatefulSet, describeNoLivePods, isLivePod, labelSelectorToString, rankLivePods,

@@ -1,36 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { javaFeatureOf, parseProbe, parseStreamTrailer, parseVmVersion, toolboxCommand } from '../../src/collect/toolbox.js';
 import { explainJcmdFailure, heapDumpNeedKiB, heapDumpPlan, histogramArgs, histogramTotalBytes, vmInfoCommands } from '../../src/collect/jcmd.js';
 import { jvmDir } from '../../src/shared/layout.js';
 import { safeSegment } from '../../src/shared/names.js';
 import { decideOutcome } from '../../src/engine.js';
 import type { RunManifest } from '../../src/shared/model.js';
-
-describe('toolbox output parsing', () => {
-  it('parses the probe: debugger identity, jcmd version, JVMs with ids', () => {
-    const p = parseProbe('self\t0\t0\njcmd\t/opt/java/openjdk/bin/jcmd\t25.0.1\njvm\t7\t1000\t1000\t7\t/usr/bin/java -Xmx64m Simple\njvm\tx\n');
-    expect(p).toEqual({ selfUid: 0, selfGid: 0, jcmdPath: '/opt/java/openjdk/bin/jcmd', jdkVersion: '25.0.1', jdkFeature: 25,
-      jvms: [{ pid: 7, uid: 1000, gid: 1000, nsPid: 7, commandLine: '/usr/bin/java -Xmx64m Simple' }] });
-    expect(parseProbe('self\t1000\t1000\njcmd\t\t\n').jcmdPath).toBeUndefined();
-  });
-  it('reads Java feature releases old and new', () => {
-    expect(javaFeatureOf('1.8.0_462')).toBe(8);
-    expect(javaFeatureOf('21.0.9')).toBe(21);
-    expect(parseVmVersion('7:\nOpenJDK 64-Bit Server VM version 25.462-b08\nJDK 8.0_462\n')).toEqual({ version: '8.0_462', feature: 8 });
-    expect(parseVmVersion('7:\nOpenJDK 64-Bit Server VM version 17.0.15+6\nJDK 17.0.15\n').feature).toBe(17);
-  });
-  it('reads the stream trailer', () => {
-    const sha = 'a'.repeat(64);
-    expect(parseStreamTrailer(`kjd-size\t10\nkjd-source-exit\t0\nkjd-sha256\t${sha}\n`)).toEqual({ sourceSize: 10, sourceExit: 0, sha256: sha });
-    expect(parseStreamTrailer('kjd-error: cannot read /tmp/x\n').error).toBe('cannot read /tmp/x');
-  });
-  it('passes the script in argv, so the debugger image needs nothing but sh', () => {
-    const argv = toolboxCommand('jcmd', 1000, 1000, 7, 'Thread.print', '-l');
-    expect(argv.slice(0, 2)).toEqual(['sh', '-c']);
-    expect(argv.slice(3)).toEqual(['kjd', 'jcmd', '1000', '1000', '7', 'Thread.print', '-l']);
-    expect(argv[2]).not.toContain('${');
-  });
-});
 
 describe('jcmd command lines by JVM version', () => {
   it('heap dump: -gz by the JVM from 15, -all when not live-only', () => {

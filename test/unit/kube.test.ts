@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { KubeConfig } from '@kubernetes/client-node';
-import { apiErrorMessage, kubeconfigSecrets } from '../../src/kube/client.js';
+import { kubeconfigSecrets } from '../../src/kube/client.js';
+import { apiErrorMessage } from '../../src/kube/status.js';
 import { exitCodeFromStatus } from '../../src/kube/exec.js';
 import { logLinesSince } from '../../src/collect/signal-dump.js';
 

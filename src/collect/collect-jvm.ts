@@ -1,0 +1,100 @@
+// One JVM: attach check, then each requested dump kind by its collector; without attach, the SIGQUIT path.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { errorMessage } from '../shared/errors.js';
+import { absolute, FileNames, jvmDir } from '../shared/layout.js';
+import type { DumpKind, JvmResult } from '../shared/model.js';
+import type { CollectContext } from './context.js';
+import { collectHeapDump, TransferError } from './heap-dump.js';
+import { histogramArgs, histogramTotalBytes, JcmdTimeoutMs, vmInfoCommands } from './jcmd.js';
+import type { Collector, JvmJob, JvmTarget } from './jvm-job.js';
+import { attachIds } from './plan.js';
+import { takeThreadDumps, viaJcmd, viaSignal } from './thread-dumps.js';
+import { parseVmVersion } from './toolbox-protocol.js';
+
+const COLLECTORS: Readonly<Record<DumpKind, Collector>> = {
+  threads: (job) => takeThreadDumps(job, viaJcmd(job)),
+  histogram: async (job) => {
+    const text = await job.jcmd(histogramArgs(job.out.feature, job.ctx.settings.heapDumpLive), JcmdTimeoutMs.histogram);
+    job.liveBytes = histogramTotalBytes(text);
+    await job.writeText(FileNames.histogram, 'histogram', text);
+    job.ctx.progress(`${job.label}: class histogram`);
+  },
+  'vm-info': async (job) => {
+    const parts: string[] = [];
+    for (const args of vmInfoCommands(job.out.feature)) parts.push(`### jcmd ${args.join(' ')}\n${await job.jcmd(args, JcmdTimeoutMs.vmInfo)}`);
+    await job.writeText(FileNames.vmInfo, 'vm-info', parts.join('\n'));
+  },
+  heap: collectHeapDump,
+};
+
+/** Which requested dumps a JVM that refuses attach still yields: thread dumps, through SIGQUIT and its log. */
+export function attachFallback(dumps: readonly DumpKind[]): { viaSignal: DumpKind[]; lost: DumpKind[] } {
+  return { viaSignal: dumps.filter((d) => d === 'threads'), lost: dumps.filter((d) => d !== 'threads') };
+}
+
+export async function collectJvm(ctx: CollectContext, target: JvmTarget): Promise<JvmResult> {
+  const { jvm, plan, toolbox } = target;
+  const out: JvmResult = { pid: jvm.pid, commandLine: jvm.commandLine, uid: jvm.uid, gid: jvm.gid, files: [], errors: [], timingsMs: {} };
+  const dirRel = jvmDir(plan.pod, plan.container, jvm.pid);
+  await mkdir(absolute(ctx.settings.outputDir, dirRel), { recursive: true });
+  const chosen = attachIds(jvm, toolbox.probe);
+  if ('mismatch' in chosen) {
+    for (const dump of ctx.settings.dumps) out.errors.push({ stage: 'collect', message: chosen.mismatch, dump });
+    return out;
+  }
+  const job: JvmJob = {
+    ...target,
+    ctx,
+    ids: chosen.ids,
+    out,
+    dirRel,
+    label: `${plan.pod}/${plan.container}/${jvm.pid}`,
+    jcmd: (args, timeoutMs) => toolbox.jcmd(chosen.ids, jvm.pid, args, timeoutMs),
+    writeText: async (name, kind, text) => {
+      const rel = `${dirRel}/${name}`;
+      await writeFile(absolute(ctx.settings.outputDir, rel), text);
+      out.files.push({ path: rel, kind, size: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') });
+    },
+  };
+
+  try {
+    const v = parseVmVersion(await job.jcmd(['VM.version'], JcmdTimeoutMs.version));
+    out.version = v.version;
+    out.feature = v.feature;
+  } catch (err) {
+    await withoutAttach(job, `Cannot attach to JVM ${jvm.pid}: ${errorMessage(err)}`);
+    return out;
+  }
+  ctx.progress(`${job.label}: JVM ${out.version ?? '?'} (${jvm.commandLine.slice(0, 100)})`);
+  for (const dump of ctx.settings.dumps) await attempt(job, dump, () => COLLECTORS[dump](job));
+  return out;
+}
+
+async function withoutAttach(job: JvmJob, message: string): Promise<void> {
+  job.ctx.progress(`${job.label}: ${message}`);
+  const { viaSignal: signalled, lost } = attachFallback(job.ctx.settings.dumps);
+  for (const dump of lost) job.out.errors.push({ stage: 'collect', message, dump });
+  if (signalled.length === 0) return;
+  await attempt(job, 'threads', async () => {
+    try {
+      await takeThreadDumps(job, viaSignal(job));
+    } catch (err) {
+      throw new Error(`${message}; SIGQUIT fallback failed too: ${errorMessage(err)}`);
+    }
+    job.out.notes = [...(job.out.notes ?? []), 'attach failed: thread dumps taken with SIGQUIT from the container log'];
+  });
+}
+
+/** Runs one dump kind: a failure is recorded against it and costs nothing else. */
+async function attempt(job: JvmJob, dump: DumpKind, collect: () => Promise<void>): Promise<void> {
+  const t0 = Date.now();
+  try {
+    await collect();
+  } catch (err) {
+    const message = errorMessage(err);
+    job.out.errors.push({ stage: err instanceof TransferError ? 'transfer' : 'collect', message, dump });
+    job.ctx.progress(`${job.label}: ${dump} failed: ${message}`);
+  }
+  job.out.timingsMs[dump] = Date.now() - t0;
+}

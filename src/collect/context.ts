@@ -1,0 +1,21 @@
+import type { Settings } from '../inputs/settings.js';
+import type { Cluster } from '../kube/client.js';
+
+export type Progress = (message: string) => void;
+
+/** What every part of one run's collection shares. */
+export interface CollectContext {
+  cluster: Cluster;
+  settings: Settings;
+  /** Epoch ms by which the run must be over. */
+  deadline: number;
+  progress: Progress;
+  signal?: AbortSignal;
+  /** Waits between spaced thread dumps; injectable so unit tests need not wait. */
+  pause?: (ms: number) => Promise<void>;
+}
+
+/** Milliseconds left before the deadline, never less than `floorMs` (a command needs some time to fail cleanly). */
+export function timeLeft(ctx: CollectContext, floorMs = 1000): number {
+  return Math.max(floorMs, ctx.deadline - Date.now());
+}

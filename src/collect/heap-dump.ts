@@ -1,0 +1,88 @@
+// The heap dump: written by the JVM into its /tmp, streamed out with a sha256 from the pod, verified,
+// and always removed from the pod.
+import { rm, stat } from 'node:fs/promises';
+import { debuggerPathFor } from '../inject/tmp-mount.js';
+import { errorMessage } from '../shared/errors.js';
+import { absolute, FileNames } from '../shared/layout.js';
+import { timeLeft } from './context.js';
+import { heapDumpNeedKiB, heapDumpPlan } from './jcmd.js';
+import type { JvmJob } from './jvm-job.js';
+import type { StreamTrailer } from './toolbox-protocol.js';
+import { checkGzippedHprof, HashingFileSink } from './transfer.js';
+
+/** Writing a large heap can take long; it gets at least this, and what is left of the run beyond. */
+const HEAP_WRITE_MIN_MS = 60_000;
+/** A broken stream is tried again once: the dump stays in the pod until a copy is verified. */
+const TRANSFER_TRIES = 2;
+
+export class TransferError extends Error {}
+
+/** Why there is not enough room in the JVM's /tmp for the dump, or undefined when there is. */
+export function heapSpaceProblem(needKiB: number, availKiB: number): string | undefined {
+  if (availKiB >= needKiB) return undefined;
+  return (
+    `Not enough space for the heap dump in the JVM's /tmp: about ${Math.round(needKiB / 1024)} MiB needed, ${Math.round(availKiB / 1024)} MiB free. ` +
+    'Give /tmp more room (e.g. an emptyDir with a larger sizeLimit) or leave heap out of dumps.'
+  );
+}
+
+/** Why a received copy is not the pod's file, or undefined when it is (exit, checksum, then content). */
+export function transferProblem(trailer: StreamTrailer, receivedSha256: string, contentProblem: string | undefined): string | undefined {
+  if (trailer.sourceExit !== 0) return `reading the dump in the pod failed (exit ${trailer.sourceExit ?? 'unknown'})`;
+  if (!trailer.sha256 || trailer.sha256 !== receivedSha256) return `checksum mismatch: pod ${trailer.sha256 ?? 'none'}, received ${receivedSha256}`;
+  if (contentProblem) return `the received heap dump is ${contentProblem}`;
+  return undefined;
+}
+
+export async function collectHeapDump(job: JvmJob): Promise<void> {
+  const { ctx, toolbox, ids, jvm, out } = job;
+  const plan = heapDumpPlan(out.feature, ctx.settings.heapDumpLive, `/tmp/kjd-${job.debuggerName}-${jvm.pid}-${Date.now().toString(36)}.hprof`);
+  const readPath = debuggerPathFor(job.strategy, jvm.pid, plan.jvmPath);
+  const readDir = readPath.slice(0, readPath.lastIndexOf('/')) || '/';
+
+  // Unknown free space is no reason to skip the dump: the JVM reports a full disk itself.
+  const availKiB = await toolbox.freeKiB(ids, readDir).catch(() => undefined);
+  const noRoom = availKiB === undefined ? undefined : heapSpaceProblem(heapDumpNeedKiB(job.liveBytes, plan.compressedByJvm), availKiB);
+  if (noRoom) throw new Error(noRoom);
+
+  try {
+    const t0 = Date.now();
+    await job.jcmd(plan.args, timeLeft(ctx, HEAP_WRITE_MIN_MS));
+    ctx.progress(`${job.label}: heap dump written in the pod in ${Date.now() - t0} ms; streaming`);
+    await receive(job, readPath, !plan.compressedByJvm);
+  } finally {
+    // The dump can be large and holds data: never leave it in the pod.
+    await toolbox.remove(ids, readPath).catch(() => undefined);
+  }
+}
+
+async function receive(job: JvmJob, readPath: string, compress: boolean): Promise<void> {
+  const { ctx, out } = job;
+  const rel = `${job.dirRel}/${FileNames.heapDump}`;
+  const local = absolute(ctx.settings.outputDir, rel);
+  let lastProblem = '';
+  for (let tryNo = 1; tryNo <= TRANSFER_TRIES && !ctx.signal?.aborted; tryNo++) {
+    const sink = new HashingFileSink(local);
+    let trailer: StreamTrailer;
+    try {
+      trailer = await job.toolbox.stream(job.ids, readPath, compress, sink);
+    } catch (err) {
+      lastProblem = errorMessage(err);
+      if (!sink.destroyed) sink.destroy();
+      ctx.progress(`${job.label}: heap dump transfer ${tryNo} failed: ${lastProblem}`);
+      continue;
+    }
+    const sha256 = sink.digest();
+    const problem = transferProblem(trailer, sha256, await checkGzippedHprof(local));
+    if (problem) {
+      lastProblem = problem;
+      continue;
+    }
+    const size = (await stat(local)).size;
+    out.files.push({ path: rel, kind: 'heap', size, sha256 });
+    ctx.progress(`${job.label}: heap dump ${Math.round(size / 1024)} KiB received, sha256 verified`);
+    return;
+  }
+  await rm(local, { force: true });
+  throw new TransferError(`Heap dump transfer failed: ${lastProblem}`);
+}

@@ -1,0 +1,32 @@
+// What the per-JVM collectors share: the JVM, its debugger's toolbox, and where results go.
+import type { TmpStrategy } from '../inject/tmp-mount.js';
+import type { DumpKind, JvmResult } from '../shared/model.js';
+import type { CollectContext } from './context.js';
+import type { PodPlan } from './plan.js';
+import type { ProbedJvm } from './toolbox-protocol.js';
+import type { Ids, Toolbox } from './toolbox.js';
+
+export interface JvmTarget {
+  plan: PodPlan;
+  toolbox: Toolbox;
+  jvm: ProbedJvm;
+  strategy: TmpStrategy;
+  debuggerName: string;
+}
+
+/** One JVM's collection in progress: what the collectors share. */
+export interface JvmJob extends JvmTarget {
+  ctx: CollectContext;
+  ids: Ids;
+  out: JvmResult;
+  /** The JVM's folder in the output directory, relative, with forward slashes. */
+  dirRel: string;
+  label: string;
+  /** Live bytes from the histogram, when it ran first: sizes the heap dump before writing it. */
+  liveBytes?: number;
+  jcmd(args: string[], timeoutMs: number): Promise<string>;
+  writeText(name: string, kind: DumpKind, text: string): Promise<void>;
+}
+
+export type Collector = (job: JvmJob) => Promise<void>;
+

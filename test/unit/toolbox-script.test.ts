@@ -1,0 +1,99 @@
+// The in-pod script itself, run for real under each shell the README promises, and checked by shellcheck.
+import { describe, expect, it } from '@jest/globals';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { TOOLBOX_SCRIPT, toolboxCommand } from '../../src/collect/toolbox.js';
+import { failureOfExit, parseFreeKiB, parseProbe, parseStreamTrailer } from '../../src/collect/toolbox-protocol.js';
+
+const SCRIPT_FILE = path.resolve('src/collect/toolbox.sh');
+const SHELLS: [string, string[]][] = [
+  ['dash', ['dash']],
+  ['busybox sh', ['busybox', 'sh']],
+  ['bash', ['bash', '--posix']],
+];
+const NOBODY = 65534;
+
+function run(shell: string[], args: (string | number)[], asNobody = false, cwd = '/') {
+  const argv = toolboxCommand(args[0] as 'probe', ...args.slice(1));
+  // argv is ['sh', '-c', SCRIPT, 'kjd', ...]: swap in the shell under test.
+  const cmd = [...shell, ...argv.slice(1)];
+  const full = asNobody ? ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', ...cmd] : cmd;
+  const r = spawnSync(full[0], full.slice(1), { encoding: 'buffer', cwd });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
+}
+
+describe('toolbox.sh', () => {
+  it('is the file that travels in argv, unchanged', () => {
+    expect(toolboxCommand('probe')[2]).toBe(readFileSync(SCRIPT_FILE, 'utf8'));
+    expect(TOOLBOX_SCRIPT.length).toBeGreaterThan(1000);
+  });
+
+  it('passes shellcheck as POSIX sh', () => {
+    const r = spawnSync('shellcheck', ['--shell=sh', '--severity=style', SCRIPT_FILE], { encoding: 'utf8' });
+    expect(r.error).toBeUndefined();
+    expect(r.stdout).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  describe.each(SHELLS)('under %s', (_name, shell) => {
+    it('probes: reports its own ids and finds a JDK', () => {
+      const r = run(shell, ['probe']);
+      expect(r.code).toBe(0);
+      const probe = parseProbe(r.stdout.toString('utf8'));
+      expect(probe.selfUid).toBe(process.getuid!());
+      expect(probe.jcmdPath).toMatch(/jcmd$/);
+      expect(probe.jdkFeature).toBeGreaterThanOrEqual(8);
+    });
+
+    it('streams a file byte for byte with the sha256 of what it sent, raw and gzipped', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'kjd-toolbox-'));
+      try {
+        const file = path.join(dir, 'data.bin');
+        const data = Buffer.from(Array.from({ length: 300_000 }, (_, i) => (i * 7919) % 251));
+        writeFileSync(file, data);
+        const raw = run(shell, ['stream', 0, 0, file, 0]);
+        expect(raw.code).toBe(0);
+        expect(raw.stdout.equals(data)).toBe(true);
+        const trailer = parseStreamTrailer(raw.stderr);
+        expect(trailer).toEqual({ sourceSize: data.length, sourceExit: 0, sha256: createHash('sha256').update(data).digest('hex') });
+        const gz = run(shell, ['stream', 0, 0, file, 1]);
+        expect(execFileSync('gzip', ['-dc'], { input: gz.stdout }).equals(data)).toBe(true);
+        expect(parseStreamTrailer(gz.stderr).sha256).toBe(createHash('sha256').update(gz.stdout).digest('hex'));
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('reports failures by exit code: unreadable file, unknown command, uid mismatch, free space', () => {
+      const missing = run(shell, ['stream', 0, 0, '/nonexistent/heap.hprof', 0]);
+      expect(failureOfExit(missing.code)).toBe('unreadable');
+      expect(missing.stderr).toMatch(/^kjd-error: cannot read/m);
+      expect(failureOfExit(run(shell, ['nonsense' as never]).code)).toBe('unknown-command');
+      // A debugger that is not root cannot switch to the JVM's ids: the script says so instead of trying.
+      const mismatch = run(shell, ['jcmd', 1000, 1000, 1, 'VM.version'], true);
+      expect(failureOfExit(mismatch.code)).toBe('uid-mismatch');
+      const space = run(shell, ['space', 0, 0, '/tmp']);
+      expect(space.code).toBe(0);
+      expect(parseFreeKiB(space.stdout.toString('utf8'))).toBeGreaterThan(0);
+      expect(failureOfExit(run(shell, ['space', 0, 0, '/nonexistent']).code)).toBe('no-free-space-info');
+    });
+
+    it('takes every value as data: a file name with quotes, spaces and $(...) is not run', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'kjd-toolbox-'));
+      try {
+        // Run from `dir`, so a `touch pwned` that did run would leave its mark there.
+        const marker = path.join(dir, 'pwned');
+        const hostile = path.join(dir, `a b'"; touch pwned; $(touch pwned) \`touch pwned\`.hprof`);
+        writeFileSync(hostile, 'x');
+        expect(run(shell, ['remove', 0, 0, hostile], false, dir).code).toBe(0);
+        expect(() => readFileSync(hostile)).toThrow();
+        expect(() => readFileSync(marker)).toThrow();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  });
+});
