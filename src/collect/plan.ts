@@ -53,9 +53,10 @@ export function debuggerRequest(
   identity: { runAsUser?: number; runAsGroup?: number; root: boolean },
   ttlSeconds: number,
   nowSeconds: number,
+  random: () => number = Math.random,
 ): DebuggerRequest {
   return {
-    name: debuggerName(settings.debuggerNamePrefix, pod),
+    name: debuggerName(settings.debuggerNamePrefix, pod, random),
     image: settings.jdkImage,
     pullPolicy: settings.imagePullPolicy,
     targetContainer: plan.container,

@@ -1,10 +1,11 @@
 // Scenario 9: the app on JDK 8, 11, 17, 21 and 25, as uid 1000, with and without a /tmp volume, dumped by the
 // default debugger JDK (25); and a JDK 17 debugger, which cannot attach across mount namespaces on its own.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { rm } from 'node:fs/promises';
 import { runAction as runActionProcess } from '../support/run-action.js';
-import { actionKubeconfig, deleteApp, isRunning, NS, requireCluster, startApp, waitForPods } from './support/cluster.js';
+import { actionKubeconfig, isRunning, NS, requireCluster, startApp, waitForPods } from './support/cluster.js';
 import { checkManifestAgainstFiles, downloadArtifact, hprofHeader, startArtifactService, type ArtifactService } from './support/artifacts.js';
+import { fileCleanup, testCleanup } from './support/cleanup.js';
 
 const VERSIONS = [8, 11, 17, 21, 25];
 const apps = VERSIONS.flatMap((jre) => [true, false].map((tmp) => ({ name: `jvm${jre}-${tmp ? 'tmp' : 'notmp'}`, jre, tmp })));
@@ -13,19 +14,17 @@ let service: ArtifactService;
 beforeAll(async () => {
   requireCluster();
   service = await startArtifactService();
-  await Promise.all(apps.map((a) => startApp({ name: a.name, jre: a.jre, tmpVolume: a.tmp, runAsUser: 1000, runAsNonRoot: true, labels: { matrix: 'jvm' } })));
+  fileCleanup.add('artifact service', () => service.stop());
+  // The apps serve every test of this file: each one's deletion is registered (for afterAll) as it is created.
+  await Promise.all(apps.map((a) => startApp({ name: a.name, jre: a.jre, tmpVolume: a.tmp, runAsUser: 1000, runAsNonRoot: true, labels: { matrix: 'jvm' } }, fileCleanup)));
   await waitForPods('matrix=jvm', apps.length, isRunning, 300_000);
 }, 360_000);
-const runnerTemps: string[] = [];
-afterAll(async () => {
-  await Promise.all(apps.map((a) => deleteApp(a.name)));
-  await service?.stop();
-  await Promise.all(runnerTemps.map((d) => rm(d, { recursive: true, force: true })));
-});
+afterEach(() => testCleanup.drain());
+afterAll(() => fileCleanup.drain());
 
 async function runAction(...args: Parameters<typeof runActionProcess>) {
   const run = await runActionProcess(...args);
-  runnerTemps.push(run.runnerTemp);
+  testCleanup.add(`runner temp ${run.runnerTemp}`, () => rm(run.runnerTemp, { recursive: true, force: true }));
   return run;
 }
 

@@ -1,21 +1,21 @@
 // Scenarios 1-8 of the real-cluster suite: the bundled action against a real apiserver, kubelet, containerd and JVMs.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { rm } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { runAction, type ActionRun } from '../support/run-action.js';
-import { actionKubeconfig, admin, createApp, DEBUGGER_IMAGE, deleteApp, deployment, execIn, isReady, isRunning, NS, readPod, requireCluster, waitForPods } from './support/cluster.js';
-import { checkManifestAgainstFiles, downloadArtifact, hprofHeader, startArtifactService, type ArtifactService } from './support/artifacts.js';
+import { actionKubeconfig, admin, createApp, DEBUGGER_IMAGE, deployment, execIn, isReady, isRunning, NS, readPod, requireCluster, waitForPods } from './support/cluster.js';
+import { checkManifestAgainstFiles, downloadArtifact, hprofHeader, startArtifactService, threadDumpWindows, type ArtifactService } from './support/artifacts.js';
+import { fileCleanup, testCleanup } from './support/cleanup.js';
 
 let service: ArtifactService;
 beforeAll(async () => {
   requireCluster();
   service = await startArtifactService();
+  fileCleanup.add('artifact service', () => service.stop());
 }, 60_000);
-const runnerTemps: string[] = [];
-afterAll(async () => {
-  await service?.stop();
-  await Promise.all(runnerTemps.map((d) => rm(d, { recursive: true, force: true })));
-});
+// Whatever a test created (Deployments, runner temp dirs) was registered when it was created: deleted, awaited.
+afterEach(() => testCleanup.drain());
+afterAll(() => fileCleanup.drain());
 
 let runNo = 0;
 /** The action as a workflow step would run it, with the minimal-RBAC ServiceAccount's kubeconfig. */
@@ -25,7 +25,7 @@ export async function dump(inputs: Record<string, string>): Promise<ActionRun & 
     kubeconfig: actionKubeconfig(), namespace: NS, 'jdk-image': DEBUGGER_IMAGE, 'image-pull-policy': 'Never',
     'thread-dump-count': '2', 'thread-dump-interval': '1s', timeout: '4m', 'artifact-name': artifactName, ...inputs,
   }, service.env);
-  runnerTemps.push(run.runnerTemp);
+  testCleanup.add(`runner temp ${run.runnerTemp}`, () => rm(run.runnerTemp, { recursive: true, force: true }));
   process.stderr.write(`--- action (${inputs.target ?? inputs.selector}) exit ${run.code} in ${run.durationMs} ms\n${run.stdout}\n${run.stderr}\n`);
   return { ...run, artifactName };
 }
@@ -97,7 +97,6 @@ describe('real cluster', () => {
     expect(added?.reused).toBe(false);
     const manifest = (await downloadArtifact(service, fourth.artifactName)).manifest;
     expect(manifest.pods[0].debugger).toMatchObject({ reused: true, name: added?.name });
-    await deleteApp(name);
   });
 
   it('3. no /tmp volume in the pod: dumps still collected through /proc/<pid>/root', async () => {
@@ -108,7 +107,6 @@ describe('real cluster', () => {
     const a = await downloadArtifact(service, run.artifactName);
     expect(a.manifest.pods[0].debugger?.tmpStrategy).toBe('proc-root');
     expect(checkManifestAgainstFiles(a)).toBe(4);
-    await deleteApp(name);
   });
 
   it('4. a non-root target (runAsUser 1000, runAsNonRoot): the debugger runs as 1000', async () => {
@@ -121,7 +119,6 @@ describe('real cluster', () => {
     expect(a.manifest.pods[0].jvms[0]).toMatchObject({ uid: 1000, gid: 1000 });
     const dbg = (await readPod(pod.metadata!.name!)).spec!.ephemeralContainers![0];
     expect(dbg.securityContext).toMatchObject({ runAsUser: 1000, runAsNonRoot: true });
-    await deleteApp(name);
   });
 
   it('5. Java as PID 1 without tini', async () => {
@@ -132,22 +129,28 @@ describe('real cluster', () => {
     const a = await downloadArtifact(service, run.artifactName);
     expect(a.manifest.pods[0].jvms[0].pid).toBe(1);
     expect(checkManifestAgainstFiles(a)).toBe(4);
-    await deleteApp(name);
   });
 
   it('6. three replicas, max-pods 3: all dumped concurrently into one artifact', async () => {
     const name = 'three';
     const pods = await createApp({ name, jre: 17, replicas: 3 });
-    const run = await dump({ selector: `app=${name}`, 'max-pods': '3', dumps: 'threads,histogram' });
+    // Thread dumps 5 s apart: each pod's dump window is wider than the spread of the debuggers' start times.
+    const run = await dump({ selector: `app=${name}`, 'max-pods': '3', dumps: 'threads,histogram', 'thread-dump-interval': '5s' });
     expect(run.outputs.outcome).toBe('success');
     expect(JSON.parse(run.outputs.pods).sort()).toEqual(pods.map((p) => p.metadata!.name).sort());
     const a = await downloadArtifact(service, run.artifactName);
     expect(a.manifest.pods).toHaveLength(3);
     expect(checkManifestAgainstFiles(a)).toBe(9);
-    // Concurrent, not one after another: the pods' collection windows overlap.
-    const windows = a.manifest.pods.map((p) => p.timingsMs.total);
-    expect(Math.max(...windows)).toBeLessThan(windows.reduce((x, y) => x + y, 0));
-    await deleteApp(name);
+    // Concurrent, not one after another: every pod's window (its JVM's first to last thread dump, by the
+    // time each JVM printed on them) shares a moment with every other's: the latest start is before the
+    // earliest end. Had the pods been dumped one after another, a later pod's first dump would be taken
+    // after an earlier pod's last, and that holds at the dumps' one-second resolution too.
+    const windows = threadDumpWindows(a);
+    process.stderr.write(`--- dump windows: ${windows.map((w) => `${w.pod} ${new Date(w.start).toISOString()}..${new Date(w.end).toISOString()}`).join(', ')}\n`);
+    expect(windows).toHaveLength(3);
+    const latestStart = Math.max(...windows.map((w) => w.start));
+    const earliestEnd = Math.min(...windows.map((w) => w.end));
+    expect(latestStart).toBeLessThan(earliestEnd);
   });
 
   it('7. a debugger image that is not there (pull policy Never): fails fast with the kubelet\'s reason, pod unharmed', async () => {
@@ -164,7 +167,6 @@ describe('real cluster', () => {
     // The manifest is still uploaded, with the error recorded.
     const a = await downloadArtifact(service, run.artifactName);
     expect(a.manifest.pods[0].errors[0]).toMatchObject({ stage: 'inject' });
-    await deleteApp(name);
   });
 
   it('10. attach disabled (-XX:+DisableAttachMechanism): thread dumps still taken with SIGQUIT, from the container log', async () => {
@@ -182,7 +184,6 @@ describe('real cluster', () => {
     expect(jvm.errors.map((e) => e.dump).sort()).toEqual(['heap', 'histogram']);
     expect(jvm.errors[0].message).toMatch(/Cannot attach/);
     expect(JSON.parse(a.text('analysis.json')).jvms[0].analysis.main).toMatchObject({ state: 'TIMED_WAITING' });
-    await deleteApp(name);
   });
 
   it('11. runAsNonRoot with the uid only in the image (USER 1000): a scout reads it, the debugger runs as 1000', async () => {
@@ -201,7 +202,6 @@ describe('real cluster', () => {
     const containers = (await readPod(pod.metadata!.name!)).spec!.ephemeralContainers!;
     expect(containers.map((c) => c.securityContext?.runAsUser).sort()).toEqual([1000, 65534]);
     expect(containers.find((c) => c.name === dbg.scout)!.securityContext!.runAsUser).toBe(65534);
-    await deleteApp(name);
   });
 
   it('8. a rollout in progress: the new ReplicaSet\'s Running-but-not-Ready pod is chosen', async () => {
@@ -216,6 +216,5 @@ describe('real cluster', () => {
     expect(JSON.parse(run.outputs.pods)).toEqual([newPod.metadata!.name]);
     const a = await downloadArtifact(service, run.artifactName);
     expect(a.manifest.pods[0].jvms[0].feature).toBe(21);
-    await deleteApp(name);
   });
 });

@@ -253,18 +253,6 @@ describe('ephemeral containers', () => {
     expect(removed.status.message).toBe('Pod "web-1" is invalid: spec.ephemeralContainers: Forbidden: existing ephemeral containers "old-dbg" may not be removed\n');
   });
 
-  it('PUT needs the whole list and the current resourceVersion', async () => {
-    const pod = await core.readNamespacedPod({ name: 'web-1', namespace: NS });
-    pod.spec!.ephemeralContainers!.push(DEBUGGER);
-    const updated = await core.replaceNamespacedPodEphemeralcontainers({ name: 'web-1', namespace: NS, body: pod });
-    expect(updated.spec?.ephemeralContainers?.map((c) => c.name)).toEqual(['old-dbg', 'jdk-dbg']);
-    expect(api.requests.at(-1)).toMatchObject({ method: 'PUT', contentType: 'application/json' });
-
-    const stale = await apiError(() => core.replaceNamespacedPodEphemeralcontainers({ name: 'web-1', namespace: NS, body: pod }));
-    expect(stale.code).toBe(409);
-    expect(stale.status.reason).toBe('Conflict');
-  });
-
   it('fault switches: 404 (old cluster) and 403 (RBAC)', async () => {
     api.faults.ephemeralContainers = 'notFound';
     const nf = await apiError(() => addEphemeral('web-1', [DEBUGGER]));

@@ -32,7 +32,12 @@ describe('buildDebuggerContainer', () => {
     expect(c.securityContext).toEqual({ runAsUser: 0, runAsGroup: 0, runAsNonRoot: false });
   });
   it('is added with a patch holding only the new container (strategic merge appends by name)', () => {
-    expect(ephemeralContainerPatch(buildDebuggerContainer(request)).spec.ephemeralContainers).toHaveLength(1);
+    const c = buildDebuggerContainer(request);
+    // On the wire: spec.ephemeralContainers with exactly this container, unchanged and named (the merge key);
+    // no other field, no existing containers (they would be re-sent), no $-directives.
+    const wire = (v: unknown) => JSON.parse(JSON.stringify(v));
+    expect(wire(ephemeralContainerPatch(c))).toEqual({ spec: { ephemeralContainers: [wire(c)] } });
+    expect(c.name).toBe('jvm-debugger-abcde');
   });
 });
 

@@ -29,8 +29,13 @@ describe('parseKubeconfigInput', () => {
     expect(parseKubeconfigInput('  ')).toEqual({ from: 'default' });
   });
   it('rejects something else without echoing it', () => {
-    expect(() => parseKubeconfigInput('not a kubeconfig: secret-token-123')).toThrow(/neither a kubeconfig/);
-    try { parseKubeconfigInput('secret-token-123 !'); } catch (e) { expect((e as Error).message).not.toContain('secret-token-123'); }
+    // YAML that is no kubeconfig, a bare token, and base64 that decodes to something else.
+    for (const input of ['not a kubeconfig: secret-token-123', 'secret-token-123 !', Buffer.from('token: secret-token-123').toString('base64')]) {
+      expect(() => parseKubeconfigInput(input)).toThrow(/neither a kubeconfig/);
+      for (const secret of ['secret-token-123', input.trim()]) {
+        expect(() => parseKubeconfigInput(input)).toThrow(expect.objectContaining({ message: expect.not.stringContaining(secret) }));
+      }
+    }
   });
 });
 

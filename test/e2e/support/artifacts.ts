@@ -41,3 +41,30 @@ export function checkManifestAgainstFiles(a: Artifact): number {
 export function hprofHeader(gz: Buffer): string {
   return gunzipSync(gz).subarray(0, 18).toString('latin1');
 }
+
+/**
+ * When a jcmd Thread.print dump was taken, as the target JVM printed it on its second line
+ * ("2026-11-27 00:08:38", the container's local time, to the second). Read as UTC: only comparisons
+ * between JVMs on one node with one image (so one clock and one time zone) are meaningful.
+ */
+export function threadDumpTime(dump: string): number {
+  const m = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)$/m.exec(dump.slice(0, 200));
+  if (!m) throw new Error(`no timestamp line at the start of the thread dump: ${JSON.stringify(dump.slice(0, 120))}`);
+  return Date.parse(`${m[1]}T${m[2]}Z`);
+}
+
+export interface DumpWindow {
+  pod: string;
+  /** First and last thread dump of the pod's JVM, epoch ms (whole seconds). */
+  start: number;
+  end: number;
+}
+
+/** Per pod, from its JVM's first thread dump to its last, by the times the JVM printed on them. */
+export function threadDumpWindows(a: Artifact): DumpWindow[] {
+  return a.manifest.pods.map((p) => {
+    const times = p.jvms.flatMap((j) => j.files).filter((f) => f.kind === 'threads').map((f) => threadDumpTime(a.text(f.path)));
+    if (times.length < 2) throw new Error(`${p.pod}: ${times.length} thread dump(s), a window needs at least 2`);
+    return { pod: p.pod, start: Math.min(...times), end: Math.max(...times) };
+  });
+}

@@ -1,6 +1,7 @@
 // The real cluster started by cluster/bin/kjd-cluster: admin access for setting up workloads.
 import { AppsV1Api, CoreV1Api, KubeConfig, Watch, type V1Deployment, type V1Pod, type V1PodSpec } from '@kubernetes/client-node';
 import { existsSync, readFileSync } from 'node:fs';
+import { testCleanup, type CleanupRegistry } from './cleanup.js';
 
 export const STATE_DIR = process.env.KJD_STATE_DIR ?? '/var/lib/kube-jvm-dump/cluster';
 export const ADMIN_KUBECONFIG = `${STATE_DIR}/kubeconfig`;
@@ -97,13 +98,19 @@ export async function waitForPods(selector: string, count: number, ok: (p: V1Pod
 export const isRunning = (p: V1Pod) => p.status?.phase === 'Running' && (p.status.containerStatuses ?? []).every((c) => !!c.state?.running);
 export const isReady = (p: V1Pod) => isRunning(p) && (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 
+/** Creates the app (deleted after the test) and waits for its pods. */
 export async function createApp(o: AppOptions, waitFor: (p: V1Pod) => boolean = isRunning): Promise<V1Pod[]> {
   await startApp(o);
   return waitForPods(`app=${o.name}`, o.replicas ?? 1, waitFor);
 }
 
-export async function startApp(o: AppOptions): Promise<void> {
+/**
+ * Creates the app's Deployment, first registering its awaited deletion with `cleanup` (by default: after this
+ * test), so a failing test cannot leak it. A leftover of an earlier run is deleted first.
+ */
+export async function startApp(o: AppOptions, cleanup: CleanupRegistry = testCleanup): Promise<void> {
   await deleteApp(o.name);
+  cleanup.add(`deployment ${o.name}`, () => deleteApp(o.name));
   await admin().apps.createNamespacedDeployment({ namespace: NS, body: deployment(o) });
 }
 

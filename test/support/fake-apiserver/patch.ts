@@ -1,85 +1,37 @@
 // Patch formats kube-apiserver accepts: strategic merge, JSON Patch (RFC 6902), JSON merge patch (RFC 7386).
+// Only as much of each as the product (strategic merge of spec.ephemeralContainers) and the fake's own tests use.
 import type { Json } from './types.js';
 import { ApiError, badRequest } from './status.js';
 
 const isObject = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** patchMergeKey of the strategic lists a Pod/workload carries, by field name (Kubernetes uses them consistently). */
-const MERGE_KEYS: Record<string, string> = {
-  containers: 'name',
-  initContainers: 'name',
-  ephemeralContainers: 'name',
-  volumes: 'name',
-  env: 'name',
-  volumeMounts: 'mountPath',
-  volumeDevices: 'devicePath',
-  ports: 'containerPort',
-  imagePullSecrets: 'name',
-  ownerReferences: 'uid',
-  conditions: 'type',
-  hostAliases: 'ip',
-  resourceClaims: 'name',
-  schedulingGates: 'name',
-  topologySpreadConstraints: 'topologyKey',
-};
-/** Primitive lists with patchStrategy merge. */
-const MERGED_PRIMITIVE_LISTS = new Set(['finalizers']);
+/** patchMergeKey of the strategic lists the product patches: it only ever sends spec.ephemeralContainers. */
+const MERGE_KEYS: Record<string, string> = { ephemeralContainers: 'name' };
 
-const stripDirectives = (v: Json): Json => {
-  if (Array.isArray(v)) return v.map(stripDirectives);
-  if (!isObject(v)) return v;
-  const out: Record<string, Json> = {};
-  for (const [k, val] of Object.entries(v)) if (!k.startsWith('$')) out[k] = stripDirectives(val);
-  return out;
-};
-
+/** Objects merge, null deletes, lists with a merge key merge by it, other values (and lists) replace. No $-directives. */
 export function strategicMerge(original: Json, patch: Json): Json {
   if (!isObject(patch)) throw badRequest('json: cannot unmarshal array into Go value of type map[string]interface {}');
   return mergeMap(isObject(original) ? structuredClone(original) : {}, patch);
 }
 
-function mergeMap(target: Record<string, Json>, patch: Record<string, Json>): Json {
-  if (patch.$patch === 'replace') return stripDirectives(patch);
-  if (patch.$patch === 'delete') return undefined;
+function mergeMap(target: Record<string, Json>, patch: Record<string, Json>): Record<string, Json> {
   for (const [key, value] of Object.entries(patch)) {
-    if (key.startsWith('$deleteFromPrimitiveList/')) {
-      const field = key.slice('$deleteFromPrimitiveList/'.length);
-      if (Array.isArray(target[field]) && Array.isArray(value)) target[field] = target[field].filter((x: Json) => !value.includes(x));
-      continue;
-    }
-    if (key.startsWith('$')) continue; // $setElementOrder, $retainKeys: ordering/pruning hints only
-    if (value === null) {
-      delete target[key];
-    } else if (isObject(value)) {
-      const merged = mergeMap(isObject(target[key]) ? target[key] : {}, value);
-      if (merged === undefined) delete target[key];
-      else target[key] = merged;
-    } else if (Array.isArray(value) && MERGE_KEYS[key]) {
-      target[key] = mergeList(Array.isArray(target[key]) ? target[key] : [], value, MERGE_KEYS[key]);
-    } else if (Array.isArray(value) && MERGED_PRIMITIVE_LISTS.has(key)) {
-      const cur: Json[] = Array.isArray(target[key]) ? target[key] : [];
-      target[key] = [...cur, ...value.filter((x) => !cur.includes(x))];
-    } else {
-      target[key] = stripDirectives(value);
-    }
+    if (value === null) delete target[key];
+    else if (isObject(value)) target[key] = mergeMap(isObject(target[key]) ? target[key] : {}, value);
+    else if (Array.isArray(value) && MERGE_KEYS[key]) target[key] = mergeList(Array.isArray(target[key]) ? target[key] : [], value, MERGE_KEYS[key]);
+    else target[key] = structuredClone(value);
   }
   return target;
 }
 
 function mergeList(original: Json[], patch: Json[], mergeKey: string): Json[] {
-  if (patch.some((e) => isObject(e) && e.$patch === 'replace')) return patch.filter((e) => !(isObject(e) && e.$patch === 'replace')).map(stripDirectives);
   const result = original.map((e) => structuredClone(e));
   for (const elem of patch) {
     if (!isObject(elem)) throw badRequest(`unable to find api field in struct for the list element ${JSON.stringify(elem)}`);
     if (!(mergeKey in elem)) throw badRequest(`map: ${JSON.stringify(elem)} does not contain declared merge key: ${mergeKey}`);
     const idx = result.findIndex((o) => isObject(o) && o[mergeKey] === elem[mergeKey]);
-    if (elem.$patch === 'delete') {
-      if (idx >= 0) result.splice(idx, 1);
-    } else if (idx >= 0) {
-      result[idx] = mergeMap(result[idx], elem);
-    } else {
-      result.push(stripDirectives(elem));
-    }
+    if (idx >= 0) result[idx] = mergeMap(result[idx], elem);
+    else result.push(structuredClone(elem));
   }
   return result;
 }
@@ -115,11 +67,13 @@ function parsePointer(path: string): string[] {
 interface JsonPatchOp {
   op: string;
   path: string;
-  from?: string;
   value?: Json;
 }
 
-/** RFC 6902. A body that is not a JSON array is rejected like the apiserver's decoder does (400). */
+/**
+ * RFC 6902 add, replace and remove only (anything else answers 422 like an unknown op). A body that is not a
+ * JSON array is rejected like the apiserver's decoder does (400): the client's default patch type meets that.
+ */
 export function jsonPatch(original: Json, ops: Json): Json {
   if (!Array.isArray(ops)) throw badRequest(`json: cannot unmarshal ${isObject(ops) ? 'object' : typeof ops} into Go value of type jsonpatch.Patch`);
   let doc = structuredClone(original);
@@ -135,21 +89,7 @@ export function jsonPatch(original: Json, ops: Json): Json {
         doc = setAt(doc, parsePointer(path), structuredClone(raw.value), 'replace', path);
         break;
       case 'remove':
-        doc = removeAt(doc, parsePointer(path), path).doc;
-        break;
-      case 'move': {
-        const from = raw.from ?? '';
-        const removed = removeAt(doc, parsePointer(from), from);
-        doc = setAt(removed.doc, parsePointer(path), removed.value, 'add', path);
-        break;
-      }
-      case 'copy': {
-        const from = raw.from ?? '';
-        doc = setAt(doc, parsePointer(path), structuredClone(getAt(doc, parsePointer(from), op, from)), 'add', path);
-        break;
-      }
-      case 'test':
-        if (JSON.stringify(getAt(doc, parsePointer(path), op, path)) !== JSON.stringify(raw.value)) throw patchFailure(`testing value ${path} failed: test failed`);
+        doc = removeAt(doc, parsePointer(path), path);
         break;
       default:
         throw patchFailure(`Unexpected kind: ${op}`);
@@ -195,12 +135,12 @@ function setAt(doc: Json, segs: string[], value: Json, op: 'add' | 'replace', pa
   return doc;
 }
 
-function removeAt(doc: Json, segs: string[], path: string): { doc: Json; value: Json } {
+function removeAt(doc: Json, segs: string[], path: string): Json {
   if (segs.length === 0) throw patchFailure(`remove operation does not apply: doc is missing path: ${path}: missing value`);
   const parent = getAt(doc, segs.slice(0, -1), 'remove', path);
   const last = segs[segs.length - 1];
-  const value = getAt(parent, [last], 'remove', path);
+  getAt(parent, [last], 'remove', path);
   if (Array.isArray(parent)) parent.splice(Number(last), 1);
   else delete (parent as Record<string, Json>)[last];
-  return { doc, value };
+  return doc;
 }

@@ -1,9 +1,6 @@
 // The fake kube-apiserver: HTTP routes, watches, ephemeral container updates, exec upgrades, fault switches.
-import { writeFileSync } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { failExecSession, localShellHandler, runExecSession, execInternalError, type ExecFaults, type ExecHandler, type ExecRecord, type ExecRequest } from './exec.js';
 import { SimulatedKubelet, type KubeletOptions } from './kubelet.js';
@@ -41,7 +38,6 @@ export interface FakeApiServerOptions {
   /** Subprotocols the exec endpoint accepts, e.g. ['v4.channel.k8s.io'] for a pre-1.30 cluster. */
   execProtocols?: string[];
   kubelet?: KubeletOptions;
-  firstResourceVersion?: number;
 }
 
 export interface RecordedRequest {
@@ -82,8 +78,6 @@ export interface FakeApiServer {
   /** Container logs served on .../log, keyed "namespace/pod/container". */
   readonly logs: Map<string, string>;
   kubeconfigYaml(options?: KubeconfigOptions): string;
-  /** Writes the kubeconfig to `file` (default: a fresh temp file) and returns its path. */
-  writeKubeconfig(file?: string, options?: KubeconfigOptions): string;
   /** Ends every open watch from the server side, as the client's 30 s timeout or an apiserver restart would. */
   closeWatches(): void;
   readonly openWatches: number;
@@ -116,7 +110,7 @@ function queryOf(url: URL): Record<string, string[]> {
 }
 
 export async function startFakeApiServer(options: FakeApiServerOptions = {}): Promise<FakeApiServer> {
-  const store = new Store(options.firstResourceVersion);
+  const store = new Store();
   const kubelet = new SimulatedKubelet(store, options.kubelet);
   const token = options.token === undefined ? DEFAULT_TOKEN : options.token;
   const user = options.user ?? DEFAULT_USER;
@@ -147,11 +141,6 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     execHandler: options.execHandler ?? localShellHandler,
     logs,
     kubeconfigYaml: (o = {}) => kubeconfig(api.url, o.token ?? token ?? 'unused', o.namespace ?? 'default', o.context ?? 'fake'),
-    writeKubeconfig: (file, o) => {
-      const path = file ?? join(tmpdir(), `fake-apiserver-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.kubeconfig`);
-      writeFileSync(path, api.kubeconfigYaml(o), { mode: 0o600 });
-      return path;
-    },
     closeWatches: () => [...watches].forEach((end) => end()),
     get openWatches() {
       return watches.size;
@@ -241,7 +230,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       return sendJson(res, 200, getOr404(kind, namespace!, name));
     }
     if (kind !== 'Pod') throw routeNotFound();
-    if (sub === 'ephemeralcontainers') return serveEphemeralContainers(req, res, url, rec, namespace!, name);
+    if (sub === 'ephemeralcontainers') return serveEphemeralContainers(req, res, rec, namespace!, name);
     if (sub === 'exec') {
       getOr404('Pod', namespace!, name);
       throw badRequest('Upgrade request required');
@@ -259,23 +248,8 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   function serveList(res: ServerResponse, url: URL, kind: Kind, namespace: string | undefined): void {
     const labels = parseLabelSelector(url.searchParams.get('labelSelector'));
     const fields = parseFieldSelector(kind, url.searchParams.get('fieldSelector'));
-    const all = store.list(kind, namespace).filter((o) => matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o));
-    const limit = Number(url.searchParams.get('limit') ?? 0);
-    const cont = url.searchParams.get('continue');
-    let start = 0;
-    if (cont) {
-      try {
-        start = JSON.parse(Buffer.from(cont, 'base64url').toString()).start;
-      } catch {
-        throw badRequest('continue key is not valid: illegal base64 data');
-      }
-    }
-    const items = limit > 0 ? all.slice(start, start + limit) : all.slice(start);
-    const metadata: Record<string, unknown> = { resourceVersion: store.currentResourceVersion() };
-    if (limit > 0 && start + limit < all.length) {
-      metadata.continue = Buffer.from(JSON.stringify({ start: start + limit })).toString('base64url');
-      metadata.remainingItemCount = all.length - start - limit;
-    }
+    const items = store.list(kind, namespace).filter((o) => matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o));
+    const metadata = { resourceVersion: store.currentResourceVersion() };
     sendJson(res, 200, { kind: listKind(kind), apiVersion: KINDS[kind].apiVersion, metadata, items: items.map(stripTypeMeta) });
   }
 
@@ -302,13 +276,10 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
 
     let ended = false;
     const unsubscribe = store.subscribe(translate);
-    const timeoutSeconds = Number(url.searchParams.get('timeoutSeconds') ?? 0);
-    const timer = timeoutSeconds > 0 ? setTimeout(() => end(), timeoutSeconds * 1000) : undefined;
     const end = (): void => {
       if (ended) return;
       ended = true;
       unsubscribe();
-      if (timer) clearTimeout(timer);
       watches.delete(end);
       res.end();
     };
@@ -327,46 +298,33 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     }
   }
 
-  async function serveEphemeralContainers(req: IncomingMessage, res: ServerResponse, url: URL, rec: RecordedRequest, namespace: string, name: string): Promise<void> {
-    const method = req.method ?? 'GET';
+  /** PATCH only: the product adds its debugger with one strategic merge patch (never GET, PUT or dryRun). */
+  function serveEphemeralContainers(req: IncomingMessage, res: ServerResponse, rec: RecordedRequest, namespace: string, name: string): void {
     if (api.faults.ephemeralContainers === 'notFound') throw routeNotFound();
-    if (api.faults.ephemeralContainers === 'forbidden') {
-      const verb = method === 'PUT' ? 'update' : method === 'PATCH' ? 'patch' : 'get';
-      throw forbidden(user, verb, 'pods', 'ephemeralcontainers', namespace, name);
-    }
+    if (req.method !== 'PATCH') throw methodNotAllowed();
+    if (api.faults.ephemeralContainers === 'forbidden') throw forbidden(user, 'patch', 'pods', 'ephemeralcontainers', namespace, name);
     const current = getOr404('Pod', namespace, name);
-    if (method === 'GET') return sendJson(res, 200, current);
-
+    if (rec.json === undefined) throw badRequest(`error decoding patch: invalid character in ${JSON.stringify(rec.body.slice(0, 40))}`);
     let incoming: Json;
-    if (method === 'PUT') {
-      if (rec.json === undefined) throw badRequest('the object provided is unrecognized (must be of type Pod): couldn\'t get version/kind; json parse error');
-      if (rec.json?.metadata?.name !== undefined && rec.json.metadata.name !== name)
-        throw badRequest(`the name of the object (${rec.json.metadata.name}) does not match the name on the URL (${name})`);
-      incoming = rec.json;
-    } else if (method === 'PATCH') {
-      if (rec.json === undefined) throw badRequest(`error decoding patch: invalid character in ${JSON.stringify(rec.body.slice(0, 40))}`);
-      switch (rec.contentType) {
-        case 'application/strategic-merge-patch+json':
-          incoming = strategicMerge(current, rec.json);
-          break;
-        case 'application/json-patch+json':
-          incoming = jsonPatch(current, rec.json);
-          break;
-        case 'application/merge-patch+json':
-          incoming = jsonMergePatch(current, rec.json);
-          break;
-        default:
-          throw unsupportedMediaType();
-      }
-    } else {
-      throw methodNotAllowed();
+    switch (rec.contentType) {
+      case 'application/strategic-merge-patch+json':
+        incoming = strategicMerge(current, rec.json);
+        break;
+      case 'application/json-patch+json':
+        incoming = jsonPatch(current, rec.json);
+        break;
+      case 'application/merge-patch+json':
+        incoming = jsonMergePatch(current, rec.json);
+        break;
+      default:
+        throw unsupportedMediaType();
     }
 
-    const { pod, warnings } = updateEphemeralContainers(current, incoming, method === 'PUT');
+    const { pod, warnings } = updateEphemeralContainers(current, incoming);
     const headers: Record<string, string[]> = warnings.length ? { Warning: warnings.map((w) => `299 - ${JSON.stringify(w)}`) } : {};
     const before = new Set<string>((current.spec?.ephemeralContainers ?? []).map((c: Json) => c.name));
     const unchanged = JSON.stringify(current.spec?.ephemeralContainers ?? []) === JSON.stringify(pod.spec?.ephemeralContainers ?? []);
-    if (unchanged || url.searchParams.get('dryRun') === 'All') return sendJson(res, 200, unchanged ? current : pod, headers);
+    if (unchanged) return sendJson(res, 200, current, headers);
     const stored = store.update('Pod', namespace, name, () => pod);
     for (const c of stored.spec?.ephemeralContainers ?? []) if (!before.has(c.name)) kubelet.ephemeralContainerAdded(namespace, name, c.name);
     sendJson(res, 200, stored, headers);

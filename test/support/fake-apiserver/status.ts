@@ -35,12 +35,6 @@ export const forbidden = (user: string, verb: string, resource: string, subresou
     { name, ...(group ? { group } : {}), kind: resource },
   );
 
-export const conflict = (resource: string, name: string): ApiError =>
-  failure(409, 'Conflict', `Operation cannot be fulfilled on ${resource} "${name}": the object has been modified; please apply your changes to the latest version and try again`, {
-    name,
-    kind: resource,
-  });
-
 export const unsupportedMediaType = (): ApiError =>
   failure(
     415,

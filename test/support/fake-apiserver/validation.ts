@@ -1,7 +1,7 @@
 // What kube-apiserver does with an update of pods/ephemeralcontainers: keep only spec.ephemeralContainers from
 // the new object, default, validate (validation.go validateEphemeralContainers + ValidatePodEphemeralContainersUpdate).
 import type { Json, KubeObject } from './types.js';
-import { conflict, fieldDuplicate, fieldForbidden, fieldInvalid, fieldNotFound, fieldRequired, invalid, type FieldError } from './status.js';
+import { fieldDuplicate, fieldForbidden, fieldInvalid, fieldNotFound, fieldRequired, invalid, type FieldError } from './status.js';
 
 /** Fields of EphemeralContainerCommon in Go struct order (the order validateFieldAllowList reports in). */
 const CONTAINER_FIELDS = [
@@ -100,15 +100,9 @@ export interface EphemeralUpdateResult {
   warnings: string[];
 }
 
-/**
- * `incoming` is the whole Pod the client sent (PUT) or the patched pod (PATCH). Throws ApiError (409/422).
- * `isPut`: an update without metadata.resourceVersion is invalid; a patch inherits the current one.
- */
-export function updateEphemeralContainers(current: KubeObject, incoming: KubeObject, isPut: boolean): EphemeralUpdateResult {
+/** `incoming` is the patched pod. Throws ApiError (422). */
+export function updateEphemeralContainers(current: KubeObject, incoming: KubeObject): EphemeralUpdateResult {
   const name = current.metadata.name;
-  const rv = incoming.metadata?.resourceVersion;
-  if (isPut && !rv) throw invalid('Pod', '', name, [fieldInvalid('metadata.resourceVersion', '0x0', 'must be specified for an update')]);
-  if (rv && rv !== current.metadata.resourceVersion) throw conflict('pods', name);
   if (current.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined)
     throw invalid('Pod', '', name, [fieldForbidden('', 'static pods do not support ephemeral containers')]);
 
