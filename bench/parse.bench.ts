@@ -11,7 +11,8 @@ const header = blocks[0];
 const threads = blocks.slice(1).filter((b) => b.includes('java.lang.Thread.State'));
 function synthesize(count: number): string {
   const out = [header];
-  for (let i = 0; i < count; i++) out.push(threads[i % threads.length].replace(/^"([^"]*)"/, `"$1-${i}"`).replace(/#(\d+)/, `#${1000 + i}`));
+  for (let i = 0; i < count; i++)
+    out.push(threads[i % threads.length].replace(/^"([^"]*)"/, `"$1-${i}"`).replace(/#(\d+)/, `#${1000 + i}`));
   return out.join('\n');
 }
 console.log('| threads per dump | dump size | parse one | analyse 3 samples |');

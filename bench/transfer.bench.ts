@@ -31,16 +31,23 @@ for (const mib of sizes) {
     const target = path.join(dir, `received-${mib}-${compress}`);
     global.gc?.();
     let peak = process.memoryUsage().rss;
-    const sampler = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 20);
+    const sampler = setInterval(() => {
+      peak = Math.max(peak, process.memoryUsage().rss);
+    }, 20);
     const sink = new HashingFileSink(target);
     const t0 = process.hrtime.bigint();
-    const r = await execInContainer(kc, 'default', 'bench', 'app', toolboxCommand('stream', 0, 0, source, compress), { timeoutMs: 600_000, stdoutSink: sink });
+    const r = await execInContainer(kc, 'default', 'bench', 'app', toolboxCommand('stream', 0, 0, source, compress), {
+      timeoutMs: 600_000,
+      stdoutSink: sink,
+    });
     const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);
     const trailer = parseStreamTrailer(r.stderr);
     const ok = r.exitCode === 0 && trailer.sha256 === sink.digest();
-    console.log(`| ${mib} MiB | ${compress ? 'gzip -1' : 'no'} | ${seconds.toFixed(1)} s | ${(mib / seconds).toFixed(0)} MiB/s of dump | ${(peak / 1024 / 1024).toFixed(0)} MiB | ${ok ? 'yes' : 'NO'} |`);
+    console.log(
+      `| ${mib} MiB | ${compress ? 'gzip -1' : 'no'} | ${seconds.toFixed(1)} s | ${(mib / seconds).toFixed(0)} MiB/s of dump | ${(peak / 1024 / 1024).toFixed(0)} MiB | ${ok ? 'yes' : 'NO'} |`,
+    );
     await rm(target, { force: true });
   }
   await rm(source, { force: true });

@@ -21,8 +21,7 @@ import { parseArgs } from 'node:util';
 import { startArtifactService } from '../test/support/artifact-service/service.mjs';
 import { extractZip } from '../test/support/artifact-service/zip.mjs';
 
-const USAGE =
-  'usage: node scripts/local-artifact-service.mjs [--env-json FILE] [--uploads-file FILE] [--download-dir DIR] [--port N]';
+const USAGE = 'usage: node scripts/local-artifact-service.mjs [--env-json FILE] [--uploads-file FILE] [--download-dir DIR] [--port N]';
 
 async function writeAtomic(file, text, mode = 0o644) {
   const tmp = `${file}.${process.pid}.tmp`;

@@ -6,7 +6,13 @@ import { analyseDumps } from './analyse/analyse-dumps.js';
 import { renderTerminalReport } from './publish/terminal-report.js';
 import { errorMessage } from './shared/errors.js';
 
-const SHORT: Record<string, string> = { n: Inputs.Namespace, c: Inputs.Container, o: Inputs.OutputDir, l: Inputs.Selector, out: Inputs.OutputDir };
+const SHORT: Record<string, string> = {
+  n: Inputs.Namespace,
+  c: Inputs.Container,
+  o: Inputs.OutputDir,
+  l: Inputs.Selector,
+  out: Inputs.OutputDir,
+};
 const KNOWN = new Set<string>(Object.values(Inputs));
 
 export const HELP = `${TOOL_NAME} ${TOOL_VERSION}: thread dumps, class histogram and heap dump from a JVM in Kubernetes,
@@ -37,8 +43,14 @@ export function parseArgs(argv: string[]): Map<string, string> {
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === '-h' || arg === '--help') { values.set('help', 'true'); continue; }
-    if (!arg.startsWith('-')) { positional.push(arg); continue; }
+    if (arg === '-h' || arg === '--help') {
+      values.set('help', 'true');
+      continue;
+    }
+    if (!arg.startsWith('-')) {
+      positional.push(arg);
+      continue;
+    }
     const eq = arg.indexOf('=');
     const rawKey = (eq > 0 ? arg.slice(0, eq) : arg).replace(/^--?/, '');
     const key = SHORT[rawKey] ?? rawKey;
@@ -57,7 +69,10 @@ export async function runCli(argv: string[], stdout = process.stdout, stderr = p
   let settings;
   try {
     values = parseArgs(argv);
-    if (values.has('help') || argv.length === 0) { stdout.write(HELP + '\n'); return values.has('help') ? 0 : 2; }
+    if (values.has('help') || argv.length === 0) {
+      stdout.write(HELP + '\n');
+      return values.has('help') ? 0 : 2;
+    }
     const kubeconfigFile = values.get(Inputs.Kubeconfig);
     if (kubeconfigFile) {
       try {
@@ -74,8 +89,14 @@ export async function runCli(argv: string[], stdout = process.stdout, stderr = p
   }
   // Ctrl-C stops collecting but still writes what was collected (and removes a heap dump from the pod).
   const cancel = new AbortController();
-  process.once('SIGINT', () => { stderr.write('interrupted: stopping, keeping what was collected\n'); cancel.abort(); });
-  const report = await runEngine(settings, { progress: (m) => stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`), signal: cancel.signal });
+  process.once('SIGINT', () => {
+    stderr.write('interrupted: stopping, keeping what was collected\n');
+    cancel.abort();
+  });
+  const report = await runEngine(settings, {
+    progress: (m) => stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`),
+    signal: cancel.signal,
+  });
   const analyses = await analyseDumps(report.manifest, settings.outputDir).catch((err) => {
     stderr.write(`analysis failed: ${errorMessage(err)}\n`);
     return [];

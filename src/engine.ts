@@ -28,8 +28,10 @@ export function decideOutcome(manifest: RunManifest): Outcome {
   const jvms = manifest.pods.flatMap((p) => p.jvms);
   const collected = jvms.reduce((n, j) => n + manifest.requested.dumps.filter((d) => j.files.some((f) => f.kind === d)).length, 0);
   if (collected === 0) return 'failure';
-  const complete = manifest.pods.every((p) => p.errors.length === 0 && p.jvms.length > 0) &&
-    jvms.every((j) => manifest.requested.dumps.every((d) => j.files.some((f) => f.kind === d))) && manifest.errors.length === 0;
+  const complete =
+    manifest.pods.every((p) => p.errors.length === 0 && p.jvms.length > 0) &&
+    jvms.every((j) => manifest.requested.dumps.every((d) => j.files.some((f) => f.kind === d))) &&
+    manifest.errors.length === 0;
   return complete ? 'success' : 'partial';
 }
 
@@ -46,7 +48,12 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
     cluster: {},
     namespace: settings.namespace ?? '',
     target: describeTarget(settings.target),
-    requested: { dumps: settings.dumps, threadDumpCount: settings.threadDumpCount, threadDumpIntervalMs: settings.threadDumpIntervalMs, heapDumpLive: settings.heapDumpLive },
+    requested: {
+      dumps: settings.dumps,
+      threadDumpCount: settings.threadDumpCount,
+      threadDumpIntervalMs: settings.threadDumpIntervalMs,
+      heapDumpLive: settings.heapDumpLive,
+    },
     startedAt: startedAt.toISOString(),
     finishedAt: '',
     pods: [],
@@ -74,14 +81,18 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
       const c = cluster;
       const [version, pods] = await Promise.all([
         clusterVersion(c.kc),
-        resolvePods(c, settings.target, settings.maxPods).catch((err) => { fail('target', err); return []; }),
+        resolvePods(c, settings.target, settings.maxPods).catch((err) => {
+          fail('target', err);
+          return [];
+        }),
       ]);
       manifest.cluster.version = version;
       if (pods.length > 0) {
         hooks.progress(`${manifest.target} in ${c.namespace}: dumping ${pods.map((p) => p.metadata?.name).join(', ')}`);
         // Pods are independent: one pod's failure must not cost another's dumps.
-        const results: PodResult[] = await Promise.all(pods.map((pod) =>
-          collectPod({ cluster: c, settings, deadline, progress: hooks.progress, signal: abort.signal }, pod)));
+        const results: PodResult[] = await Promise.all(
+          pods.map((pod) => collectPod({ cluster: c, settings, deadline, progress: hooks.progress, signal: abort.signal }, pod)),
+        );
         manifest.pods.push(...results);
       }
     }

@@ -14,7 +14,10 @@ export async function run(): Promise<void> {
   const settings = getSettings((name) => core.getInput(name));
   // A cancelled job gets SIGINT, then SIGTERM: stop collecting, keep and upload what is there.
   const cancel = new AbortController();
-  const onSignal = (name: string) => { core.warning(`${name} received: stopping, keeping what was collected`); cancel.abort(); };
+  const onSignal = (name: string) => {
+    core.warning(`${name} received: stopping, keeping what was collected`);
+    cancel.abort();
+  };
   process.once('SIGINT', () => onSignal('SIGINT'));
   process.once('SIGTERM', () => onSignal('SIGTERM'));
   const report = await runEngine(settings, { progress: (m) => core.info(m), mask: (s) => core.setSecret(s), signal: cancel.signal });
@@ -39,7 +42,12 @@ export async function run(): Promise<void> {
     core.notice(`No artifact service in this environment (not a GitHub Actions job): the dumps stay in ${settings.outputDir}.`);
   } else {
     try {
-      const uploaded = await uploadOutputDir({ name: settings.artifactName, rootDir: settings.outputDir, retentionDays: settings.retentionDays, compressionLevel: settings.compressionLevel });
+      const uploaded = await uploadOutputDir({
+        name: settings.artifactName,
+        rootDir: settings.outputDir,
+        retentionDays: settings.retentionDays,
+        compressionLevel: settings.compressionLevel,
+      });
       artifact = { name: settings.artifactName, url: uploaded.url, id: uploaded.id };
       core.setOutput(Outputs.ArtifactId, String(uploaded.id));
       if (uploaded.url) core.setOutput(Outputs.ArtifactUrl, uploaded.url);

@@ -17,7 +17,9 @@ export async function analyseDumps(manifest: RunManifest, outputDir: string): Pr
   const entries: AnalysedJvm[] = [];
   for (const pod of manifest.pods) {
     for (const jvm of pod.jvms) {
-      const dumps = jvm.files.filter((f) => f.kind === 'threads').sort((a, b) => a.path.localeCompare(b.path, undefined, { numeric: true }));
+      const dumps = jvm.files
+        .filter((f) => f.kind === 'threads')
+        .sort((a, b) => a.path.localeCompare(b.path, undefined, { numeric: true }));
       const histogramFile = jvm.files.find((f) => f.kind === 'histogram');
       if (dumps.length === 0 && !histogramFile) continue;
       const threadDumps = await Promise.all(dumps.map((f) => readFile(absolute(outputDir, f.path), 'utf8')));

@@ -22,7 +22,8 @@ const COLLECTORS: Readonly<Record<DumpKind, Collector>> = {
   },
   'vm-info': async (job) => {
     const parts: string[] = [];
-    for (const args of vmInfoCommands(job.out.feature)) parts.push(`### jcmd ${args.join(' ')}\n${await job.jcmd(args, JcmdTimeoutMs.vmInfo)}`);
+    for (const args of vmInfoCommands(job.out.feature))
+      parts.push(`### jcmd ${args.join(' ')}\n${await job.jcmd(args, JcmdTimeoutMs.vmInfo)}`);
     await job.writeText(FileNames.vmInfo, 'vm-info', parts.join('\n'));
   },
   heap: collectHeapDump,

@@ -71,7 +71,9 @@ async function collectPodSteps(ctx: CollectContext, pod: V1Pod, result: PodResul
   if (plan.needsScout) {
     // The pod forbids a root debugger and nothing tells the JVM's ids. /proc/<pid>/status is readable by
     // anyone, so a short-lived unprivileged scout reads them; the real debugger then runs as the JVM's user.
-    progress(`${plan.pod}: the pod requires non-root and its spec does not tell the JVM's uid: a scout debugger (uid ${SCOUT_UID}) reads it from /proc`);
+    progress(
+      `${plan.pod}: the pod requires non-root and its spec does not tell the JVM's uid: a scout debugger (uid ${SCOUT_UID}) reads it from /proc`,
+    );
     const scoutReq = debuggerRequest(plan, current, settings, scoutIdentity(), SCOUT_TTL_SECONDS, nowSeconds());
     const scout = await step('inject', () => injectDebugger(ctx.cluster, current, scoutReq, 0, ctx.deadline, ctx.signal));
     current = scout.pod;
@@ -81,16 +83,28 @@ async function collectPodSteps(ctx: CollectContext, pod: V1Pod, result: PodResul
   }
 
   const req = debuggerRequest(plan, current, settings, debuggerIdentityFor(plan), settings.debuggerTtlSeconds, nowSeconds());
-  const debuggerInfo = { ...result.debugger, name: req.name, image: req.image, reused: false, runAsUser: req.runAsUser, runAsGroup: req.runAsGroup, uidSource: plan.runAs.source };
+  const debuggerInfo = {
+    ...result.debugger,
+    name: req.name,
+    image: req.image,
+    reused: false,
+    runAsUser: req.runAsUser,
+    runAsGroup: req.runAsGroup,
+    uidSource: plan.runAs.source,
+  };
   result.debugger = debuggerInfo;
-  progress(`${plan.pod}: debugger ${req.image} as ${req.root ? "root (drops to the JVM's ids)" : `${req.runAsUser}:${req.runAsGroup ?? '-'}`}; ${plan.tmp.note}`);
+  progress(
+    `${plan.pod}: debugger ${req.image} as ${req.root ? "root (drops to the JVM's ids)" : `${req.runAsUser}:${req.runAsGroup ?? '-'}`}; ${plan.tmp.note}`,
+  );
   // Reuse needs enough of the debugger's life left to finish this run.
   const neededSeconds = Math.ceil(Math.max(0, ctx.deadline - Date.now()) / 1000) + 30;
   const injected = await step('inject', () => injectDebugger(ctx.cluster, current, req, neededSeconds, ctx.deadline, ctx.signal));
   debuggerInfo.name = injected.name;
   debuggerInfo.reused = injected.reused;
   result.timingsMs.inject = Date.now() - t0;
-  progress(`${plan.pod}: ${injected.reused ? `reusing running debugger ${injected.name}` : `added ${injected.name}, running after ${Date.now() - t0} ms`}`);
+  progress(
+    `${plan.pod}: ${injected.reused ? `reusing running debugger ${injected.name}` : `added ${injected.name}, running after ${Date.now() - t0} ms`}`,
+  );
 
   const toolbox = await step('discover', () => createToolbox(containerExec(ctx, plan, injected.name), timeLeft(ctx)));
   const { probe } = toolbox;
@@ -98,7 +112,9 @@ async function collectPodSteps(ctx: CollectContext, pod: V1Pod, result: PodResul
   const { jvms, strategy } = planJvms(plan, probe, settings, !!req.tmpVolume);
   debuggerInfo.tmpStrategy = strategy;
   if (strategy === 'tmp-symlink') await linkTmp(toolbox, jvms[0].pid);
-  progress(`${plan.pod}: ${jvms.length} JVM(s): ${jvms.map((j) => j.pid).join(', ')}; debugger JDK ${probe.jdkVersion ?? '?'}, uid ${probe.selfUid}, /tmp via ${strategy}`);
+  progress(
+    `${plan.pod}: ${jvms.length} JVM(s): ${jvms.map((j) => j.pid).join(', ')}; debugger JDK ${probe.jdkVersion ?? '?'}, uid ${probe.selfUid}, /tmp via ${strategy}`,
+  );
 
   // One JVM after another: dumps disturb the JVM, and a pod's CPU is shared.
   for (const jvm of jvms) {
@@ -118,7 +134,9 @@ async function linkTmp(toolbox: Toolbox, pid: number): Promise<void> {
 function containerExec(ctx: CollectContext, plan: PodPlan, container: string): ContainerExec {
   return (argv, opts) =>
     execInContainer(ctx.cluster.kc, ctx.cluster.namespace, plan.pod, container, argv, {
-      timeoutMs: opts.cleanup ? CLEANUP_TIMEOUT_MS : Math.max(1000, Math.min(opts.timeoutMs ?? Number.MAX_SAFE_INTEGER, ctx.deadline - Date.now())),
+      timeoutMs: opts.cleanup
+        ? CLEANUP_TIMEOUT_MS
+        : Math.max(1000, Math.min(opts.timeoutMs ?? Number.MAX_SAFE_INTEGER, ctx.deadline - Date.now())),
       stdoutSink: opts.stdoutSink,
       signal: opts.cleanup ? undefined : ctx.signal,
     });

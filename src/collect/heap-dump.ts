@@ -29,14 +29,19 @@ export function heapSpaceProblem(needKiB: number, availKiB: number): string | un
 /** Why a received copy is not the pod's file, or undefined when it is (exit, checksum, then content). */
 export function transferProblem(trailer: StreamTrailer, receivedSha256: string, contentProblem: string | undefined): string | undefined {
   if (trailer.sourceExit !== 0) return `reading the dump in the pod failed (exit ${trailer.sourceExit ?? 'unknown'})`;
-  if (!trailer.sha256 || trailer.sha256 !== receivedSha256) return `checksum mismatch: pod ${trailer.sha256 ?? 'none'}, received ${receivedSha256}`;
+  if (!trailer.sha256 || trailer.sha256 !== receivedSha256)
+    return `checksum mismatch: pod ${trailer.sha256 ?? 'none'}, received ${receivedSha256}`;
   if (contentProblem) return `the received heap dump is ${contentProblem}`;
   return undefined;
 }
 
 export async function collectHeapDump(job: JvmJob): Promise<void> {
   const { ctx, toolbox, ids, jvm, out } = job;
-  const plan = heapDumpPlan(out.feature, ctx.settings.heapDumpLive, `/tmp/kjd-${job.debuggerName}-${jvm.pid}-${Date.now().toString(36)}.hprof`);
+  const plan = heapDumpPlan(
+    out.feature,
+    ctx.settings.heapDumpLive,
+    `/tmp/kjd-${job.debuggerName}-${jvm.pid}-${Date.now().toString(36)}.hprof`,
+  );
   const readPath = debuggerPathFor(job.strategy, jvm.pid, plan.jvmPath);
   const readDir = readPath.slice(0, readPath.lastIndexOf('/')) || '/';
 

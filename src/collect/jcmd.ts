@@ -14,7 +14,11 @@ export function histogramArgs(feature: number | undefined, live: boolean): strin
 }
 
 /** The heap dump is gzipped by the JVM where it can (-gz, JDK 15+), else by the debugger while streaming. */
-export function heapDumpPlan(feature: number | undefined, live: boolean, basePath: string): { args: string[]; jvmPath: string; compressedByJvm: boolean } {
+export function heapDumpPlan(
+  feature: number | undefined,
+  live: boolean,
+  basePath: string,
+): { args: string[]; jvmPath: string; compressedByJvm: boolean } {
   const byJvm = hasFeature(feature, JdkFeature.HeapDumpGzip);
   const jvmPath = byJvm ? `${basePath}.gz` : basePath;
   const args = ['GC.heap_dump'];
@@ -26,7 +30,9 @@ export function heapDumpPlan(feature: number | undefined, live: boolean, basePat
 
 /** VM.info exists from JDK 9; on 8 the same facts come from four commands. */
 export function vmInfoCommands(feature: number | undefined): string[][] {
-  return hasFeature(feature, JdkFeature.VmInfo) ? [['VM.info']] : [['VM.version'], ['VM.flags'], ['VM.command_line'], ['VM.system_properties']];
+  return hasFeature(feature, JdkFeature.VmInfo)
+    ? [['VM.info']]
+    : [['VM.version'], ['VM.flags'], ['VM.command_line'], ['VM.system_properties']];
 }
 
 /** Live bytes from a class histogram's Total line, to size the heap dump before writing it. */
@@ -44,10 +50,17 @@ export function heapDumpNeedKiB(liveBytes: number | undefined, compressedByJvm: 
 
 /** Turns jcmd's attach failures into what to do about them. */
 export function explainJcmdFailure(output: string, pid: number): string {
-  const line = output.split('\n').map((l) => l.trim()).find((l) => /Exception|Error|Unable|not found|denied|refused/i.test(l)) ?? output.trim().split('\n').pop() ?? '';
+  const line =
+    output
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => /Exception|Error|Unable|not found|denied|refused/i.test(l)) ??
+    output.trim().split('\n').pop() ??
+    '';
   let hint = '';
   if (/Unable to open socket file|doesn't respond|Connection refused/i.test(output)) {
-    hint = ' Attach failed: the JVM may run with -XX:+DisableAttachMechanism, be under heavy GC, or (JDK 8 target) the debugger\'s uid/gid differ from the JVM\'s; set run-as-user/run-as-group to the JVM\'s ids.';
+    hint =
+      " Attach failed: the JVM may run with -XX:+DisableAttachMechanism, be under heavy GC, or (JDK 8 target) the debugger's uid/gid differ from the JVM's; set run-as-user/run-as-group to the JVM's ids.";
   } else if (/Permission denied|Operation not permitted/i.test(output)) {
     hint = " The debugger's user cannot reach the JVM: set run-as-user/run-as-group to the JVM's ids.";
   } else if (/No such process|not a Java process|is not a valid/i.test(output)) {

@@ -29,4 +29,3 @@ export interface JvmJob extends JvmTarget {
 }
 
 export type Collector = (job: JvmJob) => Promise<void>;
-

@@ -43,12 +43,7 @@ export function extractThreadDumps(log: string): string[] {
       end = j;
       break;
     }
-    dumps.push(
-      lines
-        .slice(start, end)
-        .join('\n')
-        .replace(/\n+$/, '\n'),
-    );
+    dumps.push(lines.slice(start, end).join('\n').replace(/\n+$/, '\n'));
     i = Math.max(end, i + 1);
   }
   return dumps;

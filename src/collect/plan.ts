@@ -86,7 +86,10 @@ export function runAsFromScout(plan: PodPlan, probe: ProbeResult, jvmPid: number
     );
   }
   if (first.uid === 0) {
-    throw new StageError('inject', `The JVM in ${plan.pod} runs as root but the pod requires non-root containers (runAsNonRoot), so no debugger may attach to it.`);
+    throw new StageError(
+      'inject',
+      `The JVM in ${plan.pod} runs as root but the pod requires non-root containers (runAsNonRoot), so no debugger may attach to it.`,
+    );
   }
   return { uid: first.uid, gid: first.gid, source: 'scout' };
 }
@@ -103,7 +106,10 @@ export interface JvmPlan {
 /** After the debugger's probe: the JVMs to dump (all, or the one asked for) and how jcmd reaches them. */
 export function planJvms(plan: PodPlan, probe: ProbeResult, settings: Settings, sharedVolume: boolean): JvmPlan {
   if (!probe.jcmdPath) {
-    throw new StageError('discover', `The debugger image ${settings.jdkImage} has no jcmd: use a JDK image (not a JRE), e.g. eclipse-temurin:25-jdk.`);
+    throw new StageError(
+      'discover',
+      `The debugger image ${settings.jdkImage} has no jcmd: use a JDK image (not a JRE), e.g. eclipse-temurin:25-jdk.`,
+    );
   }
   const jvms = selectJvms(probe.jvms, settings.jvmPid);
   if (settings.jvmPid !== undefined && jvms.length === 0) {

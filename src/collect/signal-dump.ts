@@ -29,13 +29,20 @@ export async function readSignalledDump(cluster: Cluster, pod: string, container
   for (;;) {
     let log: string;
     try {
-      log = await cluster.core.readNamespacedPodLog({ name: pod, namespace: cluster.namespace, container, timestamps: true, sinceSeconds: Math.ceil((Date.now() - since.getTime()) / 1000) + 5 });
+      log = await cluster.core.readNamespacedPodLog({
+        name: pod,
+        namespace: cluster.namespace,
+        container,
+        timestamps: true,
+        sinceSeconds: Math.ceil((Date.now() - since.getTime()) / 1000) + 5,
+      });
     } catch (err) {
       throw new Error(`reading the log of ${pod}/${container} failed: ${apiErrorMessage(err)} (the fallback needs 'get' on pods/log)`);
     }
     const dump = extractThreadDumps(logLinesSince(log, since)).filter(isComplete).pop();
     if (dump) return dump;
-    if (Date.now() >= deadline) throw new Error('the JVM printed no thread dump to its log after SIGQUIT (is its stdout redirected away from the container log?)');
+    if (Date.now() >= deadline)
+      throw new Error('the JVM printed no thread dump to its log after SIGQUIT (is its stdout redirected away from the container log?)');
     await new Promise((r) => setTimeout(r, Math.min(2000, 250 * 2 ** attempt++)));
   }
 }

@@ -17,7 +17,9 @@ export async function takeThreadDumps(job: JvmJob, sample: Sampler): Promise<voi
     if (n > 1) await (job.ctx.pause ?? wait)(settings.threadDumpIntervalMs);
     await job.writeText(FileNames.threadDump(n), 'threads', await sample());
   }
-  job.ctx.progress(`${job.label}: ${settings.threadDumpCount} thread dump(s)${job.out.version === undefined ? ' via SIGQUIT and the container log' : ''}`);
+  job.ctx.progress(
+    `${job.label}: ${settings.threadDumpCount} thread dump(s)${job.out.version === undefined ? ' via SIGQUIT and the container log' : ''}`,
+  );
 }
 
 export function viaJcmd(job: JvmJob): Sampler {
@@ -29,6 +31,12 @@ export function viaSignal(job: JvmJob): Sampler {
   return async () => {
     const since = new Date();
     await job.toolbox.sigquit(job.ids, job.jvm.pid);
-    return readSignalledDump(job.ctx.cluster, job.plan.pod, job.plan.container, since, Math.min(job.ctx.deadline, Date.now() + SIGNAL_DUMP_WAIT_MS));
+    return readSignalledDump(
+      job.ctx.cluster,
+      job.plan.pod,
+      job.plan.container,
+      since,
+      Math.min(job.ctx.deadline, Date.now() + SIGNAL_DUMP_WAIT_MS),
+    );
   };
 }

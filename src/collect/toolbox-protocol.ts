@@ -2,7 +2,8 @@
 import { javaFeatureOf } from '../shared/jdk-features.js';
 
 /** What went wrong inside the toolbox itself, from its exit code; 'tool' when the tool it ran failed. */
-export type ToolboxFailure = 'no-work-dir' | 'unreadable' | 'tmp-link' | 'no-free-space-info' | 'uid-mismatch' | 'no-jcmd' | 'unknown-command' | 'tool';
+export type ToolboxFailure =
+  'no-work-dir' | 'unreadable' | 'tmp-link' | 'no-free-space-info' | 'uid-mismatch' | 'no-jcmd' | 'unknown-command' | 'tool';
 
 const FAILURE_BY_EXIT: Readonly<Record<number, ToolboxFailure>> = {
   93: 'no-work-dir',

@@ -3,7 +3,16 @@
 import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { ExecResult } from '../kube/exec.js';
-import { failureOfExit, parseFreeKiB, parseProbe, parseStreamTrailer, toolboxErrorLine, type ProbeResult, type StreamTrailer, type ToolboxFailure } from './toolbox-protocol.js';
+import {
+  failureOfExit,
+  parseFreeKiB,
+  parseProbe,
+  parseStreamTrailer,
+  toolboxErrorLine,
+  type ProbeResult,
+  type StreamTrailer,
+  type ToolboxFailure,
+} from './toolbox-protocol.js';
 import { explainJcmdFailure } from './jcmd.js';
 
 export const TOOLBOX_SCRIPT = readFileSync(new URL('./toolbox.sh', import.meta.url), 'utf8');
@@ -63,7 +72,8 @@ export async function createToolbox(exec: ContainerExec, timeoutMs: number): Pro
   try {
     output = await toolbox.run('probe', [], { timeoutMs });
   } catch (err) {
-    if (err instanceof ToolboxError) throw new ToolboxError(err.failure, err.exitCode, `Scanning processes in the debugger failed: ${err.message}`);
+    if (err instanceof ToolboxError)
+      throw new ToolboxError(err.failure, err.exitCode, `Scanning processes in the debugger failed: ${err.message}`);
     throw err;
   }
   return Object.assign(toolbox, { probe: parseProbe(output) }) as Toolbox;

@@ -12,7 +12,9 @@ export class HashingFileSink extends Writable {
     super({ highWaterMark: 4 * 1024 * 1024 });
     this.file = createWriteStream(filePath);
     // A write still in flight when a broken transfer destroys us must not become an unhandled error.
-    this.file.on('error', (err) => { if (!this.destroyed) this.destroy(err); });
+    this.file.on('error', (err) => {
+      if (!this.destroyed) this.destroy(err);
+    });
   }
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
     this.hash.update(chunk);
@@ -38,10 +40,15 @@ export async function checkGzippedHprof(filePath: string): Promise<string | unde
     const gunzip = createGunzip();
     const source = createReadStream(filePath);
     let head = Buffer.alloc(0);
-    const done = (problem?: string) => { source.destroy(); gunzip.destroy(); resolve(problem); };
+    const done = (problem?: string) => {
+      source.destroy();
+      gunzip.destroy();
+      resolve(problem);
+    };
     gunzip.on('data', (chunk: Buffer) => {
       head = Buffer.concat([head, chunk]);
-      if (head.length >= 18) done(head.subarray(0, 18).toString('latin1').startsWith('JAVA PROFILE 1.0.') ? undefined : 'not an HPROF file');
+      if (head.length >= 18)
+        done(head.subarray(0, 18).toString('latin1').startsWith('JAVA PROFILE 1.0.') ? undefined : 'not an HPROF file');
     });
     gunzip.on('error', (err) => done(`not a valid gzip stream (${err.message})`));
     gunzip.on('end', () => done(head.length < 18 ? 'empty or truncated heap dump' : undefined));

@@ -21,7 +21,9 @@ const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** `<prefix>-<5 chars>`, unique among the pod's containers; `random` is injectable for tests. */
 export function debuggerName(prefix: string, pod: V1Pod, random: () => number = Math.random): string {
-  const taken = new Set([...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c) => c.name));
+  const taken = new Set(
+    [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c) => c.name),
+  );
   for (;;) {
     let suffix = '';
     for (let i = 0; i < 5; i++) suffix += SUFFIX_ALPHABET[Math.floor(random() * SUFFIX_ALPHABET.length)];
@@ -55,7 +57,12 @@ export function buildDebuggerContainer(req: DebuggerRequest): V1EphemeralContain
       // reaching a root JVM's /proc/<pid>/root needs a superset of its capabilities (or SYS_PTRACE, which
       // baseline forbids), and dropping to the JVM's ids needs SETUID/SETGID.
       ...(nonRoot
-        ? { runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' } }
+        ? {
+            runAsNonRoot: true,
+            allowPrivilegeEscalation: false,
+            capabilities: { drop: ['ALL'] },
+            seccompProfile: { type: 'RuntimeDefault' },
+          }
         : { runAsNonRoot: false }),
     },
   };
@@ -74,30 +81,44 @@ function envValue(c: V1EphemeralContainer, name: string): string | undefined {
  * A debugger of ours that this run can use instead of adding another (they can never be removed): same
  * image, target, identity and /tmp mount, still running, with at least `neededSeconds` of its sleep left.
  */
-export function findReusableDebugger(pod: V1Pod, want: DebuggerRequest, nowSeconds: number, neededSeconds: number): V1EphemeralContainer | undefined {
+export function findReusableDebugger(
+  pod: V1Pod,
+  want: DebuggerRequest,
+  nowSeconds: number,
+  neededSeconds: number,
+): V1EphemeralContainer | undefined {
   const running = new Set((pod.status?.ephemeralContainerStatuses ?? []).filter((s) => s.state?.running).map((s) => s.name));
-  const candidates = (pod.spec?.ephemeralContainers ?? []).filter((c) =>
-    envValue(c, DEBUGGER_MARKER_ENV) === TOOL_NAME &&
-    running.has(c.name) &&
-    c.image === want.image &&
-    c.targetContainerName === want.targetContainer &&
-    (c.securityContext?.runAsUser ?? undefined) === want.runAsUser &&
-    (c.securityContext?.runAsGroup ?? undefined) === want.runAsGroup &&
-    (c.volumeMounts?.find((m) => m.mountPath === '/tmp')?.name) === want.tmpVolume &&
-    Number(envValue(c, DEBUGGER_EXPIRES_ENV) ?? 0) - nowSeconds >= neededSeconds);
+  const candidates = (pod.spec?.ephemeralContainers ?? []).filter(
+    (c) =>
+      envValue(c, DEBUGGER_MARKER_ENV) === TOOL_NAME &&
+      running.has(c.name) &&
+      c.image === want.image &&
+      c.targetContainerName === want.targetContainer &&
+      (c.securityContext?.runAsUser ?? undefined) === want.runAsUser &&
+      (c.securityContext?.runAsGroup ?? undefined) === want.runAsGroup &&
+      c.volumeMounts?.find((m) => m.mountPath === '/tmp')?.name === want.tmpVolume &&
+      Number(envValue(c, DEBUGGER_EXPIRES_ENV) ?? 0) - nowSeconds >= neededSeconds,
+  );
   return candidates.sort((a, b) => Number(envValue(b, DEBUGGER_EXPIRES_ENV)) - Number(envValue(a, DEBUGGER_EXPIRES_ENV)))[0];
 }
 
 /** Kubelet reasons after which the debugger will not start without a change on the user's side. */
 const FATAL_WAITING_REASONS = new Set([
-  'ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'ErrImageNeverPull', 'ImageInspectError',
-  'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError', 'PreStartHookError', 'RegistryUnavailable', 'SignatureValidationFailed',
+  'ErrImagePull',
+  'ImagePullBackOff',
+  'InvalidImageName',
+  'ErrImageNeverPull',
+  'ImageInspectError',
+  'CreateContainerConfigError',
+  'CreateContainerError',
+  'RunContainerError',
+  'PreStartHookError',
+  'RegistryUnavailable',
+  'SignatureValidationFailed',
 ]);
 
 export type DebuggerState =
-  | { phase: 'running' }
-  | { phase: 'pending'; reason?: string }
-  | { phase: 'failed'; reason: string; message?: string };
+  { phase: 'running' } | { phase: 'pending'; reason?: string } | { phase: 'failed'; reason: string; message?: string };
 
 export function debuggerState(pod: V1Pod, name: string): DebuggerState {
   const status = pod.status?.ephemeralContainerStatuses?.find((s) => s.name === name);

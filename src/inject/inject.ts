@@ -1,7 +1,13 @@
 import { PatchStrategy, setHeaderOptions, Watch, type V1Pod } from '@kubernetes/client-node';
 import type { Cluster } from '../kube/client.js';
 import { apiErrorMessage, apiStatus, isNotFoundOf } from '../kube/status.js';
-import { buildDebuggerContainer, debuggerState, ephemeralContainerPatch, findReusableDebugger, type DebuggerRequest } from './debugger-spec.js';
+import {
+  buildDebuggerContainer,
+  debuggerState,
+  ephemeralContainerPatch,
+  findReusableDebugger,
+  type DebuggerRequest,
+} from './debugger-spec.js';
 
 export class InjectError extends Error {}
 
@@ -12,7 +18,14 @@ export interface InjectedDebugger {
 }
 
 /** Adds the debugger (or reuses a running one of ours) and waits until it runs. */
-export async function injectDebugger(cluster: Cluster, pod: V1Pod, req: DebuggerRequest, neededSeconds: number, deadline: number, signal?: AbortSignal): Promise<InjectedDebugger> {
+export async function injectDebugger(
+  cluster: Cluster,
+  pod: V1Pod,
+  req: DebuggerRequest,
+  neededSeconds: number,
+  deadline: number,
+  signal?: AbortSignal,
+): Promise<InjectedDebugger> {
   const podName = pod.metadata!.name!;
   const reusable = findReusableDebugger(pod, req, Math.floor(Date.now() / 1000), neededSeconds);
   if (reusable) return { name: reusable.name, reused: true, pod };
@@ -62,8 +75,10 @@ export async function waitForDebugger(cluster: Cluster, pod: V1Pod, name: string
     const state = debuggerState(p, name);
     if (state.phase === 'running') return p;
     if (state.phase === 'failed') {
-      throw new InjectError(`The debugger container ${name} in ${ns}/${podName} cannot start: ${state.reason}${state.message ? ` - ${state.message}` : ''}. ` +
-        'Check jdk-image (it must exist and be pullable by the node) and image-pull-policy.');
+      throw new InjectError(
+        `The debugger container ${name} in ${ns}/${podName} cannot start: ${state.reason}${state.message ? ` - ${state.message}` : ''}. ` +
+          'Check jdk-image (it must exist and be pullable by the node) and image-pull-policy.',
+      );
     }
     lastPending = state.reason;
     return undefined;
@@ -87,21 +102,32 @@ export async function waitForDebugger(cluster: Cluster, pod: V1Pod, name: string
         resolve(r);
       };
       const timer = setTimeout(() => finish({}), Math.max(0, deadline - Date.now()));
-      watch.watch(`/api/v1/namespaces/${ns}/pods`, { fieldSelector: `metadata.name=${podName}`, resourceVersion: current.metadata?.resourceVersion, allowWatchBookmarks: true },
-        (type, obj: V1Pod) => {
-          if (type === 'BOOKMARK') return;
-          if (type === 'DELETED') return finish({ error: new InjectError(`Pod ${ns}/${podName} was deleted while the debugger was starting.`) });
-          if (type === 'ERROR') return finish({ error: new Error((obj as unknown as { message?: string }).message ?? 'watch error') });
-          current = obj;
-          try {
-            const ok = verdict(obj);
-            if (ok) finish({ pod: ok });
-          } catch (err) {
-            finish({ error: err });
-          }
-        },
-        () => finish({}),
-      ).then((c) => { controller = c; if (settled) c.abort(); }, (err) => finish({ error: err }));
+      watch
+        .watch(
+          `/api/v1/namespaces/${ns}/pods`,
+          { fieldSelector: `metadata.name=${podName}`, resourceVersion: current.metadata?.resourceVersion, allowWatchBookmarks: true },
+          (type, obj: V1Pod) => {
+            if (type === 'BOOKMARK') return;
+            if (type === 'DELETED')
+              return finish({ error: new InjectError(`Pod ${ns}/${podName} was deleted while the debugger was starting.`) });
+            if (type === 'ERROR') return finish({ error: new Error((obj as unknown as { message?: string }).message ?? 'watch error') });
+            current = obj;
+            try {
+              const ok = verdict(obj);
+              if (ok) finish({ pod: ok });
+            } catch (err) {
+              finish({ error: err });
+            }
+          },
+          () => finish({}),
+        )
+        .then(
+          (c) => {
+            controller = c;
+            if (settled) c.abort();
+          },
+          (err) => finish({ error: err }),
+        );
     });
     if (outcome.pod) return outcome.pod;
     if (outcome.error instanceof InjectError) throw outcome.error;
@@ -118,5 +144,7 @@ export async function waitForDebugger(cluster: Cluster, pod: V1Pod, name: string
     quickEnds = Date.now() - watchStarted < 1000 ? quickEnds + 1 : 0;
     if (quickEnds > 0) await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** quickEnds, Math.max(0, deadline - Date.now()))));
   }
-  throw new InjectError(`The debugger container ${name} in ${ns}/${podName} did not start before the timeout${lastPending ? ` (last state: ${lastPending})` : ''}.`);
+  throw new InjectError(
+    `The debugger container ${name} in ${ns}/${podName} did not start before the timeout${lastPending ? ` (last state: ${lastPending})` : ''}.`,
+  );
 }

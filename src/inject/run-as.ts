@@ -38,12 +38,17 @@ export function chooseRunAs(pod: V1Pod, container: string, input: { uid?: number
 }
 
 /** The debugger's own securityContext ids: fixed ids when known, root when they must be detected in the pod. */
-export function debuggerIdentity(decision: RunAsDecision, nonRootRequired: boolean): { runAsUser?: number; runAsGroup?: number; root: boolean } {
+export function debuggerIdentity(
+  decision: RunAsDecision,
+  nonRootRequired: boolean,
+): { runAsUser?: number; runAsGroup?: number; root: boolean } {
   if (decision.uid !== undefined) return { runAsUser: decision.uid, runAsGroup: decision.gid, root: decision.uid === 0 };
   if (nonRootRequired) {
-    throw new Error("The pod requires a non-root user (runAsNonRoot) but neither its spec nor its status tells the JVM's uid, " +
-      "so the debugger cannot start as root to find it. Set 'run-as-user' and 'run-as-group' to the JVM's ids " +
-      '(`kubectl exec POD -c CONTAINER -- id` shows them).');
+    throw new Error(
+      "The pod requires a non-root user (runAsNonRoot) but neither its spec nor its status tells the JVM's uid, " +
+        "so the debugger cannot start as root to find it. Set 'run-as-user' and 'run-as-group' to the JVM's ids " +
+        '(`kubectl exec POD -c CONTAINER -- id` shows them).',
+    );
   }
   return { runAsUser: 0, runAsGroup: decision.gid ?? 0, root: true };
 }

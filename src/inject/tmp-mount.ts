@@ -15,7 +15,9 @@ export function chooseTmpMount(pod: V1Pod, container: string, setting: string): 
   const volumes = (pod.spec?.volumes ?? []).map((v) => v.name);
   if (setting !== 'auto') {
     if (!volumes.includes(setting)) {
-      throw new Error(`tmp-volume '${setting}' is not a volume of pod ${pod.metadata?.name}; its volumes: ${volumes.join(', ') || 'none'}. Use auto, none or one of them.`);
+      throw new Error(
+        `tmp-volume '${setting}' is not a volume of pod ${pod.metadata?.name}; its volumes: ${volumes.join(', ') || 'none'}. Use auto, none or one of them.`,
+      );
     }
     return { volume: setting, note: `volume '${setting}' as requested` };
   }
@@ -23,7 +25,8 @@ export function chooseTmpMount(pod: V1Pod, container: string, setting: string): 
   const mount = c?.volumeMounts?.find((m) => isTmp(m.mountPath));
   if (!mount) return { note: `container '${container}' mounts no volume at /tmp: the debugger reaches the JVM's /tmp through /proc` };
   // Ephemeral containers may not use subPath, so a subPath /tmp cannot be reproduced.
-  if (mount.subPath || mount.subPathExpr) return { note: `container '${container}' mounts /tmp with a subPath, which ephemeral containers cannot: using /proc instead` };
+  if (mount.subPath || mount.subPathExpr)
+    return { note: `container '${container}' mounts /tmp with a subPath, which ephemeral containers cannot: using /proc instead` };
   return { volume: mount.name, note: `shares volume '${mount.name}', the JVM's /tmp` };
 }
 
@@ -38,9 +41,11 @@ export function chooseTmpStrategy(sharedVolume: boolean, debuggerJdkFeature: num
   if (sharedVolume) return 'shared-volume';
   if (hasFeature(debuggerJdkFeature, JdkFeature.JcmdFollowsProcRoot)) return 'proc-root';
   if (debuggerIsRoot) return 'tmp-symlink';
-  throw new Error(`The debugger's JDK ${debuggerJdkFeature ?? '(unknown version)'} cannot attach to a JVM in another container without a shared /tmp, ` +
-    'and it runs as non-root so it cannot link its /tmp to the JVM\'s. Fix: use a JDK 21+ image for jdk-image (e.g. eclipse-temurin:25-jdk), ' +
-    'or mount an emptyDir at /tmp in the target container so the debugger can share it.');
+  throw new Error(
+    `The debugger's JDK ${debuggerJdkFeature ?? '(unknown version)'} cannot attach to a JVM in another container without a shared /tmp, ` +
+      "and it runs as non-root so it cannot link its /tmp to the JVM's. Fix: use a JDK 21+ image for jdk-image (e.g. eclipse-temurin:25-jdk), " +
+      'or mount an emptyDir at /tmp in the target container so the debugger can share it.',
+  );
 }
 
 /** Where the debugger reads a file the JVM wrote at `jvmPath` (an absolute path in the JVM's filesystem). */

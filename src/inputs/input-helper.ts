@@ -12,10 +12,18 @@ export type InputReader = (name: string) => string;
 export class InputError extends Error {}
 
 const KIND_ALIASES: Record<string, WorkloadKind> = {
-  deployment: 'deployment', deployments: 'deployment', deploy: 'deployment',
-  statefulset: 'statefulset', statefulsets: 'statefulset', sts: 'statefulset',
-  daemonset: 'daemonset', daemonsets: 'daemonset', ds: 'daemonset',
-  pod: 'pod', pods: 'pod', po: 'pod',
+  deployment: 'deployment',
+  deployments: 'deployment',
+  deploy: 'deployment',
+  statefulset: 'statefulset',
+  statefulsets: 'statefulset',
+  sts: 'statefulset',
+  daemonset: 'daemonset',
+  daemonsets: 'daemonset',
+  ds: 'daemonset',
+  pod: 'pod',
+  pods: 'pod',
+  po: 'pod',
 };
 
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
@@ -25,21 +33,35 @@ export function parseTarget(rawTarget: string, rawSelector: string): TargetSpec 
   const target = rawTarget.trim();
   const selector = rawSelector.trim();
   if (target && selector) {
-    throw new InputError(`Set either '${Inputs.Target}' or '${Inputs.Selector}', not both (got target '${target}' and selector '${selector}').`);
+    throw new InputError(
+      `Set either '${Inputs.Target}' or '${Inputs.Selector}', not both (got target '${target}' and selector '${selector}').`,
+    );
   }
   if (!target && !selector) {
-    throw new InputError(`Set '${Inputs.Target}' (e.g. deployment/my-app, statefulset/db, pod/my-pod) or '${Inputs.Selector}' (e.g. app=my-app).`);
+    throw new InputError(
+      `Set '${Inputs.Target}' (e.g. deployment/my-app, statefulset/db, pod/my-pod) or '${Inputs.Selector}' (e.g. app=my-app).`,
+    );
   }
   if (selector) return { kind: 'selector', selector };
   const slash = target.indexOf('/');
-  const kindText = slash < 0 ? 'deployment' : target.slice(0, slash).toLowerCase().replace(/\.apps$/, '');
+  const kindText =
+    slash < 0
+      ? 'deployment'
+      : target
+          .slice(0, slash)
+          .toLowerCase()
+          .replace(/\.apps$/, '');
   const name = slash < 0 ? target : target.slice(slash + 1);
   const kind = KIND_ALIASES[kindText];
   if (!kind) {
-    throw new InputError(`Input '${Inputs.Target}': unknown kind '${kindText}' in '${target}'. Use deployment/NAME, statefulset/NAME, daemonset/NAME or pod/NAME.`);
+    throw new InputError(
+      `Input '${Inputs.Target}': unknown kind '${kindText}' in '${target}'. Use deployment/NAME, statefulset/NAME, daemonset/NAME or pod/NAME.`,
+    );
   }
   if (!DNS_SUBDOMAIN.test(name)) {
-    throw new InputError(`Input '${Inputs.Target}': '${name}' is not a valid Kubernetes object name (lower-case letters, digits, '-' and '.').`);
+    throw new InputError(
+      `Input '${Inputs.Target}': '${name}' is not a valid Kubernetes object name (lower-case letters, digits, '-' and '.').`,
+    );
   }
   return { kind, name };
 }
@@ -54,7 +76,9 @@ export function parseKubeconfigInput(raw: string): KubeconfigSource {
     const decoded = Buffer.from(compact, 'base64').toString('utf8');
     if (looksLikeKubeconfig(decoded)) return { from: 'content', yaml: decoded };
   }
-  throw new InputError(`Input '${Inputs.Kubeconfig}' is neither a kubeconfig (YAML with clusters/contexts/users) nor base64 of one. Pass the file's content, e.g. \${{ secrets.KUBECONFIG }}.`);
+  throw new InputError(
+    `Input '${Inputs.Kubeconfig}' is neither a kubeconfig (YAML with clusters/contexts/users) nor base64 of one. Pass the file's content, e.g. \${{ secrets.KUBECONFIG }}.`,
+  );
 }
 
 function looksLikeKubeconfig(text: string): boolean {
@@ -62,9 +86,20 @@ function looksLikeKubeconfig(text: string): boolean {
 }
 
 export function parseDumps(raw: string): DumpKind[] {
-  const items = raw.split(/[\s,]+/).map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const items = raw
+    .split(/[\s,]+/)
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   if (items.length === 0) throw new InputError(`Input '${Inputs.Dumps}' is empty: list any of ${DUMP_KINDS.join(', ')}.`);
-  const aliases: Record<string, DumpKind> = { thread: 'threads', 'thread-dump': 'threads', histo: 'histogram', 'class-histogram': 'histogram', 'heap-dump': 'heap', vminfo: 'vm-info', info: 'vm-info' };
+  const aliases: Record<string, DumpKind> = {
+    thread: 'threads',
+    'thread-dump': 'threads',
+    histo: 'histogram',
+    'class-histogram': 'histogram',
+    'heap-dump': 'heap',
+    vminfo: 'vm-info',
+    info: 'vm-info',
+  };
   const chosen = new Set<DumpKind>();
   for (const item of items) {
     const kind = (DUMP_KINDS as readonly string[]).includes(item) ? (item as DumpKind) : aliases[item];
@@ -119,10 +154,15 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
   const prefix = read(Inputs.DebuggerNamePrefix).trim() || Defaults.DebuggerNamePrefix;
   // The suffix adds 6 characters; container names are DNS labels (max 63).
   if (!DNS_LABEL.test(prefix) || prefix.length > 56) {
-    throw new InputError(`Input '${Inputs.DebuggerNamePrefix}': '${prefix}' must be a DNS label of at most 56 characters (lower-case letters, digits, '-').`);
+    throw new InputError(
+      `Input '${Inputs.DebuggerNamePrefix}': '${prefix}' must be a DNS label of at most 56 characters (lower-case letters, digits, '-').`,
+    );
   }
   const ttlMs = parseDuration(read(Inputs.DebuggerTtl) || Defaults.DebuggerTtl, Inputs.DebuggerTtl);
-  if (ttlMs < 30_000) throw new InputError(`Input '${Inputs.DebuggerTtl}' must be at least 30s so the dumps can be taken, got '${read(Inputs.DebuggerTtl)}'.`);
+  if (ttlMs < 30_000)
+    throw new InputError(
+      `Input '${Inputs.DebuggerTtl}' must be at least 30s so the dumps can be taken, got '${read(Inputs.DebuggerTtl)}'.`,
+    );
   const timeoutMs = parseDuration(read(Inputs.Timeout) || Defaults.Timeout, Inputs.Timeout);
   if (timeoutMs < 10_000) throw new InputError(`Input '${Inputs.Timeout}' must be at least 10s, got '${read(Inputs.Timeout)}'.`);
   const jdkImage = read(Inputs.JdkImage).trim() || Defaults.JdkImage;
@@ -133,8 +173,10 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
   }
   const rawArtifact = read(Inputs.ArtifactName).trim();
   const artifactName = rawArtifact ? sanitizeArtifactName(rawArtifact) : defaultArtifactName(target, env);
-  const outputDir = path.resolve(read(Inputs.OutputDir).trim() ||
-    (env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'kube-jvm-dump', artifactName) : path.join('jvm-dumps', artifactName)));
+  const outputDir = path.resolve(
+    read(Inputs.OutputDir).trim() ||
+      (env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'kube-jvm-dump', artifactName) : path.join('jvm-dumps', artifactName)),
+  );
   return {
     kubeconfig: parseKubeconfigInput(read(Inputs.Kubeconfig)),
     context: read(Inputs.Context).trim() || undefined,
@@ -146,7 +188,9 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
     jdkImage,
     imagePullPolicy: parsePullPolicy(read(Inputs.ImagePullPolicy)),
     dumps: parseDumps(read(Inputs.Dumps) || Defaults.Dumps),
-    threadDumpCount: read(Inputs.ThreadDumpCount).trim() ? parseInteger(read(Inputs.ThreadDumpCount), Inputs.ThreadDumpCount, 1, 20) : Defaults.ThreadDumpCount,
+    threadDumpCount: read(Inputs.ThreadDumpCount).trim()
+      ? parseInteger(read(Inputs.ThreadDumpCount), Inputs.ThreadDumpCount, 1, 20)
+      : Defaults.ThreadDumpCount,
     threadDumpIntervalMs: parseDuration(read(Inputs.ThreadDumpInterval) || Defaults.ThreadDumpInterval, Inputs.ThreadDumpInterval),
     heapDumpLive: parseBoolean(read(Inputs.HeapDumpLive), Inputs.HeapDumpLive, Defaults.HeapDumpLive),
     tmpVolume,

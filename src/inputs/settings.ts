@@ -3,9 +3,7 @@ import type { KubeconfigSource } from '../kube/client.js';
 
 export type WorkloadKind = 'deployment' | 'statefulset' | 'daemonset' | 'pod';
 
-export type TargetSpec =
-  | { kind: WorkloadKind; name: string }
-  | { kind: 'selector'; selector: string };
+export type TargetSpec = { kind: WorkloadKind; name: string } | { kind: 'selector'; selector: string };
 
 export type PullPolicy = 'Always' | 'IfNotPresent' | 'Never';
 

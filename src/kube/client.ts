@@ -2,9 +2,7 @@ import { AppsV1Api, CoreV1Api, KubeConfig, VersionApi } from '@kubernetes/client
 import { errorMessage } from '../shared/errors.js';
 
 /** Where the kubeconfig comes from: the input's content, or the usual places. */
-export type KubeconfigSource =
-  | { from: 'content'; yaml: string }
-  | { from: 'default' }; // KUBECONFIG, ~/.kube/config, then in-cluster
+export type KubeconfigSource = { from: 'content'; yaml: string } | { from: 'default' }; // KUBECONFIG, ~/.kube/config, then in-cluster
 
 export interface Cluster {
   kc: KubeConfig;
@@ -29,7 +27,14 @@ export function connect(source: KubeconfigSource, context: string | undefined, n
   }
   if (context) {
     if (!kc.getContextObject(context)) {
-      throw new Error(`Context '${context}' is not in the kubeconfig; it has: ${kc.getContexts().map((c) => c.name).join(', ') || 'none'}.`);
+      throw new Error(
+        `Context '${context}' is not in the kubeconfig; it has: ${
+          kc
+            .getContexts()
+            .map((c) => c.name)
+            .join(', ') || 'none'
+        }.`,
+      );
     }
     kc.setCurrentContext(context);
   }

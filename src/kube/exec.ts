@@ -122,7 +122,11 @@ function openFailure(err: unknown, pod: string, container: string): ExecError {
   const cause = (err as { error?: unknown })?.error ?? err;
   if (cause instanceof HandshakeRefused) {
     const hint = cause.status.code === 403 ? " (RBAC: the action needs 'get' and 'create' on pods/exec)" : '';
-    return new ExecError('refused', `exec into ${pod}/${container} refused: HTTP ${cause.status.code}: ${cause.message}${hint}`, cause.status);
+    return new ExecError(
+      'refused',
+      `exec into ${pod}/${container} refused: HTTP ${cause.status.code}: ${cause.message}${hint}`,
+      cause.status,
+    );
   }
   return new ExecError('unreachable', `exec into ${pod}/${container} failed: ${errorMessage(cause)}`);
 }

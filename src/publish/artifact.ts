@@ -7,12 +7,10 @@ import { errorMessage } from '../shared/errors.js';
 
 type Env = Record<string, string | undefined>;
 
-
 /** True inside a GitHub Actions job that can upload artifacts (the runner sets both variables). */
 export function artifactServiceAvailable(env: Env = process.env): boolean {
   return Boolean(env.ACTIONS_RUNTIME_TOKEN) && Boolean(env.ACTIONS_RESULTS_URL);
 }
-
 
 /** The artifact's page on GitHub, when the repository and the run are known. */
 export function artifactUrl(env: Env, id: number): string | undefined {
@@ -100,11 +98,12 @@ export async function uploadOutputDir(options: UploadOutputDirOptions): Promise<
     throw new ArtifactUploadError(`cannot read the output directory ${rootDir}: ${errorMessage(err)}`, 'invalid-input', { cause: err });
   }
   if (files.length === 0) throw new ArtifactUploadError(`nothing to upload: ${rootDir} holds no files`, 'no-files');
-  const badPaths = files
-    .map((f) => path.relative(rootDir, f))
-    .filter((rel) => INVALID_PATH_CHARS.some((c) => rel.includes(c)));
+  const badPaths = files.map((f) => path.relative(rootDir, f)).filter((rel) => INVALID_PATH_CHARS.some((c) => rel.includes(c)));
   if (badPaths.length > 0) {
-    const shown = badPaths.slice(0, 5).map((p) => JSON.stringify(p)).join(', ');
+    const shown = badPaths
+      .slice(0, 5)
+      .map((p) => JSON.stringify(p))
+      .join(', ');
     throw new ArtifactUploadError(
       `cannot upload ${badPaths.length} file(s) whose path contains one of " : < > | * ? CR LF: ${shown}${badPaths.length > 5 ? ', ...' : ''}`,
       'invalid-input',
@@ -158,4 +157,3 @@ export function describeUploadError(err: unknown, name: string): ArtifactUploadE
   }
   return new ArtifactUploadError(`artifact upload of "${name}" failed: ${msg}`, 'failed', { cause: err });
 }
-

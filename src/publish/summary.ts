@@ -76,26 +76,45 @@ function details(summary: string, body: string, open = false): string {
 
 /** A <pre> block; blank lines would end GitHub's HTML block, so there are none. */
 function pre(lines: string[]): string {
-  return `<pre>${lines.filter((l) => l.trim() !== '').map((l) => esc(l, 500)).join('\n')}</pre>`;
+  return `<pre>${lines
+    .filter((l) => l.trim() !== '')
+    .map((l) => esc(l, 500))
+    .join('\n')}</pre>`;
 }
 
 function names(list: string[], total: number): string {
-  const shown = list.slice(0, MAX_NAMES_SHOWN).map((n) => `<code>${esc(n, 80)}</code>`).join(', ');
+  const shown = list
+    .slice(0, MAX_NAMES_SHOWN)
+    .map((n) => `<code>${esc(n, 80)}</code>`)
+    .join(', ');
   return total > MAX_NAMES_SHOWN ? `${shown} and ${total - MAX_NAMES_SHOWN} more` : shown;
 }
 
 function errorList(errors: ErrorRecord[]): string {
   if (errors.length === 0) return '';
-  const items = errors.slice(0, MAX_ROWS).map((e) => `<li>[${esc(e.stage)}${e.dump ? `/${esc(e.dump)}` : ''}] ${esc(e.message, 1000)}</li>`);
+  const items = errors
+    .slice(0, MAX_ROWS)
+    .map((e) => `<li>[${esc(e.stage)}${e.dump ? `/${esc(e.dump)}` : ''}] ${esc(e.message, 1000)}</li>`);
   const more = errors.length > MAX_ROWS ? `<li>and ${errors.length - MAX_ROWS} more (see manifest.json)</li>` : '';
   return `<ul>\n${items.join('\n')}${more}\n</ul>`;
 }
 
 function stateTable(a: JvmAnalysis): string {
   const order = ['RUNNABLE', 'BLOCKED', 'WAITING', 'TIMED_WAITING'];
-  const keys = [...order.filter((k) => k in a.states), ...Object.keys(a.states).filter((k) => !order.includes(k)).sort()];
+  const keys = [
+    ...order.filter((k) => k in a.states),
+    ...Object.keys(a.states)
+      .filter((k) => !order.includes(k))
+      .sort(),
+  ];
   const headers = ['Java threads', ...keys.map((k) => esc(k)), 'VM threads', 'Waiting for a lock', 'Samples'];
-  const row = [String(a.threadCount), ...keys.map((k) => String(a.states[k])), String(a.vmThreadCount), String(a.blockedThreads), `${a.samples}/${a.samplesGiven}`];
+  const row = [
+    String(a.threadCount),
+    ...keys.map((k) => String(a.states[k])),
+    String(a.vmThreadCount),
+    String(a.blockedThreads),
+    `${a.samples}/${a.samplesGiven}`,
+  ];
   return table(headers, [row]);
 }
 
@@ -143,28 +162,50 @@ function analysisDetails(a: JvmAnalysis): string[] {
     out.push(details(`Deadlocks (${a.deadlocks.length})`, blocks.join('\n'), true));
   }
   if (a.contendedLocks.length > 0) {
-    const rows = a.contendedLocks.slice(0, MAX_ROWS).map((c) => [
-      `${esc(c.className ?? c.kind)} <code>&lt;${esc(c.address)}&gt;</code>`,
-      c.holder ? `<code>${esc(c.holder, 120)}</code>` : '<em>not in the dump</em>',
-      `${esc(c.holderState ?? '')}${c.holderFrame ? `<br><code>${esc(c.holderFrame, 200)}</code>` : ''}`,
-      String(c.waiters),
-      names(c.waiterNames, c.waiters),
-    ]);
-    out.push(details(`Contended locks (${a.contendedLocks.length})`, table(['Lock', 'Holder', 'Holder is', 'Waiters', 'Waiting threads'], rows), a.severity === 'contention'));
+    const rows = a.contendedLocks
+      .slice(0, MAX_ROWS)
+      .map((c) => [
+        `${esc(c.className ?? c.kind)} <code>&lt;${esc(c.address)}&gt;</code>`,
+        c.holder ? `<code>${esc(c.holder, 120)}</code>` : '<em>not in the dump</em>',
+        `${esc(c.holderState ?? '')}${c.holderFrame ? `<br><code>${esc(c.holderFrame, 200)}</code>` : ''}`,
+        String(c.waiters),
+        names(c.waiterNames, c.waiters),
+      ]);
+    out.push(
+      details(
+        `Contended locks (${a.contendedLocks.length})`,
+        table(['Lock', 'Holder', 'Holder is', 'Waiters', 'Waiting threads'], rows),
+        a.severity === 'contention',
+      ),
+    );
   }
   if (a.busyThreads.length > 0) {
-    const rows = a.busyThreads.slice(0, MAX_ROWS).map((b) => [
-      `<code>${esc(b.name, 120)}</code>`,
-      b.cpuShare !== undefined ? `${Math.round(b.cpuShare * 100)}%${b.cpuShareOver === 'lifetime' ? ' (lifetime)' : ''}` : '',
-      `${b.runnableInSamples}/${a.samples}`,
-      pre(b.topFrames),
-    ]);
-    out.push(details(`RUNNABLE application threads (${a.busyThreads.length})`, table(['Thread', 'CPU of one core', 'RUNNABLE in samples', 'Top frames'], rows), a.severity === 'cpu'));
+    const rows = a.busyThreads
+      .slice(0, MAX_ROWS)
+      .map((b) => [
+        `<code>${esc(b.name, 120)}</code>`,
+        b.cpuShare !== undefined ? `${Math.round(b.cpuShare * 100)}%${b.cpuShareOver === 'lifetime' ? ' (lifetime)' : ''}` : '',
+        `${b.runnableInSamples}/${a.samples}`,
+        pre(b.topFrames),
+      ]);
+    out.push(
+      details(
+        `RUNNABLE application threads (${a.busyThreads.length})`,
+        table(['Thread', 'CPU of one core', 'RUNNABLE in samples', 'Top frames'], rows),
+        a.severity === 'cpu',
+      ),
+    );
   }
   const stuck = a.stuckThreads.filter((s) => !s.idle);
   if (stuck.length > 0) {
     const rows = stuck.slice(0, MAX_ROWS).map((s) => [`<code>${esc(s.name, 120)}</code>`, esc(s.state ?? ''), pre(s.topFrames)]);
-    out.push(details(`Threads that did not move across ${a.samples} samples (${stuck.length}, idle ones left out)`, table(['Thread', 'State', 'Top frames'], rows), a.severity === 'stuck'));
+    out.push(
+      details(
+        `Threads that did not move across ${a.samples} samples (${stuck.length}, idle ones left out)`,
+        table(['Thread', 'State', 'Top frames'], rows),
+        a.severity === 'stuck',
+      ),
+    );
   }
   if (a.identicalStacks.length > 0) {
     const blocks = a.identicalStacks.slice(0, 5).map((g) => {
@@ -172,24 +213,40 @@ function analysisDetails(a: JvmAnalysis): string[] {
       const omitted = g.frames.length - frames.length + g.framesOmitted;
       return `<p>${g.count} threads, ${esc(g.state ?? 'no state')}: ${names(g.threadNames, g.count)}</p>\n${pre(omitted > 0 ? [...frames, `… ${omitted} more frames`] : frames)}`;
     });
-    out.push(details(`Threads with identical stacks (${a.identicalStacks.length} group${a.identicalStacks.length === 1 ? '' : 's'}, largest first)`, blocks.join('\n')));
+    out.push(
+      details(
+        `Threads with identical stacks (${a.identicalStacks.length} group${a.identicalStacks.length === 1 ? '' : 's'}, largest first)`,
+        blocks.join('\n'),
+      ),
+    );
   }
   if (a.main && a.main.frame) {
-    out.push(details('Thread <code>main</code>', `<p>${esc(a.main.state ?? '')}${a.main.stateDetail ? ` (${esc(a.main.stateDetail)})` : ''} in <code>${esc(a.main.frame, 200)}</code></p>`));
+    out.push(
+      details(
+        'Thread <code>main</code>',
+        `<p>${esc(a.main.state ?? '')}${a.main.stateDetail ? ` (${esc(a.main.stateDetail)})` : ''} in <code>${esc(a.main.frame, 200)}</code></p>`,
+      ),
+    );
   }
   if (a.cpuDeltas.length > 0) {
-    const rows = a.cpuDeltas.slice(0, MAX_ROWS).map((d) => [
-      `<code>${esc(d.name, 120)}</code>`,
-      `${d.cpuDeltaMs.toFixed(d.cpuDeltaMs < 10 ? 1 : 0)} ms`,
-      d.wallMs !== undefined ? `${d.wallMs.toFixed(0)} ms` : '',
-      d.share !== undefined ? `${Math.round(d.share * 100)}%` : '',
-    ]);
+    const rows = a.cpuDeltas
+      .slice(0, MAX_ROWS)
+      .map((d) => [
+        `<code>${esc(d.name, 120)}</code>`,
+        `${d.cpuDeltaMs.toFixed(d.cpuDeltaMs < 10 ? 1 : 0)} ms`,
+        d.wallMs !== undefined ? `${d.wallMs.toFixed(0)} ms` : '',
+        d.share !== undefined ? `${Math.round(d.share * 100)}%` : '',
+      ]);
     out.push(details('CPU used between the first and last sample', table(['Thread', 'CPU', 'Wall', 'Share of one core'], rows)));
   }
   if (a.histogram && a.histogram.classes > 0) {
     const h = a.histogram;
-    const rowsOf = (list: typeof h.topByBytes) => list.map((r) => [`<code>${esc(r.className, 160)}</code>`, r.instances.toLocaleString('en-US'), formatBytes(r.bytes)]);
-    const total = h.totalBytes !== undefined ? `<p>${h.classes} classes, ${(h.totalInstances ?? 0).toLocaleString('en-US')} objects, ${formatBytes(h.totalBytes)} on the heap.</p>\n` : '';
+    const rowsOf = (list: typeof h.topByBytes) =>
+      list.map((r) => [`<code>${esc(r.className, 160)}</code>`, r.instances.toLocaleString('en-US'), formatBytes(r.bytes)]);
+    const total =
+      h.totalBytes !== undefined
+        ? `<p>${h.classes} classes, ${(h.totalInstances ?? 0).toLocaleString('en-US')} objects, ${formatBytes(h.totalBytes)} on the heap.</p>\n`
+        : '';
     out.push(
       details(
         'Class histogram',
@@ -197,7 +254,16 @@ function analysisDetails(a: JvmAnalysis): string[] {
       ),
     );
   }
-  if (a.notes.length > 0) out.push(details('Parser notes', `<ul>\n${a.notes.slice(0, MAX_ROWS).map((n) => `<li>${esc(n)}</li>`).join('\n')}\n</ul>`));
+  if (a.notes.length > 0)
+    out.push(
+      details(
+        'Parser notes',
+        `<ul>\n${a.notes
+          .slice(0, MAX_ROWS)
+          .map((n) => `<li>${esc(n)}</li>`)
+          .join('\n')}\n</ul>`,
+      ),
+    );
   return out;
 }
 
@@ -210,13 +276,25 @@ function podSection(pod: PodResult, analyses: readonly AnalysedJvm[], detail: De
   const pids = new Set<number>([...pod.jvms.map((j) => j.pid), ...mine.map((a) => a.pid)]);
   if (pids.size === 0) out.push('<p>No JVM found in this container.</p>');
   for (const pid of pids) {
-    out.push(jvmSection(pod.jvms.find((j) => j.pid === pid), pid, mine.find((a) => a.pid === pid)?.analysis, detail));
+    out.push(
+      jvmSection(
+        pod.jvms.find((j) => j.pid === pid),
+        pid,
+        mine.find((a) => a.pid === pid)?.analysis,
+        detail,
+      ),
+    );
   }
   return out.join('\n');
 }
 
 /** The summary as HTML. Pure; the text it embeds is escaped. */
-export function buildSummaryHtml(manifest: RunManifest, analyses: readonly AnalysedJvm[], artifact?: ArtifactRef, budgetBytes = SUMMARY_BUDGET_BYTES): string {
+export function buildSummaryHtml(
+  manifest: RunManifest,
+  analyses: readonly AnalysedJvm[],
+  artifact?: ArtifactRef,
+  budgetBytes = SUMMARY_BUDGET_BYTES,
+): string {
   const jvmCount = new Set([
     ...manifest.pods.flatMap((p) => p.jvms.map((j) => `${p.pod}\u0000${p.container}\u0000${j.pid}`)),
     ...analyses.map((a) => `${a.pod}\u0000${a.container}\u0000${a.pid}`),
@@ -228,7 +306,9 @@ export function buildSummaryHtml(manifest: RunManifest, analyses: readonly Analy
   let art = '';
   if (artifact) {
     const url = safeUrl(artifact.url);
-    art = url ? ` Dumps: artifact <a href="${escapeHtml(url)}">${esc(artifact.name)}</a>.` : ` Dumps: artifact <code>${esc(artifact.name)}</code> (no link available).`;
+    art = url
+      ? ` Dumps: artifact <a href="${escapeHtml(url)}">${esc(artifact.name)}</a>.`
+      : ` Dumps: artifact <code>${esc(artifact.name)}</code> (no link available).`;
   }
   head.push(`<p>${counts}.${art}</p>`);
   if (manifest.errors.length > 0) head.push(`<p>Errors:</p>\n${errorList(manifest.errors)}`);
@@ -244,7 +324,10 @@ export function buildSummaryHtml(manifest: RunManifest, analyses: readonly Analy
   // Still too big (hundreds of pods): verdicts of as many pods as fit.
   let kept = manifest.pods.length;
   while (kept > 0 && Buffer.byteLength(build('compact', manifest.pods.slice(0, kept))) + 200 > budgetBytes) kept = Math.floor(kept / 2);
-  return build('compact', manifest.pods.slice(0, kept)) + `<p><em>${manifest.pods.length - kept} more pods left out of the summary; see analysis.json in the artifact.</em></p>\n`;
+  return (
+    build('compact', manifest.pods.slice(0, kept)) +
+    `<p><em>${manifest.pods.length - kept} more pods left out of the summary; see analysis.json in the artifact.</em></p>\n`
+  );
 }
 
 /** Writes the summary of the run into the job summary. */

@@ -26,11 +26,15 @@ function analysisLines(a: JvmAnalysis, indent: string): string[] {
   const out: string[] = [];
   for (const d of a.deadlocks.slice(0, MAX_LINES_PER_LIST)) {
     for (const l of d.locks) {
-      out.push(`${indent}deadlock: "${t(l.thread, 120)}" waits for ${t(l.className ?? l.kind)}${l.address ? ` <${t(l.address)}>` : ''} held by "${t(l.heldBy ?? '?', 120)}"`);
+      out.push(
+        `${indent}deadlock: "${t(l.thread, 120)}" waits for ${t(l.className ?? l.kind)}${l.address ? ` <${t(l.address)}>` : ''} held by "${t(l.heldBy ?? '?', 120)}"`,
+      );
     }
   }
   for (const c of a.contendedLocks.slice(0, MAX_LINES_PER_LIST)) {
-    out.push(`${indent}lock ${t(c.className ?? c.kind)} <${t(c.address)}>: ${c.waiters} waiting, held by ${c.holder ? `"${t(c.holder, 120)}"` : 'a thread not in the dump'}`);
+    out.push(
+      `${indent}lock ${t(c.className ?? c.kind)} <${t(c.address)}>: ${c.waiters} waiting, held by ${c.holder ? `"${t(c.holder, 120)}"` : 'a thread not in the dump'}`,
+    );
   }
   for (const b of a.busyThreads.filter((x) => x.hot).slice(0, MAX_LINES_PER_LIST)) {
     const cpu = b.cpuShare !== undefined ? ` ${Math.round(b.cpuShare * 100)}% of a CPU` : '';
@@ -47,7 +51,9 @@ function analysisLines(a: JvmAnalysis, indent: string): string[] {
 /** Renders the run's verdicts as plain text, one block per pod and JVM. */
 export function renderTerminalReport(manifest: RunManifest, analyses: readonly AnalysedJvm[]): string {
   const lines: string[] = [];
-  lines.push(`JVM dump: ${t(manifest.target)} in namespace ${t(manifest.namespace)} (${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'})`);
+  lines.push(
+    `JVM dump: ${t(manifest.target)} in namespace ${t(manifest.namespace)} (${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'})`,
+  );
   lines.push(...errorLines(manifest.errors, '  '));
   for (const pod of manifest.pods) {
     lines.push(`pod ${t(pod.pod, 120)} / container ${t(pod.container, 120)}`);

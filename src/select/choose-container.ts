@@ -13,7 +13,9 @@ export function chooseContainer(pod: V1Pod, requested: string | undefined): stri
   const annotated = pod.metadata?.annotations?.[DEFAULT_CONTAINER_ANNOTATION];
   if (annotated && names.includes(annotated)) return annotated;
   if (names.length === 1) return names[0];
-  throw new Error(`Pod ${podName} has ${names.length} containers (${names.join(', ')}) and no '${DEFAULT_CONTAINER_ANNOTATION}' annotation: set the 'container' input to the one running the JVM.`);
+  throw new Error(
+    `Pod ${podName} has ${names.length} containers (${names.join(', ')}) and no '${DEFAULT_CONTAINER_ANNOTATION}' annotation: set the 'container' input to the one running the JVM.`,
+  );
 }
 
 /** Why the chosen container cannot be dumped right now, or undefined when it runs. */
@@ -22,7 +24,8 @@ export function containerNotRunningReason(pod: V1Pod, container: string): string
   if (!status) return `container '${container}' has no status yet`;
   if (status.state?.running) return undefined;
   const waiting = status.state?.waiting;
-  if (waiting) return `container '${container}' is waiting (${waiting.reason ?? 'unknown'}${waiting.message ? `: ${waiting.message}` : ''})`;
+  if (waiting)
+    return `container '${container}' is waiting (${waiting.reason ?? 'unknown'}${waiting.message ? `: ${waiting.message}` : ''})`;
   const terminated = status.state?.terminated;
   if (terminated) return `container '${container}' has terminated (${terminated.reason ?? 'exit ' + terminated.exitCode})`;
   return `container '${container}' is not running`;

@@ -32,12 +32,23 @@ export function rankLivePods(pods: V1Pod[], preferred: (pod: V1Pod) => boolean =
   return pods
     .filter(isLivePod)
     .map((pod) => ({ pod, group: preferred(pod) ? 0 : 1, ready: isPodReady(pod) ? 0 : 1, created: createdAt(pod) }))
-    .sort((a, b) => a.group - b.group || a.ready - b.ready || b.created - a.created || (a.pod.metadata?.name ?? '').localeCompare(b.pod.metadata?.name ?? ''))
+    .sort(
+      (a, b) =>
+        a.group - b.group ||
+        a.ready - b.ready ||
+        b.created - a.created ||
+        (a.pod.metadata?.name ?? '').localeCompare(b.pod.metadata?.name ?? ''),
+    )
     .map((x) => x.pod);
 }
 
 /** For a Deployment: pods of the newest ReplicaSet (by revision) first, then pods of older ones. */
-export function choosePodsForDeployment(pods: V1Pod[], replicaSets: V1ReplicaSet[], deploymentUid: string | undefined, maxPods: number): V1Pod[] {
+export function choosePodsForDeployment(
+  pods: V1Pod[],
+  replicaSets: V1ReplicaSet[],
+  deploymentUid: string | undefined,
+  maxPods: number,
+): V1Pod[] {
   const ours = replicaSets.filter((rs) => !deploymentUid || ownedBy(rs as V1Pod, deploymentUid));
   const newest = [...ours].sort((a, b) => revisionOf(b) - revisionOf(a))[0];
   const oursUids = new Set(ours.map((rs) => rs.metadata?.uid).filter(Boolean));
@@ -46,9 +57,17 @@ export function choosePodsForDeployment(pods: V1Pod[], replicaSets: V1ReplicaSet
 }
 
 /** For a StatefulSet: pods at the update revision first (the rollout's new pods). */
-export function choosePodsForStatefulSet(pods: V1Pod[], ownerUid: string | undefined, updateRevision: string | undefined, maxPods: number): V1Pod[] {
+export function choosePodsForStatefulSet(
+  pods: V1Pod[],
+  ownerUid: string | undefined,
+  updateRevision: string | undefined,
+  maxPods: number,
+): V1Pod[] {
   const candidates = pods.filter((p) => !ownerUid || ownedBy(p, ownerUid));
-  return rankLivePods(candidates, (pod) => !!updateRevision && pod.metadata?.labels?.['controller-revision-hash'] === updateRevision).slice(0, maxPods);
+  return rankLivePods(candidates, (pod) => !!updateRevision && pod.metadata?.labels?.['controller-revision-hash'] === updateRevision).slice(
+    0,
+    maxPods,
+  );
 }
 
 export function choosePodsForOwner(pods: V1Pod[], ownerUid: string | undefined, maxPods: number): V1Pod[] {
@@ -62,11 +81,20 @@ export function labelSelectorToString(selector: V1LabelSelector | undefined): st
   for (const expr of selector?.matchExpressions ?? []) {
     const values = (expr.values ?? []).join(',');
     switch (expr.operator) {
-      case 'In': parts.push(`${expr.key} in (${values})`); break;
-      case 'NotIn': parts.push(`${expr.key} notin (${values})`); break;
-      case 'Exists': parts.push(expr.key); break;
-      case 'DoesNotExist': parts.push(`!${expr.key}`); break;
-      default: throw new Error(`unsupported label selector operator '${expr.operator}'`);
+      case 'In':
+        parts.push(`${expr.key} in (${values})`);
+        break;
+      case 'NotIn':
+        parts.push(`${expr.key} notin (${values})`);
+        break;
+      case 'Exists':
+        parts.push(expr.key);
+        break;
+      case 'DoesNotExist':
+        parts.push(`!${expr.key}`);
+        break;
+      default:
+        throw new Error(`unsupported label selector operator '${expr.operator}'`);
     }
   }
   return parts.join(',');
@@ -75,6 +103,6 @@ export function labelSelectorToString(selector: V1LabelSelector | undefined): st
 /** Explains why nothing could be chosen, for an error message that says what to look at. */
 export function describeNoLivePods(pods: V1Pod[]): string {
   if (pods.length === 0) return 'no pods exist for it';
-  const phases = pods.map((p) => `${p.metadata?.name} (${p.metadata?.deletionTimestamp ? 'Terminating' : p.status?.phase ?? 'Unknown'})`);
+  const phases = pods.map((p) => `${p.metadata?.name} (${p.metadata?.deletionTimestamp ? 'Terminating' : (p.status?.phase ?? 'Unknown')})`);
   return `none of its ${pods.length} pod(s) is Running: ${phases.slice(0, 10).join(', ')}`;
 }

@@ -3,7 +3,13 @@ import type { Cluster } from '../kube/client.js';
 import { apiErrorCode, apiErrorMessage } from '../kube/status.js';
 import { describeTarget, type TargetSpec } from '../inputs/settings.js';
 import {
-  choosePodsForDeployment, choosePodsForOwner, choosePodsForStatefulSet, describeNoLivePods, isLivePod, labelSelectorToString, rankLivePods,
+  choosePodsForDeployment,
+  choosePodsForOwner,
+  choosePodsForStatefulSet,
+  describeNoLivePods,
+  isLivePod,
+  labelSelectorToString,
+  rankLivePods,
 } from './choose-pods.js';
 
 export class TargetError extends Error {}
@@ -13,7 +19,10 @@ async function read<T>(what: string, ns: string, call: () => Promise<T>): Promis
     return await call();
   } catch (err) {
     if (apiErrorCode(err) === 404) throw new TargetError(`${what} not found in namespace '${ns}'. Check the name and the namespace input.`);
-    if (apiErrorCode(err) === 403) throw new TargetError(`Not allowed to read ${what} in namespace '${ns}' (${apiErrorMessage(err)}). Grant get/list on it (see the README's RBAC).`);
+    if (apiErrorCode(err) === 403)
+      throw new TargetError(
+        `Not allowed to read ${what} in namespace '${ns}' (${apiErrorMessage(err)}). Grant get/list on it (see the README's RBAC).`,
+      );
     throw new TargetError(`Reading ${what} in namespace '${ns}' failed: ${apiErrorMessage(err)}`);
   }
 }
@@ -22,14 +31,21 @@ async function read<T>(what: string, ns: string, call: () => Promise<T>): Promis
 export async function resolvePods(cluster: Cluster, target: TargetSpec, maxPods: number): Promise<V1Pod[]> {
   const ns = cluster.namespace;
   const listPods = (labelSelector: string) =>
-    read(`pods matching '${labelSelector}'`, ns, () => cluster.core.listNamespacedPod({ namespace: ns, labelSelector })).then((l) => l.items);
+    read(`pods matching '${labelSelector}'`, ns, () => cluster.core.listNamespacedPod({ namespace: ns, labelSelector })).then(
+      (l) => l.items,
+    );
   const none = (selector: string, pods: V1Pod[]) =>
-    new TargetError(`No live pod for ${describeTarget(target)} in namespace '${ns}' (selector '${selector}'): ${describeNoLivePods(pods)}.`);
+    new TargetError(
+      `No live pod for ${describeTarget(target)} in namespace '${ns}' (selector '${selector}'): ${describeNoLivePods(pods)}.`,
+    );
 
   switch (target.kind) {
     case 'pod': {
       const pod = await read(`pod '${target.name}'`, ns, () => cluster.core.readNamespacedPod({ name: target.name, namespace: ns }));
-      if (!isLivePod(pod)) throw new TargetError(`Pod '${target.name}' in namespace '${ns}' is not running (${pod.metadata?.deletionTimestamp ? 'Terminating' : pod.status?.phase}).`);
+      if (!isLivePod(pod))
+        throw new TargetError(
+          `Pod '${target.name}' in namespace '${ns}' is not running (${pod.metadata?.deletionTimestamp ? 'Terminating' : pod.status?.phase}).`,
+        );
       return [pod];
     }
     case 'selector': {
@@ -39,18 +55,24 @@ export async function resolvePods(cluster: Cluster, target: TargetSpec, maxPods:
       return chosen;
     }
     case 'deployment': {
-      const d = await read(`deployment '${target.name}'`, ns, () => cluster.apps.readNamespacedDeployment({ name: target.name, namespace: ns }));
+      const d = await read(`deployment '${target.name}'`, ns, () =>
+        cluster.apps.readNamespacedDeployment({ name: target.name, namespace: ns }),
+      );
       const selector = labelSelectorToString(d.spec?.selector);
       const [pods, rss] = await Promise.all([
         listPods(selector),
-        read(`replicasets of deployment '${target.name}'`, ns, () => cluster.apps.listNamespacedReplicaSet({ namespace: ns, labelSelector: selector })).then((l) => l.items),
+        read(`replicasets of deployment '${target.name}'`, ns, () =>
+          cluster.apps.listNamespacedReplicaSet({ namespace: ns, labelSelector: selector }),
+        ).then((l) => l.items),
       ]);
       const chosen = choosePodsForDeployment(pods, rss, d.metadata?.uid, maxPods);
       if (chosen.length === 0) throw none(selector, pods);
       return chosen;
     }
     case 'statefulset': {
-      const s = await read(`statefulset '${target.name}'`, ns, () => cluster.apps.readNamespacedStatefulSet({ name: target.name, namespace: ns }));
+      const s = await read(`statefulset '${target.name}'`, ns, () =>
+        cluster.apps.readNamespacedStatefulSet({ name: target.name, namespace: ns }),
+      );
       const selector = labelSelectorToString(s.spec?.selector);
       const pods = await listPods(selector);
       const chosen = choosePodsForStatefulSet(pods, s.metadata?.uid, s.status?.updateRevision, maxPods);
@@ -58,7 +80,9 @@ export async function resolvePods(cluster: Cluster, target: TargetSpec, maxPods:
       return chosen;
     }
     case 'daemonset': {
-      const s = await read(`daemonset '${target.name}'`, ns, () => cluster.apps.readNamespacedDaemonSet({ name: target.name, namespace: ns }));
+      const s = await read(`daemonset '${target.name}'`, ns, () =>
+        cluster.apps.readNamespacedDaemonSet({ name: target.name, namespace: ns }),
+      );
       const selector = labelSelectorToString(s.spec?.selector);
       const pods = await listPods(selector);
       const chosen = choosePodsForOwner(pods, s.metadata?.uid, maxPods);

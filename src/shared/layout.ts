@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import { safeSegment } from './names.js';
 
-
 /** `<pod>/<container>/<pid>` relative to the output directory, with forward slashes (as in the manifest). */
 export function jvmDir(pod: string, container: string, pid: number): string {
   return [safeSegment(pod), safeSegment(container), String(pid)].join('/');

@@ -8,10 +8,22 @@ const fixture = (name: string) => readFileSync(path.join(DUMP_FIXTURES, name), '
 
 /** A minimal JDK 11+-style dump from thread blocks. */
 function dump(...threads: string[]): string {
-  return ['1:', '2024-01-01 00:00:00', 'Full thread dump OpenJDK 64-Bit Server VM (11.0.22+7 mixed mode):', '', ...threads.flatMap((t) => [t, '']), 'JNI global refs: 1, weak refs: 0', ''].join('\n');
+  return [
+    '1:',
+    '2024-01-01 00:00:00',
+    'Full thread dump OpenJDK 64-Bit Server VM (11.0.22+7 mixed mode):',
+    '',
+    ...threads.flatMap((t) => [t, '']),
+    'JNI global refs: 1, weak refs: 0',
+    '',
+  ].join('\n');
 }
 function th(name: string, id: number, cpuMs: number, elapsedS: number, state: string, frames: string[]): string {
-  return [`"${name}" #${id} prio=5 os_prio=0 cpu=${cpuMs}ms elapsed=${elapsedS}s tid=0x${(0x1000 + id).toString(16)} nid=0x${id.toString(16)} runnable  [0x0]`, `   java.lang.Thread.State: ${state}`, ...frames.map((f) => `\t${f}`)].join('\n');
+  return [
+    `"${name}" #${id} prio=5 os_prio=0 cpu=${cpuMs}ms elapsed=${elapsedS}s tid=0x${(0x1000 + id).toString(16)} nid=0x${id.toString(16)} runnable  [0x0]`,
+    `   java.lang.Thread.State: ${state}`,
+    ...frames.map((f) => `\t${f}`),
+  ].join('\n');
 }
 
 describe('analyseJvm on captured JDK 17 dumps', () => {
@@ -36,7 +48,9 @@ describe('analyseJvm on captured JDK 17 dumps', () => {
     expect(a.contendedLocks).toHaveLength(1);
     expect(a.contendedLocks[0]).toMatchObject({ holder: 'holder', waiters: 7, kind: 'monitor', className: 'java.lang.Object' });
     expect(a.contendedLocks[0].holderFrame).toMatch(/^Contended\.holdForever\(Contended\.java:\d+\)$/);
-    expect(a.verdict).toMatch(/^7 threads blocked on one lock \(java\.lang\.Object <0x[0-9a-f]+>\) held by "holder", sleeping \(TIMED_WAITING\) in Contended\.holdForever$/);
+    expect(a.verdict).toMatch(
+      /^7 threads blocked on one lock \(java\.lang\.Object <0x[0-9a-f]+>\) held by "holder", sleeping \(TIMED_WAITING\) in Contended\.holdForever$/,
+    );
     expect(a.identicalStacks[0]).toMatchObject({ count: 7, state: 'BLOCKED' });
     expect(a.states).toMatchObject({ BLOCKED: 7 });
     expect(a.vmThreadCount).toBeGreaterThan(0);
@@ -45,8 +59,15 @@ describe('analyseJvm on captured JDK 17 dumps', () => {
   it('spinner: three samples give cpu deltas and a busy verdict; the idle ones are not "stuck"', () => {
     const a = analyseJvm({ threadDumps: ['1', '2', '3'].map((n) => fixture(`jdk17-spinner-${n}.txt`)) });
     expect(a.severity).toBe('cpu');
-    expect(a.verdict).toMatch(/^2 threads busy in application code: "spinner-\d" in Spinner\.spin \(\d+% of a CPU\), "spinner-\d" in Spinner\.spin \(\d+% of a CPU\)$/);
-    expect(a.cpuDeltas.slice(0, 2).map((d) => d.name).sort()).toEqual(['spinner-1', 'spinner-2']);
+    expect(a.verdict).toMatch(
+      /^2 threads busy in application code: "spinner-\d" in Spinner\.spin \(\d+% of a CPU\), "spinner-\d" in Spinner\.spin \(\d+% of a CPU\)$/,
+    );
+    expect(
+      a.cpuDeltas
+        .slice(0, 2)
+        .map((d) => d.name)
+        .sort(),
+    ).toEqual(['spinner-1', 'spinner-2']);
     expect(a.cpuDeltas[0].wallMs).toBeGreaterThan(1000);
     const stuck = new Map(a.stuckThreads.map((s) => [s.name, s.idle]));
     expect(stuck.get('spinner-1')).toBe(false);
@@ -94,7 +115,12 @@ describe('analyseJvm on constructed JDK 8 and JDK 21 dumps', () => {
     const a = analyseJvm({ threadDumps: [fixture('jdk21-lock-contention-virtual.txt')] });
     expect(a.severity).toBe('contention');
     expect(a.contendedLocks).toHaveLength(1);
-    expect(a.contendedLocks[0]).toMatchObject({ kind: 'ownable', holder: 'stock-keeper', waiters: 3, waiterNames: ['buyer-1', 'buyer-2', 'buyer-3'] });
+    expect(a.contendedLocks[0]).toMatchObject({
+      kind: 'ownable',
+      holder: 'stock-keeper',
+      waiters: 3,
+      waiterNames: ['buyer-1', 'buyer-2', 'buyer-3'],
+    });
     expect(a.verdict).toBe(
       '3 threads blocked on one lock (java.util.concurrent.locks.ReentrantLock$NonfairSync <0x000000062a81b2f8>) held by "stock-keeper", sleeping (TIMED_WAITING) in Shop.restock',
     );
@@ -105,9 +131,21 @@ describe('analyseJvm on constructed JDK 8 and JDK 21 dumps', () => {
 describe('analyseJvm on synthetic samples', () => {
   const blockedOnce = (elapsed: number) =>
     dump(
-      th('owner', 10, 5, elapsed, 'TIMED_WAITING (sleeping)', ['at java.lang.Thread.sleep(java.base@11/Native Method)', 'at App.hold(App.java:5)', '- locked <0x00000000000000aa> (a App$Lock)']),
-      th('worker', 11, 1, elapsed, 'BLOCKED (on object monitor)', ['at App.work(App.java:9)', '- waiting to lock <0x00000000000000aa> (a App$Lock)', 'at java.lang.Thread.run(java.base@11/Thread.java:829)']),
-      th('main', 1, 50, elapsed, 'WAITING (parking)', ['at jdk.internal.misc.Unsafe.park(java.base@11/Native Method)', '- parking to wait for  <0x00000000000000bb> (a java.util.concurrent.CountDownLatch$Sync)', 'at App.main(App.java:3)']),
+      th('owner', 10, 5, elapsed, 'TIMED_WAITING (sleeping)', [
+        'at java.lang.Thread.sleep(java.base@11/Native Method)',
+        'at App.hold(App.java:5)',
+        '- locked <0x00000000000000aa> (a App$Lock)',
+      ]),
+      th('worker', 11, 1, elapsed, 'BLOCKED (on object monitor)', [
+        'at App.work(App.java:9)',
+        '- waiting to lock <0x00000000000000aa> (a App$Lock)',
+        'at java.lang.Thread.run(java.base@11/Thread.java:829)',
+      ]),
+      th('main', 1, 50, elapsed, 'WAITING (parking)', [
+        'at jdk.internal.misc.Unsafe.park(java.base@11/Native Method)',
+        '- parking to wait for  <0x00000000000000bb> (a java.util.concurrent.CountDownLatch$Sync)',
+        'at App.main(App.java:3)',
+      ]),
     );
 
   it('one thread blocked in every sample: "did not move", not contention', () => {
@@ -124,8 +162,19 @@ describe('analyseJvm on synthetic samples', () => {
   });
 
   it('JDK 8-style samples without cpu=: RUNNABLE in application code in every sample counts as busy', () => {
-    const s = ['"calc" #9 prio=5 os_prio=0 tid=0x10 nid=0x9 runnable [0x0]', '   java.lang.Thread.State: RUNNABLE', '\tat App.loop(App.java:7)', ''].join('\n');
-    const idle = ['"acceptor" #8 prio=5 os_prio=0 tid=0x11 nid=0x8 runnable [0x0]', '   java.lang.Thread.State: RUNNABLE', '\tat sun.nio.ch.ServerSocketChannelImpl.accept0(Native Method)', '\tat App.serve(App.java:3)', ''].join('\n');
+    const s = [
+      '"calc" #9 prio=5 os_prio=0 tid=0x10 nid=0x9 runnable [0x0]',
+      '   java.lang.Thread.State: RUNNABLE',
+      '\tat App.loop(App.java:7)',
+      '',
+    ].join('\n');
+    const idle = [
+      '"acceptor" #8 prio=5 os_prio=0 tid=0x11 nid=0x8 runnable [0x0]',
+      '   java.lang.Thread.State: RUNNABLE',
+      '\tat sun.nio.ch.ServerSocketChannelImpl.accept0(Native Method)',
+      '\tat App.serve(App.java:3)',
+      '',
+    ].join('\n');
     const a = analyseJvm({ threadDumps: [s + idle, s + idle] });
     expect(a.busyThreads.map((b) => b.name)).toEqual(['calc']);
     expect(a.verdict).toBe('1 thread busy in application code: "calc" in App.loop');
@@ -134,7 +183,11 @@ describe('analyseJvm on synthetic samples', () => {
 
   it('a lock cycle the JVM did not report is found from the graph alone', () => {
     const t = (name: string, id: number, want: string, have: string) =>
-      th(name, id, 1, 5, 'BLOCKED (on object monitor)', [`at App.${name}(App.java:1)`, `- waiting to lock <${want}> (a java.lang.Object)`, `- locked <${have}> (a java.lang.Object)`]);
+      th(name, id, 1, 5, 'BLOCKED (on object monitor)', [
+        `at App.${name}(App.java:1)`,
+        `- waiting to lock <${want}> (a java.lang.Object)`,
+        `- locked <${have}> (a java.lang.Object)`,
+      ]);
     const a = analyseJvm({ threadDumps: [dump(t('a', 1, '0x01', '0x02'), t('b', 2, '0x03', '0x01'), t('c', 3, '0x02', '0x03'))] });
     expect(a.deadlocks).toHaveLength(1);
     expect(a.deadlocks[0].source).toBe('graph');
@@ -144,7 +197,13 @@ describe('analyseJvm on synthetic samples', () => {
 
   it('nothing parseable: no-data verdict, no throw', () => {
     const a = analyseJvm({ threadDumps: ['garbage', ''] });
-    expect(a).toMatchObject({ severity: 'no-data', verdict: 'no thread dump could be parsed', samples: 0, samplesGiven: 2, deadlock: false });
+    expect(a).toMatchObject({
+      severity: 'no-data',
+      verdict: 'no thread dump could be parsed',
+      samples: 0,
+      samplesGiven: 2,
+      deadlock: false,
+    });
     expect(a.notes.length).toBeGreaterThan(0);
     expect(analyseJvm({ threadDumps: [] }).severity).toBe('no-data');
   });
@@ -177,14 +236,18 @@ describe.each([8, 21])('analyseJvm on real JDK %i captures of the fixture progra
   it('ReentrantLock deadlock: found from the ownable synchronizers too', () => {
     const a = analyseJvm({ threadDumps: [fixture(`jdk${jdk}-lockdeadlock-real.txt`)] });
     expect(a.deadlocks[0].source).toBe('both');
-    expect(a.verdict).toMatch(/^deadlock between 2 threads \("juc-(one|two)", "juc-(one|two)"\) on java\.util\.concurrent\.locks\.ReentrantLock\$NonfairSync$/);
+    expect(a.verdict).toMatch(
+      /^deadlock between 2 threads \("juc-(one|two)", "juc-(one|two)"\) on java\.util\.concurrent\.locks\.ReentrantLock\$NonfairSync$/,
+    );
     expect(a.deadlocks[0].threads.slice().sort()).toEqual(['juc-one', 'juc-two']);
     expect(a.notes).toEqual([]);
   });
   it('contended monitor: the holder and the 7 waiters', () => {
     const a = analyseJvm({ threadDumps: [fixture(`jdk${jdk}-contended-real.txt`)] });
     expect(a.contendedLocks[0]).toMatchObject({ holder: 'holder', waiters: 7, kind: 'monitor', className: 'java.lang.Object' });
-    expect(a.verdict).toMatch(/^7 threads blocked on one lock \(java\.lang\.Object <0x[0-9a-f]+>\) held by "holder", sleeping \(TIMED_WAITING\) in Contended\.holdForever$/);
+    expect(a.verdict).toMatch(
+      /^7 threads blocked on one lock \(java\.lang\.Object <0x[0-9a-f]+>\) held by "holder", sleeping \(TIMED_WAITING\) in Contended\.holdForever$/,
+    );
     expect(a.notes).toEqual([]);
   });
 });

@@ -79,7 +79,9 @@ describe('fixture programs in running JVMs', () => {
     expect(c.className).toBe('java.lang.Object');
     expect(a.blockedThreads).toBe(7);
     expect(a.states.BLOCKED).toBe(7);
-    expect(a.verdict).toMatch(/^7 threads blocked on one lock \(java\.lang\.Object <0x[0-9a-f]+>\) held by "holder", sleeping \(TIMED_WAITING\) in Contended\.holdForever$/);
+    expect(a.verdict).toMatch(
+      /^7 threads blocked on one lock \(java\.lang\.Object <0x[0-9a-f]+>\) held by "holder", sleeping \(TIMED_WAITING\) in Contended\.holdForever$/,
+    );
     expect(a.identicalStacks[0].count).toBe(7);
   }, 60000);
 

@@ -29,7 +29,16 @@ describe('parseThreadDump on a JDK 17 jcmd capture (monitor deadlock)', () => {
 
   it('reads every field of a Java thread header and its stack with lock lines', () => {
     const main = thread(d, 'main');
-    expect(main).toMatchObject({ number: 1, daemon: false, priority: 5, osPriority: 0, description: 'in Object.wait()', state: 'WAITING', stateDetail: 'on object monitor', isJavaThread: true });
+    expect(main).toMatchObject({
+      number: 1,
+      daemon: false,
+      priority: 5,
+      osPriority: 0,
+      description: 'in Object.wait()',
+      state: 'WAITING',
+      stateDetail: 'on object monitor',
+      isJavaThread: true,
+    });
     expect(main.cpuMs).toBeGreaterThan(0);
     expect(main.elapsedS).toBeGreaterThan(0);
     expect(main.tid).toMatch(/^0x[0-9a-f]+$/);
@@ -80,7 +89,10 @@ describe('parseThreadDump, other formats', () => {
     expect(one.stateDetail).toBe('parking');
     expect(one.frames[0].locks[0]).toMatchObject({ action: 'parking', className: 'java.util.concurrent.locks.ReentrantLock$NonfairSync' });
     expect(one.ownableSynchronizers).toHaveLength(1);
-    expect(one.ownableSynchronizers![0]).toMatchObject({ action: 'ownable', className: 'java.util.concurrent.locks.ReentrantLock$NonfairSync' });
+    expect(one.ownableSynchronizers![0]).toMatchObject({
+      action: 'ownable',
+      className: 'java.util.concurrent.locks.ReentrantLock$NonfairSync',
+    });
     expect(d.jvmDeadlocks[0].waits.every((w) => w.kind === 'ownable')).toBe(true);
     // juc-one waits for what juc-two owns.
     expect(one.frames[0].locks[0].address).toBe(thread(d, 'juc-two').ownableSynchronizers![0].address);
@@ -160,7 +172,11 @@ describe('parseThreadDump, other formats', () => {
 
   it('parseThreadHeader rejects quoted text that is not a header', () => {
     expect(parseThreadHeader('"just a quote" said someone')).toBeUndefined();
-    expect(parseThreadHeader('"x" #3 prio=5 os_prio=0 tid=0x1 nid=0x2 runnable')).toMatchObject({ name: 'x', number: 3, description: 'runnable' });
+    expect(parseThreadHeader('"x" #3 prio=5 os_prio=0 tid=0x1 nid=0x2 runnable')).toMatchObject({
+      name: 'x',
+      number: 3,
+      description: 'runnable',
+    });
   });
 });
 

@@ -3,8 +3,28 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { rm } from 'node:fs/promises';
 import { gunzipSync } from 'node:zlib';
 import { runAction, type ActionRun } from '../support/run-action.js';
-import { actionKubeconfig, admin, createApp, DEBUGGER_IMAGE, deployment, execIn, isReady, isRunning, NS, readPod, requireCluster, waitForPods } from './support/cluster.js';
-import { checkManifestAgainstFiles, downloadArtifact, hprofHeader, startArtifactService, threadDumpWindows, type ArtifactService } from './support/artifacts.js';
+import {
+  actionKubeconfig,
+  admin,
+  createApp,
+  DEBUGGER_IMAGE,
+  deployment,
+  execIn,
+  isReady,
+  isRunning,
+  NS,
+  readPod,
+  requireCluster,
+  waitForPods,
+} from './support/cluster.js';
+import {
+  checkManifestAgainstFiles,
+  downloadArtifact,
+  hprofHeader,
+  startArtifactService,
+  threadDumpWindows,
+  type ArtifactService,
+} from './support/artifacts.js';
 import { fileCleanup, testCleanup } from './support/cleanup.js';
 
 let service: ArtifactService;
@@ -21,12 +41,24 @@ let runNo = 0;
 /** The action as a workflow step would run it, with the minimal-RBAC ServiceAccount's kubeconfig. */
 export async function dump(inputs: Record<string, string>): Promise<ActionRun & { artifactName: string }> {
   const artifactName = `e2e-${++runNo}-${Date.now()}`;
-  const run = await runAction({
-    kubeconfig: actionKubeconfig(), namespace: NS, 'jdk-image': DEBUGGER_IMAGE, 'image-pull-policy': 'Never',
-    'thread-dump-count': '2', 'thread-dump-interval': '1s', timeout: '4m', 'artifact-name': artifactName, ...inputs,
-  }, service.env);
+  const run = await runAction(
+    {
+      kubeconfig: actionKubeconfig(),
+      namespace: NS,
+      'jdk-image': DEBUGGER_IMAGE,
+      'image-pull-policy': 'Never',
+      'thread-dump-count': '2',
+      'thread-dump-interval': '1s',
+      timeout: '4m',
+      'artifact-name': artifactName,
+      ...inputs,
+    },
+    service.env,
+  );
   testCleanup.add(`runner temp ${run.runnerTemp}`, () => rm(run.runnerTemp, { recursive: true, force: true }));
-  process.stderr.write(`--- action (${inputs.target ?? inputs.selector}) exit ${run.code} in ${run.durationMs} ms\n${run.stdout}\n${run.stderr}\n`);
+  process.stderr.write(
+    `--- action (${inputs.target ?? inputs.selector}) exit ${run.code} in ${run.durationMs} ms\n${run.stdout}\n${run.stderr}\n`,
+  );
   return { ...run, artifactName };
 }
 
@@ -82,7 +114,12 @@ describe('real cluster', () => {
     expect(p.spec!.ephemeralContainers!.map((c) => c.name)).toHaveLength(2);
     // The TTL is real: the first debugger's sleep ends by itself, and the kubelet reports it terminated.
     const first = (await downloadArtifact(service, firstRun.artifactName)).manifest.pods[0].debugger!.name;
-    const [ended] = await waitForPods(`app=${name}`, 1, (x) => !!x.status?.ephemeralContainerStatuses?.find((s) => s.name === first)?.state?.terminated, 90_000);
+    const [ended] = await waitForPods(
+      `app=${name}`,
+      1,
+      (x) => !!x.status?.ephemeralContainerStatuses?.find((s) => s.name === first)?.state?.terminated,
+      90_000,
+    );
     expect(ended.status!.ephemeralContainerStatuses!.find((s) => s.name === first)!.state!.terminated!.exitCode).toBe(0);
     expect(ended.status!.containerStatuses![0].restartCount).toBe(0);
 
@@ -146,14 +183,16 @@ describe('real cluster', () => {
     // earliest end. Had the pods been dumped one after another, a later pod's first dump would be taken
     // after an earlier pod's last, and that holds at the dumps' one-second resolution too.
     const windows = threadDumpWindows(a);
-    process.stderr.write(`--- dump windows: ${windows.map((w) => `${w.pod} ${new Date(w.start).toISOString()}..${new Date(w.end).toISOString()}`).join(', ')}\n`);
+    process.stderr.write(
+      `--- dump windows: ${windows.map((w) => `${w.pod} ${new Date(w.start).toISOString()}..${new Date(w.end).toISOString()}`).join(', ')}\n`,
+    );
     expect(windows).toHaveLength(3);
     const latestStart = Math.max(...windows.map((w) => w.start));
     const earliestEnd = Math.min(...windows.map((w) => w.end));
     expect(latestStart).toBeLessThan(earliestEnd);
   });
 
-  it('7. a debugger image that is not there (pull policy Never): fails fast with the kubelet\'s reason, pod unharmed', async () => {
+  it("7. a debugger image that is not there (pull policy Never): fails fast with the kubelet's reason, pod unharmed", async () => {
     const name = 'bad-image';
     const [pod] = await createApp({ name, jre: 17 });
     const run = await dump({ target: `deployment/${name}`, 'jdk-image': 'kjd.local/no-such-jdk:1' });
@@ -204,7 +243,7 @@ describe('real cluster', () => {
     expect(containers.find((c) => c.name === dbg.scout)!.securityContext!.runAsUser).toBe(65534);
   });
 
-  it('8. a rollout in progress: the new ReplicaSet\'s Running-but-not-Ready pod is chosen', async () => {
+  it("8. a rollout in progress: the new ReplicaSet's Running-but-not-Ready pod is chosen", async () => {
     const name = 'rollout';
     const [oldPod] = await createApp({ name, jre: 17 }, isReady);
     const { apps } = admin();

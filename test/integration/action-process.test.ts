@@ -13,7 +13,14 @@ import { readZip, type ZipEntry } from '../support/artifact-service/zip.mjs';
 import type { RunManifest } from '../../src/shared/model.js';
 import { startSimpleJvm, unusedPid, type LocalJvm } from './support/local-jvm.js';
 import {
-  type ExecGuard, hprofHeader, installGuardedShell, jvmContainer, leftoverHeapDumps, seedPodFor, stopFakeCluster, toolboxSub,
+  type ExecGuard,
+  hprofHeader,
+  installGuardedShell,
+  jvmContainer,
+  leftoverHeapDumps,
+  seedPodFor,
+  stopFakeCluster,
+  toolboxSub,
 } from './support/engine-fixtures.js';
 
 const NS = 'prod';
@@ -46,7 +53,9 @@ async function startCluster(): Promise<FakeApiServer> {
   api = server;
   guard = installGuardedShell(server);
   // The seed: deployment/simple-java, one pod running Simple, /tmp on an emptyDir.
-  const d = server.store.put(makeDeployment({ name: 'simple-java', namespace: NS, containers: [jvmContainer('app', 'kjd/simple-java:1')] }));
+  const d = server.store.put(
+    makeDeployment({ name: 'simple-java', namespace: NS, containers: [jvmContainer('app', 'kjd/simple-java:1')] }),
+  );
   const rs = server.store.put(makeReplicaSet({ deployment: d, revision: 1, podTemplateHash: '7c9d8f6b5' }));
   server.store.put(seedPodFor(rs, { name: POD, containers: [jvmContainer('app', 'kjd/simple-java:1')] }));
   return server;
@@ -103,7 +112,14 @@ describe('dist/index.js as a process', () => {
     expect(upload).toMatchObject({ name: 'dumps-success', finalized: true });
     const files = byName(readZip(await service.downloadBlob(id)));
     expect([...files.keys()].sort()).toEqual(
-      ['manifest.json', 'analysis.json', `${dir}/threads-1.txt`, `${dir}/threads-2.txt`, `${dir}/histogram.txt`, `${dir}/heap.hprof.gz`].sort(),
+      [
+        'manifest.json',
+        'analysis.json',
+        `${dir}/threads-1.txt`,
+        `${dir}/threads-2.txt`,
+        `${dir}/histogram.txt`,
+        `${dir}/heap.hprof.gz`,
+      ].sort(),
     );
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as RunManifest;
     expect(manifest).toMatchObject({ namespace: NS, target: 'deployment/simple-java', errors: [] });

@@ -9,9 +9,7 @@ import * as path from 'node:path';
 import { makeDeployment, makeReplicaSet, startFakeApiServer, type FakeApiServer } from '../support/fake-apiserver/index.js';
 import { ROOT } from '../support/run-action.js';
 import { startSimpleJvm, type LocalJvm } from './support/local-jvm.js';
-import {
-  type ExecGuard, installGuardedShell, jvmContainer, seedPodFor, stopFakeCluster,
-} from './support/engine-fixtures.js';
+import { type ExecGuard, installGuardedShell, jvmContainer, seedPodFor, stopFakeCluster } from './support/engine-fixtures.js';
 
 let jvm: LocalJvm;
 let api: FakeApiServer;
@@ -37,12 +35,21 @@ afterAll(async () => {
 
 async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const violationsBefore = guard.violations.length;
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin/kube-jvm-dump.js'), ...args], { cwd: work, env: { PATH: process.env.PATH ?? '', HOME: work } });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/kube-jvm-dump.js'), ...args], {
+    cwd: work,
+    env: { PATH: process.env.PATH ?? '', HOME: work },
+  });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => { stdout += d; });
-  child.stderr.on('data', (d) => { stderr += d; });
-  const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })));
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
+  const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) =>
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr })),
+  );
   // Never, in any test: it would have run `rm -rf /tmp` on this machine.
   expect(guard.violations.slice(violationsBefore)).toEqual([]);
   return result;
@@ -50,8 +57,23 @@ async function cli(args: string[]): Promise<{ code: number; stdout: string; stde
 
 describe('kube-jvm-dump CLI', () => {
   it('dumps a deployment with your kubeconfig: progress on stderr, verdicts on stdout, files in --out', async () => {
-    const r = await cli(['deployment/simple-java', '-n', 'default', '--kubeconfig', 'kubeconfig', '--out', 'dumps',
-      '--jvm-pid', String(jvm.pid), '--thread-dump-count', '2', '--thread-dump-interval', '200ms', '--timeout', '60s']);
+    const r = await cli([
+      'deployment/simple-java',
+      '-n',
+      'default',
+      '--kubeconfig',
+      'kubeconfig',
+      '--out',
+      'dumps',
+      '--jvm-pid',
+      String(jvm.pid),
+      '--thread-dump-count',
+      '2',
+      '--thread-dump-interval',
+      '200ms',
+      '--timeout',
+      '60s',
+    ]);
     if (r.code !== 0) throw new Error(`exit ${r.code}\n${r.stdout}\n${r.stderr}`);
     expect(r.stderr).toMatch(/^\[\d\d:\d\d:\d\d\] .*added jvm-debugger-/m);
     expect(r.stdout).toMatch(/main is sleeping \(TIMED_WAITING\) in Simple\.main/);

@@ -13,8 +13,21 @@ describe('dist/', () => {
   it('is exactly what the build makes from the committed sources', async () => {
     const out = await mkdtemp(path.join(tmpdir(), 'kjd-dist-'));
     try {
-      await run(process.execPath, [path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'), 'build', 'src/index.ts', '-o', out, '--minify', '--license', 'licenses.txt', '--quiet'],
-        { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+      await run(
+        process.execPath,
+        [
+          path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js'),
+          'build',
+          'src/index.ts',
+          '-o',
+          out,
+          '--minify',
+          '--license',
+          'licenses.txt',
+          '--quiet',
+        ],
+        { cwd: root, maxBuffer: 64 * 1024 * 1024 },
+      );
       const built = (await readdir(out)).sort();
       const committed = (await readdir(path.join(root, 'dist'))).sort();
       expect(committed).toEqual(built);

@@ -24,7 +24,22 @@ import { DEBUGGER_EXPIRES_ENV, DEBUGGER_MARKER_ENV, TOOL_NAME } from '../../src/
 import type { RunManifest } from '../../src/shared/model.js';
 import { startSimpleJvm, type LocalJvm } from './support/local-jvm.js';
 import {
-  type ExecGuard, ephemeralPatches, expectFilesMatchDisk, filesBelow, hprofHeader, installGuardedShell, isPodWatch, jvmContainer, leftoverHeapDumps, onRequest, patchedDebuggerNames, seedPod, seedPodFor, settingsFrom, stopFakeCluster, toolboxSub,
+  type ExecGuard,
+  ephemeralPatches,
+  expectFilesMatchDisk,
+  filesBelow,
+  hprofHeader,
+  installGuardedShell,
+  isPodWatch,
+  jvmContainer,
+  leftoverHeapDumps,
+  onRequest,
+  patchedDebuggerNames,
+  seedPod,
+  seedPodFor,
+  settingsFrom,
+  stopFakeCluster,
+  toolboxSub,
 } from './support/engine-fixtures.js';
 
 const NS = 'shop';
@@ -94,7 +109,8 @@ function stored(c: object): Json {
   return { terminationMessagePath: '/dev/termination-log', ...JSON.parse(JSON.stringify(c)) };
 }
 
-const why = (r: EngineRun) => `progress:\n${r.progress.join('\n')}\nmanifest errors: ${JSON.stringify([...r.manifest.errors, ...r.manifest.pods.flatMap((p) => [...p.errors, ...p.jvms.flatMap((j) => j.errors)])])}`;
+const why = (r: EngineRun) =>
+  `progress:\n${r.progress.join('\n')}\nmanifest errors: ${JSON.stringify([...r.manifest.errors, ...r.manifest.pods.flatMap((p) => [...p.errors, ...p.jvms.flatMap((j) => j.errors)])])}`;
 /** Like expect(outcome).toBe(...), but a failure shows the run's progress and errors. */
 function expectOutcome(run: EngineRun, outcome: RunReport['outcome']): void {
   if (run.report.outcome !== outcome) throw new Error(`outcome ${run.report.outcome}, expected ${outcome}\n${why(run)}`);
@@ -102,9 +118,11 @@ function expectOutcome(run: EngineRun, outcome: RunReport['outcome']): void {
 const subsOf = (server: FakeApiServer) => server.execs.map((e) => toolboxSub(e.command));
 
 describe('runEngine against the fake apiserver and a real local JVM', () => {
-  it('a: picks the new ReplicaSet\'s not-Ready pod, patches one debugger, collects and verifies every dump', async () => {
+  it("a: picks the new ReplicaSet's not-Ready pod, patches one debugger, collects and verifies every dump", async () => {
     const server = await start();
-    const d = server.store.put(makeDeployment({ name: 'shop', namespace: NS, revision: 2, containers: [jvmContainer()], readyReplicas: 1, replicas: 2 }));
+    const d = server.store.put(
+      makeDeployment({ name: 'shop', namespace: NS, revision: 2, containers: [jvmContainer()], readyReplicas: 1, replicas: 2 }),
+    );
     const oldRs = server.store.put(makeReplicaSet({ deployment: d, revision: 1, podTemplateHash: 'old11' }));
     const newRs = server.store.put(makeReplicaSet({ deployment: d, revision: 2, podTemplateHash: 'new22' }));
     // The old pod is Ready and newer: only the new ReplicaSet's preference can pick the new pod.
@@ -121,7 +139,12 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
     expect(manifest.pods.map((p) => p.pod)).toEqual(['shop-new22-bbbbb']);
     const pod = manifest.pods[0];
     expect(pod.errors).toEqual([]);
-    expect(pod).toMatchObject({ namespace: NS, container: 'app', node: 'node-1', debugger: { reused: false, image: JDK_IMAGE, tmpStrategy: 'shared-volume', jdkFeature: 17, runAsUser: 0 } });
+    expect(pod).toMatchObject({
+      namespace: NS,
+      container: 'app',
+      node: 'node-1',
+      debugger: { reused: false, image: JDK_IMAGE, tmpStrategy: 'shared-volume', jdkFeature: 17, runAsUser: 0 },
+    });
     // The kubeconfig's token was handed to the mask hook.
     expect(run.masked).toContain(DEFAULT_TOKEN);
 
@@ -137,7 +160,12 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
     const dbg = sent[0];
     expect(dbg.name).toBe(pod.debugger!.name);
     expect(dbg.name).toMatch(/^jvm-debugger-[a-z0-9]{5}$/);
-    expect(dbg).toMatchObject({ image: JDK_IMAGE, targetContainerName: 'app', command: ['sleep', '600'], volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }] });
+    expect(dbg).toMatchObject({
+      image: JDK_IMAGE,
+      targetContainerName: 'app',
+      command: ['sleep', '600'],
+      volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
+    });
     expect(dbg.env).toContainEqual({ name: DEBUGGER_MARKER_ENV, value: TOOL_NAME });
     const expires = Number(dbg.env.find((e: Json) => e.name === DEBUGGER_EXPIRES_ENV)?.value);
     expect(Math.abs(expires - (Date.parse(manifest.startedAt) / 1000 + 600))).toBeLessThan(30);
@@ -181,8 +209,16 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
   it('b: reuses a running debugger of ours with time left: no PATCH at all', async () => {
     const server = await start();
     const existing = buildDebuggerContainer({
-      name: 'jvm-debugger-reuse', image: JDK_IMAGE, pullPolicy: 'IfNotPresent', targetContainer: 'app', ttlSeconds: 7200,
-      expiresAt: Math.floor(Date.now() / 1000) + 7200, tmpVolume: 'tmp', runAsUser: 0, runAsGroup: 0, root: true,
+      name: 'jvm-debugger-reuse',
+      image: JDK_IMAGE,
+      pullPolicy: 'IfNotPresent',
+      targetContainer: 'app',
+      ttlSeconds: 7200,
+      expiresAt: Math.floor(Date.now() / 1000) + 7200,
+      tmpVolume: 'tmp',
+      runAsUser: 0,
+      runAsGroup: 0,
+      root: true,
     });
     server.store.put(seedPod({ name: 'seed', namespace: NS, ephemeralContainers: [stored(existing)] }));
     server.kubelet.setState(NS, 'seed', 'jvm-debugger-reuse', { state: 'running' });
@@ -199,8 +235,16 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
   it('b: does not reuse one whose sleep ends before this run could finish', async () => {
     const server = await start();
     const existing = buildDebuggerContainer({
-      name: 'jvm-debugger-old00', image: JDK_IMAGE, pullPolicy: 'IfNotPresent', targetContainer: 'app', ttlSeconds: 600,
-      expiresAt: Math.floor(Date.now() / 1000) + 20, tmpVolume: 'tmp', runAsUser: 0, runAsGroup: 0, root: true,
+      name: 'jvm-debugger-old00',
+      image: JDK_IMAGE,
+      pullPolicy: 'IfNotPresent',
+      targetContainer: 'app',
+      ttlSeconds: 600,
+      expiresAt: Math.floor(Date.now() / 1000) + 20,
+      tmpVolume: 'tmp',
+      runAsUser: 0,
+      runAsGroup: 0,
+      root: true,
     });
     server.store.put(seedPod({ name: 'seed', namespace: NS, ephemeralContainers: [stored(existing)] }));
     server.kubelet.setState(NS, 'seed', 'jvm-debugger-old00', { state: 'running' });
@@ -212,7 +256,7 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
     expect(run.manifest.pods[0].debugger?.name).not.toBe('jvm-debugger-old00');
   });
 
-  describe('c: a debugger that cannot start fails fast with the kubelet\'s words', () => {
+  describe("c: a debugger that cannot start fails fast with the kubelet's words", () => {
     it('ErrImagePull / ImagePullBackOff', async () => {
       const image = 'registry.example.com/nope/jdk:404';
       const server = await start({ kubelet: { delayMs: 20, policy: policyByImage({ [image]: kubeletSteps.imagePullFailure(image) }) } });
@@ -236,7 +280,9 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
       const run = await engine({ target: 'pod/seed', timeout: '60s' });
       expect(run.elapsedMs).toBeLessThan(10_000);
       expectOutcome(run, 'failure');
-      expect(run.manifest.pods[0].errors).toEqual([{ stage: 'inject', message: expect.stringContaining(`CreateContainerConfigError - ${reason}`) }]);
+      expect(run.manifest.pods[0].errors).toEqual([
+        { stage: 'inject', message: expect.stringContaining(`CreateContainerConfigError - ${reason}`) },
+      ]);
       expect(run.manifest.pods[0].errors[0].message).toContain('jdk-image');
     });
   });
@@ -248,7 +294,9 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
       server.store.put(seedPod({ name: 'seed', namespace: NS }));
       const run = await engine({ target: 'pod/seed' });
       expectOutcome(run, 'failure');
-      expect(run.manifest.pods[0].errors).toEqual([{ stage: 'inject', message: expect.stringContaining('Ephemeral containers need Kubernetes 1.23+') }]);
+      expect(run.manifest.pods[0].errors).toEqual([
+        { stage: 'inject', message: expect.stringContaining('Ephemeral containers need Kubernetes 1.23+') },
+      ]);
     });
 
     it('403 on pods/ephemeralcontainers: names patch on the subresource', async () => {
@@ -302,10 +350,12 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
       server.store.put(seedPod({ name: 'seed', namespace: NS }));
       const firstWatch = onRequest(server, isPodWatch, () => server.closeWatches());
       // The second watch exists only if the engine watched again after the first one ended.
-      const secondWatch = firstWatch.then(() => onRequest(server, isPodWatch, () => {
-        const name = ephemeralPatches(server)[0].json.spec.ephemeralContainers[0].name;
-        server.kubelet.setState(NS, 'seed', name, { state: 'running' });
-      }));
+      const secondWatch = firstWatch.then(() =>
+        onRequest(server, isPodWatch, () => {
+          const name = ephemeralPatches(server)[0].json.spec.ephemeralContainers[0].name;
+          server.kubelet.setState(NS, 'seed', name, { state: 'running' });
+        }),
+      );
       const run = await engine({ target: 'pod/seed', dumps: 'threads', 'thread-dump-count': '1' });
       const [w1, w2] = await Promise.all([firstWatch, secondWatch]);
       expectOutcome(run, 'success');
@@ -363,7 +413,7 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
     });
   });
 
-  it('g: one pod\'s broken debugger does not cost the other pod its dumps', async () => {
+  it("g: one pod's broken debugger does not cost the other pod its dumps", async () => {
     const server = await start({
       kubelet: { delayMs: 20, policy: (c, p) => (p.metadata.name === 'web-bad' ? kubeletSteps.imagePullFailure(c.image) : undefined) },
     });
@@ -381,7 +431,11 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
     expect(good.jvms[0].errors).toEqual([]);
     expect(good.jvms[0].files.map((f) => f.kind)).toEqual(['threads', 'histogram', 'heap']);
     expect(await expectFilesMatchDisk(run.outputDir, good.jvms[0].files)).toEqual([]);
-    expect(ephemeralPatches(server).map((r) => r.path.split('/')[6]).sort()).toEqual(['web-bad', 'web-good']);
+    expect(
+      ephemeralPatches(server)
+        .map((r) => r.path.split('/')[6])
+        .sort(),
+    ).toEqual(['web-bad', 'web-good']);
   });
 
   describe('h: no live pod to dump', () => {
@@ -409,7 +463,9 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
       const server = await start();
       const run = await engine({ target: 'deployment/nope' });
       expectOutcome(run, 'failure');
-      expect(run.manifest.errors).toEqual([{ stage: 'target', message: expect.stringContaining(`deployment 'nope' not found in namespace '${NS}'`) }]);
+      expect(run.manifest.errors).toEqual([
+        { stage: 'target', message: expect.stringContaining(`deployment 'nope' not found in namespace '${NS}'`) },
+      ]);
       expect(existsSync(path.join(run.outputDir, 'manifest.json'))).toBe(true);
       expect(ephemeralPatches(server)).toEqual([]);
     });
@@ -431,7 +487,14 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
     const server = await start();
     // No /tmp volume. run-as-user makes the debugger (here: the exec'd commands, via setpriv) non-root,
     // so the only remaining way (tmp-symlink) is not allowed and must not be tried.
-    server.store.put(seedPod({ name: 'seed', namespace: NS, volumes: undefined, containers: [{ name: 'app', image: 'registry.example.com/seed/simple:1' }] }));
+    server.store.put(
+      seedPod({
+        name: 'seed',
+        namespace: NS,
+        volumes: undefined,
+        containers: [{ name: 'app', image: 'registry.example.com/seed/simple:1' }],
+      }),
+    );
     const run = await engine({ target: 'pod/seed', 'run-as-user': '65534', 'run-as-group': '65534' });
     expectOutcome(run, 'failure');
     const [err] = run.manifest.pods[0].errors;
@@ -465,7 +528,7 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
     expect(leftoverHeapDumps(patchedDebuggerNames(server)[0])).toEqual([]);
   });
 
-  it('l: runAsNonRoot pod, uid in no spec: an unprivileged scout reads it from /proc, then the debugger runs as the JVM\'s user', async () => {
+  it("l: runAsNonRoot pod, uid in no spec: an unprivileged scout reads it from /proc, then the debugger runs as the JVM's user", async () => {
     const jvm1000 = await startSimpleJvm(30_000, 1000);
     try {
       const server = await start();
@@ -474,7 +537,11 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
       expectOutcome(run, 'success');
       const dbg = run.manifest.pods[0].debugger!;
       expect(dbg).toMatchObject({ uidSource: 'scout', runAsUser: 1000, runAsGroup: 1000 });
-      const patched = ephemeralPatches(server).map((r) => (JSON.parse(String(r.body)) as { spec: { ephemeralContainers: { name: string; securityContext: object }[] } }).spec.ephemeralContainers[0]);
+      const patched = ephemeralPatches(server).map(
+        (r) =>
+          (JSON.parse(String(r.body)) as { spec: { ephemeralContainers: { name: string; securityContext: object }[] } }).spec
+            .ephemeralContainers[0],
+      );
       expect(patched.map((c) => c.securityContext)).toEqual([
         expect.objectContaining({ runAsUser: 65534, runAsNonRoot: true }),
         expect.objectContaining({ runAsUser: 1000, runAsGroup: 1000, runAsNonRoot: true }),

@@ -1,6 +1,17 @@
 // The fake apiserver against the REAL @kubernetes/client-node 2.0.1: it must speak what the client speaks.
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
-import { ApiException, AppsV1Api, CoreV1Api, Exec, KubeConfig, PatchStrategy, Watch, setHeaderOptions, type V1Pod, type V1Status } from '@kubernetes/client-node';
+import {
+  ApiException,
+  AppsV1Api,
+  CoreV1Api,
+  Exec,
+  KubeConfig,
+  PatchStrategy,
+  Watch,
+  setHeaderOptions,
+  type V1Pod,
+  type V1Status,
+} from '@kubernetes/client-node';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -128,7 +139,8 @@ describe('reads', () => {
     const version = await fetch(`${api.url}/version`).then((r) => r.json() as Promise<Json>);
     expect(version).toMatchObject({ gitVersion: 'v1.37.2', major: '1', minor: '37' });
 
-    const list = (labelSelector?: string, fieldSelector?: string) => core.listNamespacedPod({ namespace: NS, labelSelector, fieldSelector });
+    const list = (labelSelector?: string, fieldSelector?: string) =>
+      core.listNamespacedPod({ namespace: NS, labelSelector, fieldSelector });
     expect(names(await list())).toEqual(['other', 'shop-aaaa1-y1', 'shop-bbbb2-x1', 'shop-bbbb2-x2']);
     expect(names(await list('app=shop'))).toEqual(['shop-aaaa1-y1', 'shop-bbbb2-x1', 'shop-bbbb2-x2']);
     expect(names(await list('app=shop,pod-template-hash=bbbb2,canary!=true'))).toEqual(['shop-bbbb2-x1']);
@@ -156,12 +168,20 @@ describe('reads', () => {
     expect(d.metadata?.annotations?.['deployment.kubernetes.io/revision']).toBe('2');
     expect(d.spec?.selector.matchLabels).toEqual({ app: 'shop' });
     const rs = await apps.listNamespacedReplicaSet({ namespace: NS, labelSelector: 'app=shop' });
-    expect(rs.items.map((r) => [r.metadata?.name, r.metadata?.annotations?.['deployment.kubernetes.io/revision'], r.metadata?.ownerReferences?.[0].uid])).toEqual([
+    expect(
+      rs.items.map((r) => [
+        r.metadata?.name,
+        r.metadata?.annotations?.['deployment.kubernetes.io/revision'],
+        r.metadata?.ownerReferences?.[0].uid,
+      ]),
+    ).toEqual([
       ['shop-aaaa1', '1', d.metadata?.uid],
       ['shop-bbbb2', '2', d.metadata?.uid],
     ]);
     expect((await apps.listNamespacedStatefulSet({ namespace: NS })).items).toEqual([]);
-    expect((await apiError(() => apps.readNamespacedDaemonSet({ name: 'x', namespace: NS }))).status.message).toBe('daemonsets.apps "x" not found');
+    expect((await apiError(() => apps.readNamespacedDaemonSet({ name: 'x', namespace: NS }))).status.message).toBe(
+      'daemonsets.apps "x" not found',
+    );
   });
 
   it('rejects a wrong bearer token with 401', async () => {
@@ -183,7 +203,13 @@ describe('ephemeral containers', () => {
         labels: { app: 'shop' },
         volumes: [{ name: 'tmp', emptyDir: {} }],
         ephemeralContainers: [
-          { name: 'old-dbg', image: 'busybox:1.36', imagePullPolicy: 'IfNotPresent', terminationMessagePath: '/dev/termination-log', terminationMessagePolicy: 'File' },
+          {
+            name: 'old-dbg',
+            image: 'busybox:1.36',
+            imagePullPolicy: 'IfNotPresent',
+            terminationMessagePath: '/dev/termination-log',
+            terminationMessagePolicy: 'File',
+          },
         ],
       }),
     );
@@ -193,7 +219,11 @@ describe('ephemeral containers', () => {
     const before = await core.readNamespacedPod({ name: 'web-1', namespace: NS });
     const pod = await addEphemeral('web-1', [{ ...DEBUGGER, volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }] }]);
     expect(pod.spec?.ephemeralContainers?.map((c) => c.name)).toEqual(['old-dbg', 'jdk-dbg']);
-    expect(pod.spec?.ephemeralContainers?.[1]).toMatchObject({ targetContainerName: 'app', imagePullPolicy: 'IfNotPresent', terminationMessagePolicy: 'File' });
+    expect(pod.spec?.ephemeralContainers?.[1]).toMatchObject({
+      targetContainerName: 'app',
+      imagePullPolicy: 'IfNotPresent',
+      terminationMessagePolicy: 'File',
+    });
     expect(Number(pod.metadata?.resourceVersion)).toBeGreaterThan(Number(before.metadata?.resourceVersion));
 
     const patch = api.requests.find((r) => r.method === 'PATCH')!;
@@ -207,31 +237,54 @@ describe('ephemeral containers', () => {
   });
 
   it('rejects the client default (json-patch) with a Pod body, accepts a real JSON patch', async () => {
-    const err = await apiError(() => core.patchNamespacedPodEphemeralcontainers({ name: 'web-1', namespace: NS, body: { spec: { ephemeralContainers: [DEBUGGER] } } }));
+    const err = await apiError(() =>
+      core.patchNamespacedPodEphemeralcontainers({ name: 'web-1', namespace: NS, body: { spec: { ephemeralContainers: [DEBUGGER] } } }),
+    );
     expect(err.code).toBe(400);
     expect(err.status.message).toContain('cannot unmarshal object into Go value of type jsonpatch.Patch');
     expect(api.requests.at(-1)?.contentType).toBe('application/json-patch+json');
 
-    const pod = await core.patchNamespacedPodEphemeralcontainers({ name: 'web-1', namespace: NS, body: [{ op: 'add', path: '/spec/ephemeralContainers/-', value: DEBUGGER }] });
+    const pod = await core.patchNamespacedPodEphemeralcontainers({
+      name: 'web-1',
+      namespace: NS,
+      body: [{ op: 'add', path: '/spec/ephemeralContainers/-', value: DEBUGGER }],
+    });
     expect(pod.spec?.ephemeralContainers?.map((c) => c.name)).toEqual(['old-dbg', 'jdk-dbg']);
   });
 
   it('answers 422 Invalid for forbidden fields, subPath, unknown volumes and targets', async () => {
     const err = await apiError(() =>
       addEphemeral('web-1', [
-        { ...DEBUGGER, ports: [{ containerPort: 8080 }], resources: { limits: { memory: '1Gi' } }, volumeMounts: [{ name: 'tmp', mountPath: '/tmp', subPath: 'x' }] },
+        {
+          ...DEBUGGER,
+          ports: [{ containerPort: 8080 }],
+          resources: { limits: { memory: '1Gi' } },
+          volumeMounts: [{ name: 'tmp', mountPath: '/tmp', subPath: 'x' }],
+        },
       ]),
     );
     expect(err.code).toBe(422);
-    expect(err.status).toMatchObject({ kind: 'Status', status: 'Failure', reason: 'Invalid', code: 422, details: { name: 'web-1', kind: 'Pod' } });
+    expect(err.status).toMatchObject({
+      kind: 'Status',
+      status: 'Failure',
+      reason: 'Invalid',
+      code: 422,
+      details: { name: 'web-1', kind: 'Pod' },
+    });
     expect(err.status.message).toBe(
       'Pod "web-1" is invalid: [spec.ephemeralContainers[1].ports: Forbidden: cannot be set for an Ephemeral Container, ' +
         'spec.ephemeralContainers[1].resources: Forbidden: cannot be set for an Ephemeral Container, ' +
         'spec.ephemeralContainers[1].volumeMounts[0].subPath: Forbidden: cannot be set for an Ephemeral Container]',
     );
-    expect(err.status.details.causes[0]).toEqual({ reason: 'FieldValueForbidden', message: 'Forbidden: cannot be set for an Ephemeral Container', field: 'spec.ephemeralContainers[1].ports' });
+    expect(err.status.details.causes[0]).toEqual({
+      reason: 'FieldValueForbidden',
+      message: 'Forbidden: cannot be set for an Ephemeral Container',
+      field: 'spec.ephemeralContainers[1].ports',
+    });
 
-    const refs = await apiError(() => addEphemeral('web-1', [{ ...DEBUGGER, targetContainerName: 'nope', volumeMounts: [{ name: 'data', mountPath: '/data' }] }]));
+    const refs = await apiError(() =>
+      addEphemeral('web-1', [{ ...DEBUGGER, targetContainerName: 'nope', volumeMounts: [{ name: 'data', mountPath: '/data' }] }]),
+    );
     expect(refs.status.message).toBe(
       'Pod "web-1" is invalid: [spec.ephemeralContainers[1].volumeMounts[0].name: Not found: "data", spec.ephemeralContainers[1].targetContainerName: Not found: "nope"]',
     );
@@ -244,13 +297,20 @@ describe('ephemeral containers', () => {
     expect(dup.status.message).toBe('Pod "web-1" is invalid: spec.ephemeralContainers[1].name: Duplicate value: "app"');
 
     const changed = await apiError(() => addEphemeral('web-1', [{ name: 'old-dbg', image: 'busybox:1.37' }]));
-    expect(changed.status.message).toContain('spec.ephemeralContainers[old-dbg]: Forbidden: existing ephemeral containers "old-dbg" may not be changed');
+    expect(changed.status.message).toContain(
+      'spec.ephemeralContainers[old-dbg]: Forbidden: existing ephemeral containers "old-dbg" may not be changed',
+    );
 
     // A merge patch replaces the whole list: that is a removal.
     const removed = await apiError(() =>
-      core.patchNamespacedPodEphemeralcontainers({ name: 'web-1', namespace: NS, body: { spec: { ephemeralContainers: [DEBUGGER] } } }, setHeaderOptions('Content-Type', PatchStrategy.MergePatch)),
+      core.patchNamespacedPodEphemeralcontainers(
+        { name: 'web-1', namespace: NS, body: { spec: { ephemeralContainers: [DEBUGGER] } } },
+        setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+      ),
     );
-    expect(removed.status.message).toBe('Pod "web-1" is invalid: spec.ephemeralContainers: Forbidden: existing ephemeral containers "old-dbg" may not be removed\n');
+    expect(removed.status.message).toBe(
+      'Pod "web-1" is invalid: spec.ephemeralContainers: Forbidden: existing ephemeral containers "old-dbg" may not be removed\n',
+    );
   });
 
   it('fault switches: 404 (old cluster) and 403 (RBAC)', async () => {
@@ -268,15 +328,25 @@ describe('ephemeral containers', () => {
   });
 
   it('a watch sees the simulated kubelet start the container, or fail to pull it', async () => {
-    api.kubelet.options.policy = policyByImage({ 'registry.example.com/missing:1': kubeletSteps.imagePullFailure('registry.example.com/missing:1') });
+    api.kubelet.options.policy = policyByImage({
+      'registry.example.com/missing:1': kubeletSteps.imagePullFailure('registry.example.com/missing:1'),
+    });
     const patched = await addEphemeral('web-1', [DEBUGGER, { name: 'bad-dbg', image: 'registry.example.com/missing:1' }]);
     const status = (obj: Json, name: string): Json => obj.status?.ephemeralContainerStatuses?.find((s: Json) => s.name === name);
 
     const query = { fieldSelector: 'metadata.name=web-1', resourceVersion: patched.metadata!.resourceVersion! };
-    const running = await watchUntil(`/api/v1/namespaces/${NS}/pods`, query, (type, obj) => type === 'MODIFIED' && !!status(obj, 'jdk-dbg')?.state?.running);
+    const running = await watchUntil(
+      `/api/v1/namespaces/${NS}/pods`,
+      query,
+      (type, obj) => type === 'MODIFIED' && !!status(obj, 'jdk-dbg')?.state?.running,
+    );
     expect(status(running, 'jdk-dbg').state.running.startedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
 
-    const backoff = await watchUntil(`/api/v1/namespaces/${NS}/pods`, query, (_t, obj) => status(obj, 'bad-dbg')?.state?.waiting?.reason === 'ImagePullBackOff');
+    const backoff = await watchUntil(
+      `/api/v1/namespaces/${NS}/pods`,
+      query,
+      (_t, obj) => status(obj, 'bad-dbg')?.state?.waiting?.reason === 'ImagePullBackOff',
+    );
     expect(status(backoff, 'bad-dbg').state.waiting.message).toBe('Back-off pulling image "registry.example.com/missing:1"');
   });
 
@@ -284,7 +354,12 @@ describe('ephemeral containers', () => {
     let ended: (err: unknown) => void = () => {};
     const done = new Promise((resolve) => (ended = resolve));
     // Watch.watch resolves once the response headers arrived, i.e. the server holds the watch.
-    await new Watch(kc).watch(`/api/v1/namespaces/${NS}/pods`, {}, () => {}, (err) => ended(err));
+    await new Watch(kc).watch(
+      `/api/v1/namespaces/${NS}/pods`,
+      {},
+      () => {},
+      (err) => ended(err),
+    );
     expect(api.openWatches).toBe(1);
     api.closeWatches();
     expect(await done).toBeNull();
@@ -325,7 +400,12 @@ describe('exec', () => {
       details: { causes: [{ reason: 'ExitCode', message: '3' }] },
     });
     expect(api.execs).toHaveLength(1);
-    expect(api.execs[0]).toMatchObject({ container: 'jdk-dbg', protocol: 'v5.channel.k8s.io', command: ['sh', '-c', 'echo hi; echo err >&2; exit 3'], outcome: 'status' });
+    expect(api.execs[0]).toMatchObject({
+      container: 'jdk-dbg',
+      protocol: 'v5.channel.k8s.io',
+      command: ['sh', '-c', 'echo hi; echo err >&2; exit 3'],
+      outcome: 'status',
+    });
 
     const ok = await runExec('web-1', 'app', ['true']);
     expect(ok.status).toEqual({ metadata: {}, status: 'Success' });
@@ -351,7 +431,9 @@ describe('exec', () => {
     );
     let received = 0;
     let status = '';
-    ws.on('message', (data: Buffer) => (data[0] === 1 ? (received += data.length - 1) : data[0] === 3 ? (status = data.subarray(1).toString()) : 0));
+    ws.on('message', (data: Buffer) =>
+      data[0] === 1 ? (received += data.length - 1) : data[0] === 3 ? (status = data.subarray(1).toString()) : 0,
+    );
     const closed = new Promise((resolve) => ws.on('close', resolve));
     await new Promise((resolve) => ws.once('open', resolve));
     ws.pause();
@@ -382,7 +464,9 @@ describe('exec', () => {
   });
 
   it('refuses exec: RBAC 403, unknown container 400, not-running ephemeral container', async () => {
-    await withDebugger({ kubelet: { delayMs: 10, policy: (c) => (c.name === 'stuck' ? kubeletSteps.imagePullFailure(c.image) : undefined) } });
+    await withDebugger({
+      kubelet: { delayMs: 10, policy: (c) => (c.name === 'stuck' ? kubeletSteps.imagePullFailure(c.image) : undefined) },
+    });
     api.faults.exec = 'forbidden';
     // The client rejects with the ws ErrorEvent (not an Error) carrying the HTTP status.
     await expect(runExec('web-1', 'jdk-dbg', ['true'])).rejects.toMatchObject({ message: 'Unexpected server response: 403' });
@@ -393,14 +477,22 @@ describe('exec', () => {
     await addEphemeral('web-1', [{ name: 'stuck', image: 'example.com/missing:1' }]);
     await api.kubelet.idle();
     const r = await runExec('web-1', 'stuck', ['true']);
-    expect(r.status).toMatchObject({ status: 'Failure', reason: 'InternalError', code: 500, message: 'Internal error occurred: unable to upgrade connection: container not found ("stuck")' });
+    expect(r.status).toMatchObject({
+      status: 'Failure',
+      reason: 'InternalError',
+      code: 500,
+      message: 'Internal error occurred: unable to upgrade connection: container not found ("stuck")',
+    });
 
     api.kubelet.terminate(NS, 'web-1', 'jdk-dbg', 0);
     expect((await runExec('web-1', 'jdk-dbg', ['true'])).status?.reason).toBe('InternalError');
   });
 
   it('v4-only servers and scripted handlers', async () => {
-    await withDebugger({ execProtocols: ['v4.channel.k8s.io'], execHandler: scriptedHandler({ stdout: 'scripted\n', stderr: 'warn\n', exitCode: 2 }) });
+    await withDebugger({
+      execProtocols: ['v4.channel.k8s.io'],
+      execHandler: scriptedHandler({ stdout: 'scripted\n', stderr: 'warn\n', exitCode: 2 }),
+    });
     const r = await runExec('web-1', 'jdk-dbg', ['jcmd', '1', 'VM.version']);
     expect([r.stdout.toString(), r.stderr.toString()]).toEqual(['scripted\n', 'warn\n']);
     expect(r.status?.details?.causes?.[0]).toEqual({ reason: 'ExitCode', message: '2' });

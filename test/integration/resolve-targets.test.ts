@@ -1,6 +1,13 @@
 // Pod resolution for every kind of target, through the real client against the fake API server.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { makeDaemonSet, makePod, makePodFor, makeStatefulSet, startFakeApiServer, type FakeApiServer } from '../support/fake-apiserver/index.js';
+import {
+  makeDaemonSet,
+  makePod,
+  makePodFor,
+  makeStatefulSet,
+  startFakeApiServer,
+  type FakeApiServer,
+} from '../support/fake-apiserver/index.js';
 import { connect, type Cluster } from '../../src/kube/client.js';
 import { resolvePods } from '../../src/select/resolve.js';
 import { parseTarget } from '../../src/inputs/input-helper.js';
@@ -14,7 +21,9 @@ const resolve = (target: string, maxPods = 5) =>
 beforeAll(async () => {
   api = await startFakeApiServer();
   cluster = connect({ from: 'content', yaml: api.kubeconfigYaml({ namespace: 'shop' }) }, undefined, undefined);
-  const sts = api.store.put(makeStatefulSet({ name: 'db', namespace: 'shop', replicas: 2, currentRevision: 'db-aaa', updateRevision: 'db-bbb' }));
+  const sts = api.store.put(
+    makeStatefulSet({ name: 'db', namespace: 'shop', replicas: 2, currentRevision: 'db-aaa', updateRevision: 'db-bbb' }),
+  );
   api.store.put(makePodFor(sts, { name: 'db-0', labels: { 'controller-revision-hash': 'db-aaa' } }));
   api.store.put(makePodFor(sts, { name: 'db-1', labels: { 'controller-revision-hash': 'db-bbb' }, ready: false }));
   const ds = api.store.put(makeDaemonSet({ name: 'agent', namespace: 'shop' }));
@@ -24,7 +33,9 @@ beforeAll(async () => {
   api.store.put(makePod({ name: 'agent-impostor', namespace: 'shop', labels: { app: 'agent' } }));
   api.store.put(makePod({ name: 'lonely', namespace: 'shop', labels: { app: 'lonely' }, phase: 'Pending' }));
 });
-afterAll(async () => { await api?.stop(); });
+afterAll(async () => {
+  await api?.stop();
+});
 
 describe('resolvePods', () => {
   it('uses the context namespace when none is given', () => {
@@ -45,7 +56,9 @@ describe('resolvePods', () => {
     expect(names(await resolve('pod/agent-x'))).toEqual(['agent-x']);
   });
   it('nothing live: the error names the namespace, the selector and what the pods are doing', async () => {
-    await expect(resolve('selector app=lonely')).rejects.toThrow(/No live pod for selector app=lonely in namespace 'shop' \(selector 'app=lonely'\): none of its 1 pod\(s\) is Running: lonely \(Pending\)/);
+    await expect(resolve('selector app=lonely')).rejects.toThrow(
+      /No live pod for selector app=lonely in namespace 'shop' \(selector 'app=lonely'\): none of its 1 pod\(s\) is Running: lonely \(Pending\)/,
+    );
     await expect(resolve('statefulset/nope')).rejects.toThrow(/statefulset 'nope' not found in namespace 'shop'/);
   });
 });

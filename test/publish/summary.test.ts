@@ -15,7 +15,15 @@ function pod(name: string, pids: number[], extra: Partial<PodResult> = {}): PodR
     namespace: 'default',
     pod: name,
     container: 'app',
-    jvms: pids.map((pid) => ({ pid, commandLine: 'java Simple', version: '17.0.15+6-Debian-1deb12u1', feature: 17, files: [], errors: [], timingsMs: {} })),
+    jvms: pids.map((pid) => ({
+      pid,
+      commandLine: 'java Simple',
+      version: '17.0.15+6-Debian-1deb12u1',
+      feature: 17,
+      files: [],
+      errors: [],
+      timingsMs: {},
+    })),
     errors: [],
     timingsMs: {},
     ...extra,
@@ -45,7 +53,10 @@ const simple: AnalysedJvm = {
 
 describe('buildSummaryHtml', () => {
   it('the seed scenario: names main sleeping in Simple.main, links the artifact', () => {
-    const html = buildSummaryHtml(manifest([pod('simple-java-7d9f', [1])]), [simple], { name: 'jvm-dumps', url: 'https://github.com/o/r/actions/runs/1/artifacts/2' });
+    const html = buildSummaryHtml(manifest([pod('simple-java-7d9f', [1])]), [simple], {
+      name: 'jvm-dumps',
+      url: 'https://github.com/o/r/actions/runs/1/artifacts/2',
+    });
     expect(html).toContain('main is sleeping (TIMED_WAITING) in Simple.main');
     expect(html).toContain('<a href="https://github.com/o/r/actions/runs/1/artifacts/2">jvm-dumps</a>');
     expect(html).toContain('<details><summary>Class histogram</summary>');
@@ -53,7 +64,12 @@ describe('buildSummaryHtml', () => {
   });
 
   it('puts the verdict first in each JVM section, before any table', () => {
-    const dl: AnalysedJvm = { pod: 'p', container: 'app', pid: 7, analysis: analyseJvm({ threadDumps: [fixture('jdk17-sync-deadlock.txt')] }) };
+    const dl: AnalysedJvm = {
+      pod: 'p',
+      container: 'app',
+      pid: 7,
+      analysis: analyseJvm({ threadDumps: [fixture('jdk17-sync-deadlock.txt')] }),
+    };
     const html = buildSummaryHtml(manifest([pod('p', [7])]), [dl]);
     const section = html.slice(html.indexOf('<h3>'));
     const verdictAt = section.indexOf('deadlock between 2 threads');
@@ -66,9 +82,17 @@ describe('buildSummaryHtml', () => {
 
   it('escapes everything from the cluster: pod names, errors, thread names, verdicts', () => {
     const evilDump = fixture('jdk17-contended.txt').replaceAll('"holder"', '"<img src=x onerror=alert(1)>"');
-    const a: AnalysedJvm = { pod: '<script>alert(1)</script>', container: 'app', pid: 1, analysis: analyseJvm({ threadDumps: [evilDump] }) };
+    const a: AnalysedJvm = {
+      pod: '<script>alert(1)</script>',
+      container: 'app',
+      pid: 1,
+      analysis: analyseJvm({ threadDumps: [evilDump] }),
+    };
     expect(a.analysis.contendedLocks[0].holder).toBe('<img src=x onerror=alert(1)>');
-    const m = manifest([pod('<script>alert(1)</script>', [1], { errors: [{ stage: 'collect', message: 'jcmd said <b>no</b> & "left"' }] })], [{ stage: 'connect', message: '<iframe>' }]);
+    const m = manifest(
+      [pod('<script>alert(1)</script>', [1], { errors: [{ stage: 'collect', message: 'jcmd said <b>no</b> & "left"' }] })],
+      [{ stage: 'connect', message: '<iframe>' }],
+    );
     const html = buildSummaryHtml(m, [a], { name: 'x', url: 'javascript:alert(1)' });
     expect(html).not.toMatch(/<script|<img|<iframe|<b>|javascript:/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
@@ -141,7 +165,12 @@ describe('writeJobSummary', () => {
 
 describe('renderTerminalReport', () => {
   it('prints the same verdicts, one line per JVM, and the details that matter', () => {
-    const dl: AnalysedJvm = { pod: 'p2', container: 'app', pid: 9, analysis: analyseJvm({ threadDumps: [fixture('jdk17-sync-deadlock.txt')] }) };
+    const dl: AnalysedJvm = {
+      pod: 'p2',
+      container: 'app',
+      pid: 9,
+      analysis: analyseJvm({ threadDumps: [fixture('jdk17-sync-deadlock.txt')] }),
+    };
     const p = pod('p2', [9]);
     p.jvms[0].errors.push({ stage: 'collect', dump: 'heap', message: 'disk full' });
     const text = renderTerminalReport(manifest([pod('simple-java-7d9f', [1]), p]), [simple, dl]);
@@ -164,9 +193,33 @@ describe('notes on how a dump was taken', () => {
     const { buildSummaryHtml } = await import('../../src/publish/summary.js');
     const { renderTerminalReport } = await import('../../src/publish/terminal-report.js');
     const manifest = {
-      tool: { name: 'kube-jvm-dump', version: '0' }, cluster: {}, namespace: 'default', target: 'deployment/x', startedAt: '', finishedAt: '', errors: [],
+      tool: { name: 'kube-jvm-dump', version: '0' },
+      cluster: {},
+      namespace: 'default',
+      target: 'deployment/x',
+      startedAt: '',
+      finishedAt: '',
+      errors: [],
       requested: { dumps: ['threads' as const], threadDumpCount: 1, threadDumpIntervalMs: 0, heapDumpLive: true },
-      pods: [{ namespace: 'default', pod: 'p', container: 'c', errors: [], timingsMs: {}, jvms: [{ pid: 7, commandLine: 'java X', files: [], errors: [], timingsMs: {}, notes: ['attach failed: thread dumps taken with SIGQUIT from the container log'] }] }],
+      pods: [
+        {
+          namespace: 'default',
+          pod: 'p',
+          container: 'c',
+          errors: [],
+          timingsMs: {},
+          jvms: [
+            {
+              pid: 7,
+              commandLine: 'java X',
+              files: [],
+              errors: [],
+              timingsMs: {},
+              notes: ['attach failed: thread dumps taken with SIGQUIT from the container log'],
+            },
+          ],
+        },
+      ],
     };
     expect(buildSummaryHtml(manifest, [])).toContain('thread dumps taken with SIGQUIT');
     expect(renderTerminalReport(manifest, [])).toContain('note: attach failed: thread dumps taken with SIGQUIT');
@@ -178,10 +231,37 @@ describe('what was collected', () => {
     const { buildSummaryHtml } = await import('../../src/publish/summary.js');
     const file = (kind: 'threads' | 'histogram' | 'heap', size = 10) => ({ path: `p/c/7/${kind}`, kind, size, sha256: '' });
     const manifest = {
-      tool: { name: 'kube-jvm-dump', version: '0' }, cluster: {}, namespace: 'default', target: 'deployment/x', startedAt: '', finishedAt: '', errors: [],
-      requested: { dumps: ['threads' as const, 'histogram' as const, 'heap' as const], threadDumpCount: 2, threadDumpIntervalMs: 0, heapDumpLive: true },
-      pods: [{ namespace: 'default', pod: 'p', container: 'c', errors: [], timingsMs: {}, jvms: [{ pid: 7, commandLine: 'java X', errors: [], timingsMs: {},
-        files: [file('threads'), file('threads'), file('histogram'), file('heap', 3 * 1024 * 1024)] }] }],
+      tool: { name: 'kube-jvm-dump', version: '0' },
+      cluster: {},
+      namespace: 'default',
+      target: 'deployment/x',
+      startedAt: '',
+      finishedAt: '',
+      errors: [],
+      requested: {
+        dumps: ['threads' as const, 'histogram' as const, 'heap' as const],
+        threadDumpCount: 2,
+        threadDumpIntervalMs: 0,
+        heapDumpLive: true,
+      },
+      pods: [
+        {
+          namespace: 'default',
+          pod: 'p',
+          container: 'c',
+          errors: [],
+          timingsMs: {},
+          jvms: [
+            {
+              pid: 7,
+              commandLine: 'java X',
+              errors: [],
+              timingsMs: {},
+              files: [file('threads'), file('threads'), file('histogram'), file('heap', 3 * 1024 * 1024)],
+            },
+          ],
+        },
+      ],
     };
     expect(buildSummaryHtml(manifest, [])).toMatch(/Collected: 2 thread dumps, class histogram, heap dump \(3(\.0)? MiB, gzipped\)\./);
   });

@@ -42,9 +42,16 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
   await writeFile(outputFile, '');
   await writeFile(summaryFile, '');
   const childEnv: Record<string, string> = {
-    PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root',
-    RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_ACTIONS: 'true', GITHUB_JOB: 'e2e', GITHUB_RUN_ID: '4242', GITHUB_RUN_ATTEMPT: '1', GITHUB_REPOSITORY: 'octo/app',
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/root',
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_JOB: 'e2e',
+    GITHUB_RUN_ID: '4242',
+    GITHUB_RUN_ATTEMPT: '1',
+    GITHUB_REPOSITORY: 'octo/app',
     ...env,
   };
   for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
@@ -52,13 +59,21 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/index.js')], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d) => { stdout += d; });
-  child.stderr.on('data', (d) => { stderr += d; });
+  child.stdout.on('data', (d) => {
+    stdout += d;
+  });
+  child.stderr.on('data', (d) => {
+    stderr += d;
+  });
   const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
   const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
   clearTimeout(timer);
   return {
-    code, stdout, stderr, runnerTemp, durationMs: Date.now() - started,
+    code,
+    stdout,
+    stderr,
+    runnerTemp,
+    durationMs: Date.now() - started,
     outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
     summary: await readFile(summaryFile, 'utf8'),
   };

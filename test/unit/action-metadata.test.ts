@@ -6,7 +6,9 @@ import { Defaults, Inputs, Outputs, TOOL_VERSION } from '../../src/shared/consta
 
 const root = path.resolve(import.meta.dirname, '../..');
 const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
-  inputs: Record<string, { default?: string }>; outputs: Record<string, unknown>; runs: { using: string; main: string };
+  inputs: Record<string, { default?: string }>;
+  outputs: Record<string, unknown>;
+  runs: { using: string; main: string };
 };
 
 // action.yml is what the runner reads; the constants are what the code reads: they must agree.

@@ -73,7 +73,9 @@ describe('artifactUrl', () => {
 describe('describeUploadError', () => {
   it('explains a duplicate name', () => {
     const e = describeUploadError(
-      new Error('Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run'),
+      new Error(
+        'Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: an artifact with this name already exists on the workflow run',
+      ),
       'dumps',
     );
     expect(e.reason).toBe('name-conflict');
@@ -156,9 +158,7 @@ describe('listFiles and the checks before uploading', () => {
       await expect(uploadOutputDir({ name: 'n', rootDir: path.join(dir, 'pod-a', 'empty') })).rejects.toMatchObject({
         reason: 'no-files',
       });
-      await expect(uploadOutputDir({ name: 'n', rootDir: path.join(dir, 'missing') })).rejects.toThrow(
-        /cannot read the output directory/,
-      );
+      await expect(uploadOutputDir({ name: 'n', rootDir: path.join(dir, 'missing') })).rejects.toThrow(/cannot read the output directory/);
     });
     it('names the files whose path the service would refuse', async () => {
       withEnv();

@@ -7,7 +7,7 @@ const names = (pods: { metadata?: { name?: string } }[]) => pods.map((p) => p.me
 
 describe('choosePodsForDeployment', () => {
   const rss = [replicaSet('web-old', 3), replicaSet('web-new', 4), replicaSet('other', 9, 'uid-someone-else')];
-  it('prefers the newest ReplicaSet\'s running pods even when not ready (a failed rollout)', () => {
+  it("prefers the newest ReplicaSet's running pods even when not ready (a failed rollout)", () => {
     const pods = [
       pod({ name: 'old-1', owner: 'web-old', ready: true }),
       pod({ name: 'new-1', owner: 'web-new', ready: false }),
@@ -45,16 +45,34 @@ describe('other workloads', () => {
     expect(names(rankLivePods([pod({ name: 'x', phase: 'Succeeded' }), pod({ name: 'y' })]))).toEqual(['y']);
   });
   it('renders label selectors as the API takes them', () => {
-    expect(labelSelectorToString({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'In', values: ['a', 'b'] }, { key: 'canary', operator: 'DoesNotExist' }] }))
-      .toBe('app=web,tier in (a,b),!canary');
+    expect(
+      labelSelectorToString({
+        matchLabels: { app: 'web' },
+        matchExpressions: [
+          { key: 'tier', operator: 'In', values: ['a', 'b'] },
+          { key: 'canary', operator: 'DoesNotExist' },
+        ],
+      }),
+    ).toBe('app=web,tier in (a,b),!canary');
   });
 });
 
 describe('chooseContainer', () => {
-  const two = pod({ name: 'p', containers: [{ name: 'app', image: 'a' }, { name: 'sidecar', image: 's' }] });
+  const two = pod({
+    name: 'p',
+    containers: [
+      { name: 'app', image: 'a' },
+      { name: 'sidecar', image: 's' },
+    ],
+  });
   it('uses the input, the default-container annotation, or the only container', () => {
     expect(chooseContainer(two, 'sidecar')).toBe('sidecar');
-    expect(chooseContainer({ ...two, metadata: { ...two.metadata, annotations: { 'kubectl.kubernetes.io/default-container': 'app' } } }, undefined)).toBe('app');
+    expect(
+      chooseContainer(
+        { ...two, metadata: { ...two.metadata, annotations: { 'kubectl.kubernetes.io/default-container': 'app' } } },
+        undefined,
+      ),
+    ).toBe('app');
     expect(chooseContainer(pod({ name: 'q' }), undefined)).toBe('app');
   });
   it('lists the containers when it cannot choose', () => {

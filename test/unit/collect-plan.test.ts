@@ -36,7 +36,10 @@ describe('pod plan', () => {
     const plan = planPod(p, settings(), chooseTarget(p, settings()));
     expect(plan).toMatchObject({ pod: 'web-1', container: 'app', nonRoot: true, needsScout: true });
     p.spec!.containers[0].securityContext = { runAsUser: 1000, runAsGroup: 1000 };
-    expect(planPod(p, settings(), chooseTarget(p, settings()))).toMatchObject({ needsScout: false, runAs: { uid: 1000, source: 'container securityContext' } });
+    expect(planPod(p, settings(), chooseTarget(p, settings()))).toMatchObject({
+      needsScout: false,
+      runAs: { uid: 1000, source: 'container securityContext' },
+    });
   });
 
   it('refuses a container that does not run, filed under target', () => {
@@ -73,7 +76,9 @@ describe('scout', () => {
   });
 
   it('says what to set when it finds no JVM, and refuses a root JVM in a non-root pod', () => {
-    expect(thrown(() => runAsFromScout(plan, probe('self\t65534\t65534\n'), undefined)).message).toMatch(/set run-as-user and run-as-group/);
+    expect(thrown(() => runAsFromScout(plan, probe('self\t65534\t65534\n'), undefined)).message).toMatch(
+      /set run-as-user and run-as-group/,
+    );
     const root = thrown(() => runAsFromScout(plan, probe('jvm\t7\t0\t0\t7\tjava\n'), undefined));
     expect(root.stage).toBe('inject');
     expect(root.message).toMatch(/runs as root.*runAsNonRoot/);
@@ -87,11 +92,16 @@ describe('JVMs to dump', () => {
 
   it('all of them, or only the one asked for; jcmd 17 without a shared /tmp links /tmp as root', () => {
     expect(planJvms(plan, probe(seen), settings(), false)).toEqual({ jvms: probe(seen).jvms, strategy: 'tmp-symlink' });
-    expect(planJvms(plan, probe(seen), settings({ 'jvm-pid': '9' }), true)).toEqual({ jvms: [probe(seen).jvms[1]], strategy: 'shared-volume' });
+    expect(planJvms(plan, probe(seen), settings({ 'jvm-pid': '9' }), true)).toEqual({
+      jvms: [probe(seen).jvms[1]],
+      strategy: 'shared-volume',
+    });
   });
 
   it('names the JVMs it found when the asked-for pid is not one', () => {
-    expect(thrown(() => planJvms(plan, probe(seen), settings({ 'jvm-pid': '5' }), true)).message).toMatch(/No JVM with pid 5.*7 \(java A\), 9 \(java B\)/);
+    expect(thrown(() => planJvms(plan, probe(seen), settings({ 'jvm-pid': '5' }), true)).message).toMatch(
+      /No JVM with pid 5.*7 \(java A\), 9 \(java B\)/,
+    );
   });
 
   it('asks for a JDK image when the debugger has no jcmd, and explains an empty pod', () => {
@@ -111,7 +121,9 @@ describe('attach rules', () => {
     const jvm = { pid: 7, uid: 1000, gid: 1000, commandLine: 'java' };
     expect(attachIds(jvm, probe('self\t0\t0\n'))).toEqual({ ids: { uid: 1000, gid: 1000 } });
     expect(attachIds(jvm, probe('self\t1000\t1000\n'))).toEqual({ ids: { uid: 1000, gid: 1000 } });
-    expect(attachIds(jvm, probe('self\t1000\t0\n'))).toEqual({ mismatch: expect.stringMatching(/run-as-user: 1000 and run-as-group: 1000/) });
+    expect(attachIds(jvm, probe('self\t1000\t0\n'))).toEqual({
+      mismatch: expect.stringMatching(/run-as-user: 1000 and run-as-group: 1000/),
+    });
   });
 
   it('without attach, only thread dumps survive (by SIGQUIT)', () => {
@@ -138,7 +150,10 @@ describe('heap dump rules', () => {
 
 describe('typed toolbox', () => {
   const probeOut = 'self\t0\t0\njcmd\t/j/bin/jcmd\t25\njvm\t7\t1000\t1000\t7\tjava\n';
-  function fakeExec(answers: Record<string, { exitCode: number; stdout?: string; stderr?: string }>): { exec: ContainerExec; calls: string[][] } {
+  function fakeExec(answers: Record<string, { exitCode: number; stdout?: string; stderr?: string }>): {
+    exec: ContainerExec;
+    calls: string[][];
+  } {
     const calls: string[][] = [];
     const exec: ContainerExec = async (argv) => {
       calls.push(argv.slice(3));
@@ -153,7 +168,10 @@ describe('typed toolbox', () => {
     const tb = await createToolbox(exec, 1000);
     expect(tb.probe.jvms.map((j) => j.pid)).toEqual([7]);
     expect(await tb.jcmd({ uid: 1000, gid: 1000 }, 7, ['VM.version'], 1000)).toBe('7:\nJDK 25\n');
-    expect(calls).toEqual([['kjd', 'probe'], ['kjd', 'jcmd', '1000', '1000', '7', 'VM.version']]);
+    expect(calls).toEqual([
+      ['kjd', 'probe'],
+      ['kjd', 'jcmd', '1000', '1000', '7', 'VM.version'],
+    ]);
   });
 
   it('types failures by exit code, whatever the message says', async () => {
@@ -164,7 +182,11 @@ describe('typed toolbox', () => {
       space: { exitCode: 0, stdout: 'garbage' },
     });
     const tb = await createToolbox(exec, 1000);
-    await expect(tb.jcmd({ uid: 1, gid: 1 }, 7, ['VM.version'], 1000)).rejects.toMatchObject({ failure: 'uid-mismatch', exitCode: 97, message: 'anything at all' });
+    await expect(tb.jcmd({ uid: 1, gid: 1 }, 7, ['VM.version'], 1000)).rejects.toMatchObject({
+      failure: 'uid-mismatch',
+      exitCode: 97,
+      message: 'anything at all',
+    });
     await expect(tb.remove({ uid: 1, gid: 1 }, '/tmp/x')).rejects.toMatchObject({ failure: 'tool', exitCode: 1 });
     await expect(tb.freeKiB({ uid: 1, gid: 1 }, '/tmp')).rejects.toMatchObject({ failure: 'no-free-space-info' });
   });
@@ -179,12 +201,17 @@ describe('typed toolbox', () => {
   });
 
   it('fails creation when the probe cannot run, and returns the stream trailer', async () => {
-    await expect(createToolbox(fakeExec({ probe: { exitCode: 99, stderr: 'kjd-error: unknown toolbox command probe\n' } }).exec, 1000)).rejects.toMatchObject({
+    await expect(
+      createToolbox(fakeExec({ probe: { exitCode: 99, stderr: 'kjd-error: unknown toolbox command probe\n' } }).exec, 1000),
+    ).rejects.toMatchObject({
       failure: 'unknown-command',
       message: expect.stringMatching(/^Scanning processes in the debugger failed/),
     });
     const sha = 'd'.repeat(64);
-    const { exec } = fakeExec({ probe: { exitCode: 0, stdout: probeOut }, stream: { exitCode: 0, stderr: `kjd-size\t5\nkjd-source-exit\t0\nkjd-sha256\t${sha}\n` } });
+    const { exec } = fakeExec({
+      probe: { exitCode: 0, stdout: probeOut },
+      stream: { exitCode: 0, stderr: `kjd-size\t5\nkjd-source-exit\t0\nkjd-sha256\t${sha}\n` },
+    });
     const tb = await createToolbox(exec, 1000);
     expect(await tb.stream({ uid: 0, gid: 0 }, '/tmp/h', true, new PassThrough())).toEqual({ sourceSize: 5, sourceExit: 0, sha256: sha });
   });

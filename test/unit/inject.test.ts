@@ -1,33 +1,80 @@
 import { describe, expect, it } from '@jest/globals';
 import type { V1Pod } from '@kubernetes/client-node';
-import { buildDebuggerContainer, debuggerName, debuggerState, ephemeralContainerPatch, findReusableDebugger, type DebuggerRequest } from '../../src/inject/debugger-spec.js';
+import {
+  buildDebuggerContainer,
+  debuggerName,
+  debuggerState,
+  ephemeralContainerPatch,
+  findReusableDebugger,
+  type DebuggerRequest,
+} from '../../src/inject/debugger-spec.js';
 import { chooseRunAs, debuggerIdentity, requiresNonRoot } from '../../src/inject/run-as.js';
 import { chooseTmpMount, chooseTmpStrategy, debuggerPathFor } from '../../src/inject/tmp-mount.js';
 import { pod } from '../support/pods.js';
 
 const request: DebuggerRequest = {
-  name: 'jvm-debugger-abcde', image: 'eclipse-temurin:25-jdk', pullPolicy: 'IfNotPresent', targetContainer: 'app',
-  ttlSeconds: 600, expiresAt: 2_000_000_000, tmpVolume: 'tmp-dir', runAsUser: 1000, runAsGroup: 1000, root: false,
+  name: 'jvm-debugger-abcde',
+  image: 'eclipse-temurin:25-jdk',
+  pullPolicy: 'IfNotPresent',
+  targetContainer: 'app',
+  ttlSeconds: 600,
+  expiresAt: 2_000_000_000,
+  tmpVolume: 'tmp-dir',
+  runAsUser: 1000,
+  runAsGroup: 1000,
+  root: false,
 };
 
 // Fields the API server accepts in an ephemeral container (validation.go); anything else is rejected.
-const ALLOWED = new Set(['name', 'image', 'command', 'args', 'workingDir', 'env', 'envFrom', 'volumeMounts', 'volumeDevices', 'terminationMessagePath',
-  'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty', 'targetContainerName']);
+const ALLOWED = new Set([
+  'name',
+  'image',
+  'command',
+  'args',
+  'workingDir',
+  'env',
+  'envFrom',
+  'volumeMounts',
+  'volumeDevices',
+  'terminationMessagePath',
+  'terminationMessagePolicy',
+  'imagePullPolicy',
+  'securityContext',
+  'stdin',
+  'stdinOnce',
+  'tty',
+  'targetContainerName',
+]);
 
 describe('buildDebuggerContainer', () => {
   it('targets the container, sleeps for the TTL, shares /tmp, runs as the target user', () => {
     const c = buildDebuggerContainer(request);
-    expect(c).toMatchObject({ name: 'jvm-debugger-abcde', image: 'eclipse-temurin:25-jdk', targetContainerName: 'app', command: ['sleep', '600'], imagePullPolicy: 'IfNotPresent' });
+    expect(c).toMatchObject({
+      name: 'jvm-debugger-abcde',
+      image: 'eclipse-temurin:25-jdk',
+      targetContainerName: 'app',
+      command: ['sleep', '600'],
+      imagePullPolicy: 'IfNotPresent',
+    });
     expect(c.volumeMounts).toEqual([{ name: 'tmp-dir', mountPath: '/tmp' }]);
-    expect(c.securityContext).toMatchObject({ runAsUser: 1000, runAsGroup: 1000, runAsNonRoot: true, allowPrivilegeEscalation: false, capabilities: { drop: ['ALL'] } });
+    expect(c.securityContext).toMatchObject({
+      runAsUser: 1000,
+      runAsGroup: 1000,
+      runAsNonRoot: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'] },
+    });
   });
   it('uses only fields allowed for ephemeral containers, and no subPath', () => {
-    for (const c of [buildDebuggerContainer(request), buildDebuggerContainer({ ...request, tmpVolume: undefined, runAsUser: 0, runAsGroup: 0, root: true })]) {
+    for (const c of [
+      buildDebuggerContainer(request),
+      buildDebuggerContainer({ ...request, tmpVolume: undefined, runAsUser: 0, runAsGroup: 0, root: true }),
+    ]) {
       for (const [key, value] of Object.entries(c)) if (value !== undefined) expect(ALLOWED).toContain(key);
       for (const m of c.volumeMounts ?? []) expect(Object.keys(m).sort()).toEqual(['mountPath', 'name']);
     }
   });
-  it('a root debugger keeps the default capabilities (a root JVM\'s /proc/<pid>/root needs a superset) and never adds SYS_PTRACE', () => {
+  it("a root debugger keeps the default capabilities (a root JVM's /proc/<pid>/root needs a superset) and never adds SYS_PTRACE", () => {
     const c = buildDebuggerContainer({ ...request, runAsUser: 0, runAsGroup: 0, root: true });
     expect(c.securityContext).toEqual({ runAsUser: 0, runAsGroup: 0, runAsNonRoot: false });
   });
@@ -42,7 +89,7 @@ describe('buildDebuggerContainer', () => {
 });
 
 describe('debuggerName', () => {
-  it('is prefix plus a short suffix, unique among the pod\'s containers', () => {
+  it("is prefix plus a short suffix, unique among the pod's containers", () => {
     const p = pod({ name: 'p' });
     p.spec!.ephemeralContainers = [{ name: 'jvm-debugger-bbbbb' }];
     let calls = 0;
@@ -55,10 +102,17 @@ describe('debuggerName', () => {
 function withDebugger(p: V1Pod, overrides: Partial<DebuggerRequest>, state: 'running' | 'terminated'): V1Pod {
   const c = buildDebuggerContainer({ ...request, ...overrides });
   p.spec!.ephemeralContainers = [...(p.spec!.ephemeralContainers ?? []), c];
-  p.status!.ephemeralContainerStatuses = [...(p.status!.ephemeralContainerStatuses ?? []), {
-    name: c.name, image: c.image!, imageID: '', ready: false, restartCount: 0,
-    state: state === 'running' ? { running: { startedAt: new Date() } } : { terminated: { exitCode: 0, reason: 'Completed' } },
-  }];
+  p.status!.ephemeralContainerStatuses = [
+    ...(p.status!.ephemeralContainerStatuses ?? []),
+    {
+      name: c.name,
+      image: c.image!,
+      imageID: '',
+      ready: false,
+      restartCount: 0,
+      state: state === 'running' ? { running: { startedAt: new Date() } } : { terminated: { exitCode: 0, reason: 'Completed' } },
+    },
+  ];
   return p;
 }
 
@@ -71,9 +125,15 @@ describe('findReusableDebugger', () => {
   it('does not reuse an exited one, one about to expire, or one that differs', () => {
     expect(findReusableDebugger(withDebugger(pod({ name: 'p' }), { name: 'd1' }, 'terminated'), request, now, 120)).toBeUndefined();
     expect(findReusableDebugger(withDebugger(pod({ name: 'p' }), { name: 'd2' }, 'running'), request, now, 600)).toBeUndefined();
-    expect(findReusableDebugger(withDebugger(pod({ name: 'p' }), { name: 'd3', image: 'other:1' }, 'running'), request, now, 60)).toBeUndefined();
-    expect(findReusableDebugger(withDebugger(pod({ name: 'p' }), { name: 'd4', runAsUser: 0 }, 'running'), request, now, 60)).toBeUndefined();
-    expect(findReusableDebugger(withDebugger(pod({ name: 'p' }), { name: 'd5', tmpVolume: undefined }, 'running'), request, now, 60)).toBeUndefined();
+    expect(
+      findReusableDebugger(withDebugger(pod({ name: 'p' }), { name: 'd3', image: 'other:1' }, 'running'), request, now, 60),
+    ).toBeUndefined();
+    expect(
+      findReusableDebugger(withDebugger(pod({ name: 'p' }), { name: 'd4', runAsUser: 0 }, 'running'), request, now, 60),
+    ).toBeUndefined();
+    expect(
+      findReusableDebugger(withDebugger(pod({ name: 'p' }), { name: 'd5', tmpVolume: undefined }, 'running'), request, now, 60),
+    ).toBeUndefined();
   });
   it('ignores ephemeral containers that are not ours', () => {
     const p = withDebugger(pod({ name: 'p' }), { name: 'debugger' }, 'running');
@@ -85,8 +145,21 @@ describe('findReusableDebugger', () => {
 describe('debuggerState', () => {
   it('fails fast on image and config errors, quoting the kubelet', () => {
     const p = pod({ name: 'p' });
-    p.status!.ephemeralContainerStatuses = [{ name: 'd', image: 'x', imageID: '', ready: false, restartCount: 0, state: { waiting: { reason: 'ErrImageNeverPull', message: 'image not present with pull policy of Never' } } }];
-    expect(debuggerState(p, 'd')).toEqual({ phase: 'failed', reason: 'ErrImageNeverPull', message: 'image not present with pull policy of Never' });
+    p.status!.ephemeralContainerStatuses = [
+      {
+        name: 'd',
+        image: 'x',
+        imageID: '',
+        ready: false,
+        restartCount: 0,
+        state: { waiting: { reason: 'ErrImageNeverPull', message: 'image not present with pull policy of Never' } },
+      },
+    ];
+    expect(debuggerState(p, 'd')).toEqual({
+      phase: 'failed',
+      reason: 'ErrImageNeverPull',
+      message: 'image not present with pull policy of Never',
+    });
     p.status!.ephemeralContainerStatuses[0].state = { waiting: { reason: 'ContainerCreating' } };
     expect(debuggerState(p, 'd')).toEqual({ phase: 'pending', reason: 'ContainerCreating' });
     expect(debuggerState(p, 'missing')).toEqual({ phase: 'pending' });
@@ -95,7 +168,7 @@ describe('debuggerState', () => {
 
 describe('chooseRunAs', () => {
   const base = () => pod({ name: 'p' });
-  it('takes the container securityContext first, then the pod\'s, then the reported user', () => {
+  it("takes the container securityContext first, then the pod's, then the reported user", () => {
     const p = base();
     p.spec!.securityContext = { runAsUser: 2000, runAsGroup: 3000 };
     expect(chooseRunAs(p, 'app', {})).toEqual({ uid: 2000, gid: 3000, source: 'pod securityContext' });

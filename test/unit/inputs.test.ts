@@ -3,7 +3,8 @@ import { defaultArtifactName, getSettings, parseDumps, parseKubeconfigInput, par
 import { parseDuration } from '../../src/inputs/duration.js';
 
 const reader = (values: Record<string, string>) => (name: string) => values[name] ?? '';
-const KUBECONFIG = 'apiVersion: v1\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:6443"}\ncontexts:\n- name: x\n  context: {cluster: c, user: u}\nusers:\n- name: u\n  user: {token: abc}\n';
+const KUBECONFIG =
+  'apiVersion: v1\nclusters:\n- name: c\n  cluster: {server: "https://127.0.0.1:6443"}\ncontexts:\n- name: x\n  context: {cluster: c, user: u}\nusers:\n- name: u\n  user: {token: abc}\n';
 
 describe('parseTarget', () => {
   it('reads kubectl-style kinds and aliases', () => {
@@ -30,7 +31,11 @@ describe('parseKubeconfigInput', () => {
   });
   it('rejects something else without echoing it', () => {
     // YAML that is no kubeconfig, a bare token, and base64 that decodes to something else.
-    for (const input of ['not a kubeconfig: secret-token-123', 'secret-token-123 !', Buffer.from('token: secret-token-123').toString('base64')]) {
+    for (const input of [
+      'not a kubeconfig: secret-token-123',
+      'secret-token-123 !',
+      Buffer.from('token: secret-token-123').toString('base64'),
+    ]) {
       expect(() => parseKubeconfigInput(input)).toThrow(/neither a kubeconfig/);
       for (const secret of ['secret-token-123', input.trim()]) {
         expect(() => parseKubeconfigInput(input)).toThrow(expect.objectContaining({ message: expect.not.stringContaining(secret) }));
@@ -64,12 +69,27 @@ describe('parseDuration', () => {
 
 describe('getSettings', () => {
   it('applies the documented defaults', () => {
-    const s = getSettings(reader({ target: 'deployment/simple-java' }), { RUNNER_TEMP: '/tmp/rt', GITHUB_JOB: 'e2e', GITHUB_RUN_ATTEMPT: '2' });
+    const s = getSettings(reader({ target: 'deployment/simple-java' }), {
+      RUNNER_TEMP: '/tmp/rt',
+      GITHUB_JOB: 'e2e',
+      GITHUB_RUN_ATTEMPT: '2',
+    });
     expect(s).toMatchObject({
-      kubeconfig: { from: 'default' }, maxPods: 1, jdkImage: 'eclipse-temurin:25-jdk', imagePullPolicy: 'IfNotPresent',
-      dumps: ['threads', 'histogram', 'heap'], threadDumpCount: 3, threadDumpIntervalMs: 5000, heapDumpLive: true, tmpVolume: 'auto',
-      debuggerNamePrefix: 'jvm-debugger', debuggerTtlSeconds: 600, timeoutMs: 600_000, failOnError: true,
-      artifactName: 'jvm-dumps-e2e-deployment-simple-java-attempt2', outputDir: '/tmp/rt/kube-jvm-dump/jvm-dumps-e2e-deployment-simple-java-attempt2',
+      kubeconfig: { from: 'default' },
+      maxPods: 1,
+      jdkImage: 'eclipse-temurin:25-jdk',
+      imagePullPolicy: 'IfNotPresent',
+      dumps: ['threads', 'histogram', 'heap'],
+      threadDumpCount: 3,
+      threadDumpIntervalMs: 5000,
+      heapDumpLive: true,
+      tmpVolume: 'auto',
+      debuggerNamePrefix: 'jvm-debugger',
+      debuggerTtlSeconds: 600,
+      timeoutMs: 600_000,
+      failOnError: true,
+      artifactName: 'jvm-dumps-e2e-deployment-simple-java-attempt2',
+      outputDir: '/tmp/rt/kube-jvm-dump/jvm-dumps-e2e-deployment-simple-java-attempt2',
     });
   });
   it('rejects bad numbers, booleans, policies and prefixes clearly', () => {

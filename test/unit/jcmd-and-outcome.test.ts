@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { explainJcmdFailure, heapDumpNeedKiB, heapDumpPlan, histogramArgs, histogramTotalBytes, vmInfoCommands } from '../../src/collect/jcmd.js';
+import {
+  explainJcmdFailure,
+  heapDumpNeedKiB,
+  heapDumpPlan,
+  histogramArgs,
+  histogramTotalBytes,
+  vmInfoCommands,
+} from '../../src/collect/jcmd.js';
 import { jvmDir } from '../../src/shared/layout.js';
 import { safeSegment } from '../../src/shared/names.js';
 import { decideOutcome } from '../../src/engine.js';
@@ -7,8 +14,16 @@ import type { RunManifest } from '../../src/shared/model.js';
 
 describe('jcmd command lines by JVM version', () => {
   it('heap dump: -gz by the JVM from 15, -all when not live-only', () => {
-    expect(heapDumpPlan(17, true, '/tmp/h.hprof')).toEqual({ args: ['GC.heap_dump', '-gz=1', '/tmp/h.hprof.gz'], jvmPath: '/tmp/h.hprof.gz', compressedByJvm: true });
-    expect(heapDumpPlan(8, false, '/tmp/h.hprof')).toEqual({ args: ['GC.heap_dump', '-all', '/tmp/h.hprof'], jvmPath: '/tmp/h.hprof', compressedByJvm: false });
+    expect(heapDumpPlan(17, true, '/tmp/h.hprof')).toEqual({
+      args: ['GC.heap_dump', '-gz=1', '/tmp/h.hprof.gz'],
+      jvmPath: '/tmp/h.hprof.gz',
+      compressedByJvm: true,
+    });
+    expect(heapDumpPlan(8, false, '/tmp/h.hprof')).toEqual({
+      args: ['GC.heap_dump', '-all', '/tmp/h.hprof'],
+      jvmPath: '/tmp/h.hprof',
+      compressedByJvm: false,
+    });
     expect(heapDumpPlan(11, true, '/tmp/h.hprof').compressedByJvm).toBe(false);
   });
   it('histogram -all only where it exists (9+) and only when asked', () => {
@@ -21,12 +36,17 @@ describe('jcmd command lines by JVM version', () => {
     expect(vmInfoCommands(8).map((c) => c[0])).toEqual(['VM.version', 'VM.flags', 'VM.command_line', 'VM.system_properties']);
   });
   it('sizes the heap dump from the histogram total', () => {
-    expect(histogramTotalBytes(' num     #instances         #bytes  class name\n   1:  10  100  [B\nTotal          4567       1048576\n')).toBe(1048576);
+    expect(
+      histogramTotalBytes(' num     #instances         #bytes  class name\n   1:  10  100  [B\nTotal          4567       1048576\n'),
+    ).toBe(1048576);
     expect(heapDumpNeedKiB(1024 * 1024, false)).toBe(Math.ceil(1024 * 1.1) + 16384);
     expect(heapDumpNeedKiB(undefined, true)).toBe(16384);
   });
   it('explains attach failures with what to do', () => {
-    const msg = explainJcmdFailure('7:\ncom.sun.tools.attach.AttachNotSupportedException: Unable to open socket file /proc/7/root/tmp/.java_pid7: target process 7 doesn\'t respond within 10500ms', 7);
+    const msg = explainJcmdFailure(
+      "7:\ncom.sun.tools.attach.AttachNotSupportedException: Unable to open socket file /proc/7/root/tmp/.java_pid7: target process 7 doesn't respond within 10500ms",
+      7,
+    );
     expect(msg).toMatch(/AttachNotSupportedException.*DisableAttachMechanism.*run-as-user/);
   });
 });
@@ -40,11 +60,29 @@ describe('output layout', () => {
 
 describe('decideOutcome', () => {
   const manifest = (files: string[][], errors = 0): RunManifest => ({
-    tool: { name: 't', version: '1' }, cluster: {}, namespace: 'default', target: 'deployment/x', startedAt: '', finishedAt: '', errors: [],
+    tool: { name: 't', version: '1' },
+    cluster: {},
+    namespace: 'default',
+    target: 'deployment/x',
+    startedAt: '',
+    finishedAt: '',
+    errors: [],
     requested: { dumps: ['threads', 'heap'], threadDumpCount: 1, threadDumpIntervalMs: 0, heapDumpLive: true },
     pods: files.map((kinds, i) => ({
-      namespace: 'default', pod: `p${i}`, container: 'app', timingsMs: {}, errors: Array.from({ length: errors }, () => ({ stage: 'collect' as const, message: 'x' })),
-      jvms: [{ pid: 1, commandLine: 'java', files: kinds.map((k) => ({ path: k, kind: k as 'threads', size: 1, sha256: '' })), errors: [], timingsMs: {} }],
+      namespace: 'default',
+      pod: `p${i}`,
+      container: 'app',
+      timingsMs: {},
+      errors: Array.from({ length: errors }, () => ({ stage: 'collect' as const, message: 'x' })),
+      jvms: [
+        {
+          pid: 1,
+          commandLine: 'java',
+          files: kinds.map((k) => ({ path: k, kind: k as 'threads', size: 1, sha256: '' })),
+          errors: [],
+          timingsMs: {},
+        },
+      ],
     })),
   });
   it('success when every requested dump exists, partial when some, failure when none', () => {

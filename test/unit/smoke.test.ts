@@ -14,13 +14,17 @@ const NOW = 2_000_000_000;
 // As cluster/manifests/simple-java.yaml runs it: one container, an emptyDir at /tmp, no securityContext.
 const replicaSet: V1ReplicaSet = {
   metadata: {
-    name: 'simple-java-5d8f7c9b6', uid: 'uid-rs', annotations: { 'deployment.kubernetes.io/revision': '1' },
+    name: 'simple-java-5d8f7c9b6',
+    uid: 'uid-rs',
+    annotations: { 'deployment.kubernetes.io/revision': '1' },
     ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: 'simple-java', uid: 'uid-deploy', controller: true }],
   },
 };
 const seedPod: V1Pod = {
   metadata: {
-    name: 'simple-java-5d8f7c9b6-q7x2k', namespace: 'default', labels: { app: 'simple-java' },
+    name: 'simple-java-5d8f7c9b6-q7x2k',
+    namespace: 'default',
+    labels: { app: 'simple-java' },
     ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'simple-java-5d8f7c9b6', uid: 'uid-rs', controller: true }],
   },
   spec: {
@@ -30,7 +34,16 @@ const seedPod: V1Pod = {
   status: {
     phase: 'Running',
     conditions: [{ type: 'Ready', status: 'True' }],
-    containerStatuses: [{ name: 'simple-java', image: 'kjd.local/simple-java:jre8-1', imageID: '', ready: true, restartCount: 0, state: { running: { startedAt: new Date() } } }],
+    containerStatuses: [
+      {
+        name: 'simple-java',
+        image: 'kjd.local/simple-java:jre8-1',
+        imageID: '',
+        ready: true,
+        restartCount: 0,
+        state: { running: { startedAt: new Date() } },
+      },
+    ],
   },
 };
 
@@ -48,19 +61,24 @@ describe('the seed article, from inputs to the debugger patch', () => {
     // The body as it goes on the wire.
     expect(JSON.parse(JSON.stringify(ephemeralContainerPatch(dbg)))).toEqual({
       spec: {
-        ephemeralContainers: [{
-          name: 'jvm-debugger-bbbbb',
-          image: 'eclipse-temurin:25-jdk',
-          imagePullPolicy: 'IfNotPresent',
-          targetContainerName: 'simple-java',
-          command: ['sleep', '600'],
-          env: [{ name: 'KUBE_JVM_DUMP_DEBUGGER', value: 'kube-jvm-dump' }, { name: 'KUBE_JVM_DUMP_EXPIRES_AT', value: String(NOW + 600) }],
-          stdin: false,
-          tty: false,
-          terminationMessagePolicy: 'FallbackToLogsOnError',
-          volumeMounts: [{ name: 'tmp-dir', mountPath: '/tmp' }],
-          securityContext: { runAsUser: 0, runAsGroup: 0, runAsNonRoot: false },
-        }],
+        ephemeralContainers: [
+          {
+            name: 'jvm-debugger-bbbbb',
+            image: 'eclipse-temurin:25-jdk',
+            imagePullPolicy: 'IfNotPresent',
+            targetContainerName: 'simple-java',
+            command: ['sleep', '600'],
+            env: [
+              { name: 'KUBE_JVM_DUMP_DEBUGGER', value: 'kube-jvm-dump' },
+              { name: 'KUBE_JVM_DUMP_EXPIRES_AT', value: String(NOW + 600) },
+            ],
+            stdin: false,
+            tty: false,
+            terminationMessagePolicy: 'FallbackToLogsOnError',
+            volumeMounts: [{ name: 'tmp-dir', mountPath: '/tmp' }],
+            securityContext: { runAsUser: 0, runAsGroup: 0, runAsNonRoot: false },
+          },
+        ],
       },
     });
     // With the shared volume, jcmd reaches the JVM's attach socket and heap dump in its own /tmp.

@@ -1,10 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
-import { failureOfExit, parseFreeKiB, parseProbe, parseStreamTrailer, parseVmVersion, toolboxErrorLine } from '../../src/collect/toolbox-protocol.js';
+import {
+  failureOfExit,
+  parseFreeKiB,
+  parseProbe,
+  parseStreamTrailer,
+  parseVmVersion,
+  toolboxErrorLine,
+} from '../../src/collect/toolbox-protocol.js';
 import { hasFeature, javaFeatureOf, JdkFeature } from '../../src/shared/jdk-features.js';
 
 describe('toolbox protocol', () => {
   it('parses the probe: debugger identity, jcmd version, JVMs with ids', () => {
-    const p = parseProbe('self\t0\t0\njcmd\t/opt/java/openjdk/bin/jcmd\t25.0.1\njvm\t7\t1000\t1000\t7\t/usr/bin/java -Xmx64m Simple\njvm\tx\n');
+    const p = parseProbe(
+      'self\t0\t0\njcmd\t/opt/java/openjdk/bin/jcmd\t25.0.1\njvm\t7\t1000\t1000\t7\t/usr/bin/java -Xmx64m Simple\njvm\tx\n',
+    );
     expect(p).toEqual({
       selfUid: 0,
       selfGid: 0,
@@ -28,7 +37,11 @@ describe('toolbox protocol', () => {
   });
   it('reads the stream trailer and the free-space record', () => {
     const sha = 'a'.repeat(64);
-    expect(parseStreamTrailer(`kjd-size\t10\nkjd-source-exit\t0\nkjd-sha256\t${sha}\n`)).toEqual({ sourceSize: 10, sourceExit: 0, sha256: sha });
+    expect(parseStreamTrailer(`kjd-size\t10\nkjd-source-exit\t0\nkjd-sha256\t${sha}\n`)).toEqual({
+      sourceSize: 10,
+      sourceExit: 0,
+      sha256: sha,
+    });
     expect(parseStreamTrailer('kjd-sha256\tnot-a-hash\n').sha256).toBeUndefined();
     expect(parseFreeKiB('avail_kb\t12345\n')).toBe(12345);
     expect(parseFreeKiB('avail_kb\t\n')).toBeUndefined();

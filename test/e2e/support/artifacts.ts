@@ -15,7 +15,11 @@ export interface Artifact {
 
 export async function downloadArtifact(service: ArtifactService, name: string): Promise<Artifact> {
   const zip = await service.downloadBlob(name);
-  const entries = new Map(readZip(zip).filter((e) => !e.isDirectory).map((e) => [e.name, e]));
+  const entries = new Map(
+    readZip(zip)
+      .filter((e) => !e.isDirectory)
+      .map((e) => [e.name, e]),
+  );
   const get = (n: string) => {
     const e = entries.get(n);
     if (!e) throw new Error(`artifact ${name} has no ${n}; it has ${[...entries.keys()].join(', ')}`);
@@ -27,14 +31,16 @@ export async function downloadArtifact(service: ArtifactService, name: string): 
 /** Every file the manifest lists is in the artifact with the size and sha256 the manifest gives. */
 export function checkManifestAgainstFiles(a: Artifact): number {
   let checked = 0;
-  for (const pod of a.manifest.pods) for (const jvm of pod.jvms) for (const f of jvm.files) {
-    const data = a.entries.get(f.path)?.data;
-    if (!data) throw new Error(`manifest lists ${f.path} but the artifact lacks it`);
-    if (data.length !== f.size) throw new Error(`${f.path}: size ${data.length} != manifest ${f.size}`);
-    const sha = createHash('sha256').update(data).digest('hex');
-    if (sha !== f.sha256) throw new Error(`${f.path}: sha256 ${sha} != manifest ${f.sha256}`);
-    checked++;
-  }
+  for (const pod of a.manifest.pods)
+    for (const jvm of pod.jvms)
+      for (const f of jvm.files) {
+        const data = a.entries.get(f.path)?.data;
+        if (!data) throw new Error(`manifest lists ${f.path} but the artifact lacks it`);
+        if (data.length !== f.size) throw new Error(`${f.path}: size ${data.length} != manifest ${f.size}`);
+        const sha = createHash('sha256').update(data).digest('hex');
+        if (sha !== f.sha256) throw new Error(`${f.path}: sha256 ${sha} != manifest ${f.sha256}`);
+        checked++;
+      }
   return checked;
 }
 
@@ -63,7 +69,10 @@ export interface DumpWindow {
 /** Per pod, from its JVM's first thread dump to its last, by the times the JVM printed on them. */
 export function threadDumpWindows(a: Artifact): DumpWindow[] {
   return a.manifest.pods.map((p) => {
-    const times = p.jvms.flatMap((j) => j.files).filter((f) => f.kind === 'threads').map((f) => threadDumpTime(a.text(f.path)));
+    const times = p.jvms
+      .flatMap((j) => j.files)
+      .filter((f) => f.kind === 'threads')
+      .map((f) => threadDumpTime(a.text(f.path)));
     if (times.length < 2) throw new Error(`${p.pod}: ${times.length} thread dump(s), a window needs at least 2`);
     return { pod: p.pod, start: Math.min(...times), end: Math.max(...times) };
   });

@@ -13,7 +13,9 @@ export const appImage = (jre: number) => `kjd.local/simple-java:jre${jre}-1`;
 
 export function requireCluster(): void {
   if (!existsSync(ADMIN_KUBECONFIG)) {
-    throw new Error(`No cluster kubeconfig at ${ADMIN_KUBECONFIG}: start the cluster with 'npm run cluster:up' (scripts/test-all.sh does).`);
+    throw new Error(
+      `No cluster kubeconfig at ${ADMIN_KUBECONFIG}: start the cluster with 'npm run cluster:up' (scripts/test-all.sh does).`,
+    );
   }
 }
 
@@ -43,21 +45,24 @@ export interface AppOptions {
 }
 
 export function podSpec(o: AppOptions): V1PodSpec {
-  const command = o.noTini || o.extraJavaArgs
-    ? [...(o.noTini ? [] : ['/usr/bin/tini', '--']), 'java', ...(o.extraJavaArgs ?? []), 'Simple']
-    : undefined;
+  const command =
+    o.noTini || o.extraJavaArgs ? [...(o.noTini ? [] : ['/usr/bin/tini', '--']), 'java', ...(o.extraJavaArgs ?? []), 'Simple'] : undefined;
   return {
     terminationGracePeriodSeconds: 1,
-    securityContext: o.runAsUser !== undefined || o.runAsNonRoot !== undefined
-      ? { runAsUser: o.runAsUser, runAsGroup: o.runAsUser, runAsNonRoot: o.runAsNonRoot } : undefined,
-    containers: [{
-      name: 'simple-java',
-      image: o.image ?? appImage(o.jre ?? 8),
-      imagePullPolicy: 'Never',
-      command,
-      volumeMounts: o.tmpVolume === false ? undefined : [{ name: 'tmp-dir', mountPath: '/tmp' }],
-      readinessProbe: o.readinessFails ? { exec: { command: ['false'] }, periodSeconds: 2 } : undefined,
-    }],
+    securityContext:
+      o.runAsUser !== undefined || o.runAsNonRoot !== undefined
+        ? { runAsUser: o.runAsUser, runAsGroup: o.runAsUser, runAsNonRoot: o.runAsNonRoot }
+        : undefined,
+    containers: [
+      {
+        name: 'simple-java',
+        image: o.image ?? appImage(o.jre ?? 8),
+        imagePullPolicy: 'Never',
+        command,
+        volumeMounts: o.tmpVolume === false ? undefined : [{ name: 'tmp-dir', mountPath: '/tmp' }],
+        readinessProbe: o.readinessFails ? { exec: { command: ['false'] }, periodSeconds: 2 } : undefined,
+      },
+    ],
     volumes: o.tmpVolume === false ? undefined : [{ name: 'tmp-dir', emptyDir: {} }],
   };
 }
@@ -85,11 +90,34 @@ export async function waitForPods(selector: string, count: number, ok: (p: V1Pod
     const pods = new Map(list.items.map((p) => [p.metadata!.name!, p]));
     await new Promise<void>((resolve) => {
       let controller: AbortController | undefined;
-      const timer = setTimeout(() => { controller?.abort(); resolve(); }, Math.min(30_000, Math.max(0, deadline - Date.now())));
-      new Watch(kc).watch(`/api/v1/namespaces/${NS}/pods`, { labelSelector: selector, resourceVersion: list.metadata?.resourceVersion }, (type, obj: V1Pod) => {
-        if (type === 'DELETED') pods.delete(obj.metadata!.name!); else pods.set(obj.metadata!.name!, obj);
-        if (good([...pods.values()]).length >= count) { clearTimeout(timer); controller?.abort(); resolve(); }
-      }, () => { clearTimeout(timer); resolve(); }).then((c) => { controller = c; });
+      const timer = setTimeout(
+        () => {
+          controller?.abort();
+          resolve();
+        },
+        Math.min(30_000, Math.max(0, deadline - Date.now())),
+      );
+      new Watch(kc)
+        .watch(
+          `/api/v1/namespaces/${NS}/pods`,
+          { labelSelector: selector, resourceVersion: list.metadata?.resourceVersion },
+          (type, obj: V1Pod) => {
+            if (type === 'DELETED') pods.delete(obj.metadata!.name!);
+            else pods.set(obj.metadata!.name!, obj);
+            if (good([...pods.values()]).length >= count) {
+              clearTimeout(timer);
+              controller?.abort();
+              resolve();
+            }
+          },
+          () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        )
+        .then((c) => {
+          controller = c;
+        });
     });
   }
   throw new Error(`pods '${selector}' not ready in time`);
@@ -117,7 +145,9 @@ export async function startApp(o: AppOptions, cleanup: CleanupRegistry = testCle
 /** Deletes the app and resolves once the Deployment is gone (Foreground: its pods are gone first). */
 export async function deleteApp(name: string): Promise<void> {
   const { kc, apps } = admin();
-  await apps.deleteNamespacedDeployment({ name, namespace: NS, propagationPolicy: 'Foreground', gracePeriodSeconds: 0 }).catch(() => undefined);
+  await apps
+    .deleteNamespacedDeployment({ name, namespace: NS, propagationPolicy: 'Foreground', gracePeriodSeconds: 0 })
+    .catch(() => undefined);
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     let rv: string | undefined;
@@ -129,10 +159,29 @@ export async function deleteApp(name: string): Promise<void> {
     }
     await new Promise<void>((resolve) => {
       let controller: AbortController | undefined;
-      const timer = setTimeout(() => { controller?.abort(); resolve(); }, 30_000);
-      new Watch(kc).watch(`/apis/apps/v1/namespaces/${NS}/deployments`, { fieldSelector: `metadata.name=${name}`, resourceVersion: rv }, (type) => {
-        if (type === 'DELETED') { clearTimeout(timer); controller?.abort(); resolve(); }
-      }, () => { clearTimeout(timer); resolve(); }).then((c) => { controller = c; });
+      const timer = setTimeout(() => {
+        controller?.abort();
+        resolve();
+      }, 30_000);
+      new Watch(kc)
+        .watch(
+          `/apis/apps/v1/namespaces/${NS}/deployments`,
+          { fieldSelector: `metadata.name=${name}`, resourceVersion: rv },
+          (type) => {
+            if (type === 'DELETED') {
+              clearTimeout(timer);
+              controller?.abort();
+              resolve();
+            }
+          },
+          () => {
+            clearTimeout(timer);
+            resolve();
+          },
+        )
+        .then((c) => {
+          controller = c;
+        });
     });
   }
   throw new Error(`deployment ${name} was not deleted in time`);

@@ -93,7 +93,11 @@ export function settingsFrom(inputs: Record<string, string>): Settings {
  * Resolves with the first request matching `pred` (the fake's intercept hook; it never answers for it).
  * `then` runs once the server has handled the request synchronously (e.g. the watch is registered).
  */
-export function onRequest(api: FakeApiServer, pred: (r: RecordedRequest) => boolean, then?: (r: RecordedRequest) => void): Promise<RecordedRequest> {
+export function onRequest(
+  api: FakeApiServer,
+  pred: (r: RecordedRequest) => boolean,
+  then?: (r: RecordedRequest) => void,
+): Promise<RecordedRequest> {
   return new Promise((resolve) => {
     const previous = api.faults.intercept;
     let done = false;
@@ -108,11 +112,15 @@ export function onRequest(api: FakeApiServer, pred: (r: RecordedRequest) => bool
   });
 }
 
-export const isPodWatch = (r: RecordedRequest): boolean => r.method === 'GET' && /\/pods$/.test(r.path) && ['true', '1'].includes(r.query.watch?.[0] ?? '');
-export const ephemeralPatches = (api: FakeApiServer): RecordedRequest[] => api.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/ephemeralcontainers'));
+export const isPodWatch = (r: RecordedRequest): boolean =>
+  r.method === 'GET' && /\/pods$/.test(r.path) && ['true', '1'].includes(r.query.watch?.[0] ?? '');
+export const ephemeralPatches = (api: FakeApiServer): RecordedRequest[] =>
+  api.requests.filter((r) => r.method === 'PATCH' && r.path.endsWith('/ephemeralcontainers'));
 
 export async function sha256OfFile(file: string): Promise<string> {
-  return createHash('sha256').update(await readFile(file)).digest('hex');
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
 }
 
 /** Every file record matches the file on disk (size and sha256). */
@@ -121,7 +129,10 @@ export async function expectFilesMatchDisk(outputDir: string, files: FileRecord[
   for (const f of files) {
     const abs = path.join(outputDir, ...f.path.split('/'));
     const st = await stat(abs).catch(() => undefined);
-    if (!st) { problems.push(`${f.path}: missing`); continue; }
+    if (!st) {
+      problems.push(`${f.path}: missing`);
+      continue;
+    }
     if (st.size !== f.size) problems.push(`${f.path}: size ${st.size} on disk, ${f.size} in the manifest`);
     const sha = await sha256OfFile(abs);
     if (sha !== f.sha256) problems.push(`${f.path}: sha256 ${sha} on disk, ${f.sha256} in the manifest`);
@@ -158,7 +169,6 @@ export function filesBelow(dir: string): string[] {
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
 }
-
 
 /**
  * Stops a fake apiserver after a test: removes heap dumps its debuggers may have left in this machine's /tmp

@@ -12,7 +12,10 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 export const SIMPLE_JAVA = path.join(ROOT, 'cluster', 'images', 'Simple.java');
 
 function jdkTool(name: 'java' | 'javac'): string {
-  const dirs = [process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin') : '', ...(process.env.PATH ?? '').split(path.delimiter)].filter(Boolean);
+  const dirs = [
+    process.env.JAVA_HOME ? path.join(process.env.JAVA_HOME, 'bin') : '',
+    ...(process.env.PATH ?? '').split(path.delimiter),
+  ].filter(Boolean);
   const found = dirs.map((d) => path.join(d, name)).find((p) => existsSync(p));
   if (!found) throw new Error(`${name} not found on PATH or in JAVA_HOME: these tests need a JDK with jcmd`);
   return found;
@@ -53,10 +56,19 @@ export async function startSimpleJvm(timeoutMs = 30_000, asUser?: number): Promi
       // Keep reading stdout for the JVM's whole life so its pipe never fills.
       child.stdout!.on('data', (b: Buffer) => {
         out += b.toString();
-        if (out.includes("I'm still here!")) { clearTimeout(timer); resolve(); }
+        if (out.includes("I'm still here!")) {
+          clearTimeout(timer);
+          resolve();
+        }
       });
-      child.once('exit', (code, signal) => { clearTimeout(timer); reject(new Error(`Simple exited early (${code ?? signal}); stderr: ${stderr}`)); });
-      child.once('error', (err) => { clearTimeout(timer); reject(err); });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new Error(`Simple exited early (${code ?? signal}); stderr: ${stderr}`));
+      });
+      child.once('error', (err) => {
+        clearTimeout(timer);
+        reject(err);
+      });
     });
   } catch (err) {
     await stop();

@@ -10,8 +10,7 @@ import path from 'node:path';
 
 /** Azurite's development account and its published, well-known key (not a secret). */
 export const AZURITE_ACCOUNT = 'devstoreaccount1';
-export const AZURITE_ACCOUNT_KEY =
-  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+export const AZURITE_ACCOUNT_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 
 const HOST = '127.0.0.1';
 const START_TIMEOUT_MS = 30_000;
@@ -49,8 +48,14 @@ function waitForPort(host, port, failed, timeoutMs) {
       if (err) return reject(err);
       if (Date.now() > deadline) return reject(new Error(`azurite did not listen on ${host}:${port} within ${timeoutMs} ms`));
       const sock = net.connect({ host, port });
-      sock.once('connect', () => { sock.destroy(); resolve(); });
-      sock.once('error', () => { sock.destroy(); setTimeout(attempt, 25); });
+      sock.once('connect', () => {
+        sock.destroy();
+        resolve();
+      });
+      sock.once('error', () => {
+        sock.destroy();
+        setTimeout(attempt, 25);
+      });
     };
     attempt();
   });
@@ -89,9 +94,12 @@ export async function startAzurite(options = {}) {
 async function spawnAzurite(entry, port, location, debugLog) {
   const args = [
     entry,
-    '--blobHost', HOST,
-    '--blobPort', String(port),
-    '--location', location,
+    '--blobHost',
+    HOST,
+    '--blobPort',
+    String(port),
+    '--location',
+    location,
     '--skipApiVersionCheck',
     '--loose',
     '--silent',
@@ -105,11 +113,15 @@ async function spawnAzurite(entry, port, location, debugLog) {
     env: withoutCustomAccounts(process.env),
   });
   let output = '';
-  const keep = (chunk) => { output = (output + chunk.toString()).slice(-8192); };
+  const keep = (chunk) => {
+    output = (output + chunk.toString()).slice(-8192);
+  };
   child.stdout.on('data', keep);
   child.stderr.on('data', keep);
   let exitError;
-  child.once('error', (err) => { exitError = err; });
+  child.once('error', (err) => {
+    exitError = err;
+  });
   child.once('exit', (code, signal) => {
     exitError ??= new Error(`azurite-blob exited early (code ${code}, signal ${signal}): ${output.trim()}`);
   });
@@ -132,7 +144,9 @@ function withoutCustomAccounts(env) {
 
 function makeHandle(child, port, location, ownsLocation) {
   // Do not leave an orphan Azurite behind if the parent exits without calling stop().
-  const onExit = () => { if (child.exitCode === null) child.kill('SIGKILL'); };
+  const onExit = () => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+  };
   process.on('exit', onExit);
   let stopping;
   const stop = () => {

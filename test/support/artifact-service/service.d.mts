@@ -96,9 +96,4 @@ export interface ArtifactService {
 
 export declare function startArtifactService(options?: ArtifactServiceOptions): Promise<ArtifactService>;
 
-export declare function makeRuntimeToken(args: {
-  runBackendId: string;
-  jobBackendId: string;
-  secret: string;
-  ttlSeconds?: number;
-}): string;
+export declare function makeRuntimeToken(args: { runBackendId: string; jobBackendId: string; secret: string; ttlSeconds?: number }): string;

@@ -200,7 +200,8 @@ export async function startArtifactService(options = {}) {
         const bad = INVALID_NAME_CHARS.find((c) => name.includes(c));
         if (bad) throw new TwirpError('invalid_argument', `artifact name contains an invalid character: ${JSON.stringify(bad)}`);
         const version = Number(body.version ?? 0);
-        if (!Number.isInteger(version) || version < 4) throw new TwirpError('invalid_argument', `unsupported artifact version ${body.version}`);
+        if (!Number.isInteger(version) || version < 4)
+          throw new TwirpError('invalid_argument', `unsupported artifact version ${body.version}`);
         let expiresAt;
         if (body.expires_at !== undefined) {
           const t = Date.parse(body.expires_at);
@@ -321,7 +322,9 @@ export async function startArtifactService(options = {}) {
         if (req.method !== 'POST' || !method || !Object.hasOwn(handlers, method)) {
           throw new TwirpError('bad_route', `no handler for ${req.method} ${url.pathname}`);
         }
-        const ctype = String(req.headers['content-type'] ?? '').split(';')[0].trim();
+        const ctype = String(req.headers['content-type'] ?? '')
+          .split(';')[0]
+          .trim();
         if (ctype !== 'application/json') throw new TwirpError('bad_route', `unsupported Content-Type ${ctype || '(none)'}`);
         const raw = await readBody(req);
         const ids = checkToken(req.headers.authorization, secret);
@@ -331,7 +334,8 @@ export async function startArtifactService(options = {}) {
         } catch {
           throw new TwirpError('malformed', 'request body is not JSON');
         }
-        if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new TwirpError('malformed', 'request body is not a JSON object');
+        if (body === null || typeof body !== 'object' || Array.isArray(body))
+          throw new TwirpError('malformed', 'request body is not a JSON object');
         call.request = body;
         const fault = takeFault(faults, method);
         if (fault) {
@@ -396,7 +400,9 @@ export async function startArtifactService(options = {}) {
       azurite: { blobEndpoint: azurite.blobEndpoint, port: azurite.port, pid: azurite.pid, location: azurite.location },
       uploads: () => [...artifacts.values()].sort((x, y) => x.id - y.id).map(publicRecord),
       calls: () => calls.map((c) => ({ ...c })),
-      injectFault: (fault) => { faults.push({ times: 1, ...fault }); },
+      injectFault: (fault) => {
+        faults.push({ times: 1, ...fault });
+      },
       tokenFor: (run, job) => makeRuntimeToken({ runBackendId: run, jobBackendId: job, secret }),
       async downloadBlob(idOrName) {
         const a = resolveArtifact(idOrName);

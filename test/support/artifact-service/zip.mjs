@@ -69,15 +69,24 @@ export function readZip(buf) {
     // zip64 extended information: only the fields that are 0xFFFFFFFF in the record, in this order.
     let entryZip64 = false;
     const extra = buf.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
-    for (let e = 0; e + 4 <= extra.length; ) {
+    for (let e = 0; e + 4 <= extra.length;) {
       const id = extra.readUInt16LE(e);
       const len = extra.readUInt16LE(e + 2);
       if (id === 0x0001) {
         entryZip64 = true;
         let q = e + 4;
-        if (size === U32_MAX) { size = u64(extra, q); q += 8; }
-        if (compressedSize === U32_MAX) { compressedSize = u64(extra, q); q += 8; }
-        if (localOffset === U32_MAX) { localOffset = u64(extra, q); q += 8; }
+        if (size === U32_MAX) {
+          size = u64(extra, q);
+          q += 8;
+        }
+        if (compressedSize === U32_MAX) {
+          compressedSize = u64(extra, q);
+          q += 8;
+        }
+        if (localOffset === U32_MAX) {
+          localOffset = u64(extra, q);
+          q += 8;
+        }
       }
       e += 4 + len;
     }

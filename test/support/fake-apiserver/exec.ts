@@ -65,7 +65,14 @@ export function exitCodeStatus(command: string[], exitCode: number): StatusBody 
 }
 
 export function execInternalError(message: string): StatusBody {
-  return { metadata: {}, status: 'Failure', message: `Internal error occurred: ${message}`, reason: 'InternalError', details: { causes: [{ message }] }, code: 500 };
+  return {
+    metadata: {},
+    status: 'Failure',
+    message: `Internal error occurred: ${message}`,
+    reason: 'InternalError',
+    details: { causes: [{ message }] },
+    code: 500,
+  };
 }
 
 /** What runc/containerd report when the executable does not exist in the container. */
@@ -162,7 +169,8 @@ export function scripted(s: ScriptedExec): ExecBehaviour {
     if (s.delayMs) await sleep(s.delayMs, io.signal);
     if (s.stdout !== undefined) await io.stdout(s.stdout);
     if (s.stderr !== undefined) await io.stderr(s.stderr);
-    if (s.hang) await new Promise<void>((resolve) => (io.signal.aborted ? resolve() : io.signal.addEventListener('abort', () => resolve())));
+    if (s.hang)
+      await new Promise<void>((resolve) => (io.signal.aborted ? resolve() : io.signal.addEventListener('abort', () => resolve())));
     return s.status ? { status: s.status } : { exitCode: s.exitCode ?? 0 };
   };
 }
@@ -182,7 +190,13 @@ export interface ExecFaults {
 const HIGH_WATER = 256 * 1024;
 
 /** Runs one exec session on an upgraded socket; resolves when it is over. */
-export async function runExecSession(ws: WsSocket, req: ExecRequest, record: ExecRecord, handler: ExecHandler, faults: ExecFaults): Promise<void> {
+export async function runExecSession(
+  ws: WsSocket,
+  req: ExecRequest,
+  record: ExecRecord,
+  handler: ExecHandler,
+  faults: ExecFaults,
+): Promise<void> {
   const controller = new AbortController();
   const stdin = new PassThrough();
   let inflight = 0;
@@ -232,7 +246,10 @@ export async function runExecSession(ws: WsSocket, req: ExecRequest, record: Exe
       }
     });
   };
-  const drained = (): Promise<void> => (inflight === 0 || controller.signal.aborted ? Promise.resolve() : new Promise((resolve) => waiters.push(() => void drained().then(resolve))));
+  const drained = (): Promise<void> =>
+    inflight === 0 || controller.signal.aborted
+      ? Promise.resolve()
+      : new Promise((resolve) => waiters.push(() => void drained().then(resolve)));
 
   const cutRule = faults.execCut && (!faults.execCut.when || faults.execCut.when(req)) ? faults.execCut : undefined;
   const io: ExecIO = {

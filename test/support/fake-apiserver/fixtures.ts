@@ -11,7 +11,14 @@ const randomSuffix = (n: number): string => [...randomBytes(n)].map((b) => HASH_
 /** An ownerReference pointing at `owner` (controller: true, like the built-in controllers set). */
 export function ownerRef(owner: KubeObject): OwnerReference {
   if (!owner.metadata.uid) throw new Error(`ownerRef: ${owner.kind} ${owner.metadata.name} has no uid`);
-  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true };
+  return {
+    apiVersion: owner.apiVersion,
+    kind: owner.kind,
+    name: owner.metadata.name,
+    uid: owner.metadata.uid,
+    controller: true,
+    blockOwnerDeletion: true,
+  };
 }
 
 export type ContainerInput = string | ({ name: string; image?: string } & Record<string, Json>);
@@ -59,12 +66,25 @@ export function makePod(o: MakePodOptions): KubeObject {
   const created = iso(o.creationTimestamp, nowIso())!;
   const containers = (o.containers ?? ['app']).map(container);
   const ownerReferences = o.ownerRefs?.map((r) => ('metadata' in r ? ownerRef(r as KubeObject) : (r as OwnerReference)));
-  const condition = (type: string, status: boolean): Json => ({ type, status: status ? 'True' : 'False', lastProbeTime: null, lastTransitionTime: created });
+  const condition = (type: string, status: boolean): Json => ({
+    type,
+    status: status ? 'True' : 'False',
+    lastProbeTime: null,
+    lastTransitionTime: created,
+  });
   const state = (c: Json): Json => {
     if (phase === 'Running') return { running: { startedAt: created } };
     if (phase === 'Pending') return { waiting: { reason: 'ContainerCreating' } };
     if (phase === 'Succeeded' || phase === 'Failed')
-      return { terminated: { exitCode: phase === 'Succeeded' ? 0 : 1, reason: phase === 'Succeeded' ? 'Completed' : 'Error', startedAt: created, finishedAt: created, containerID: `containerd://${c.name}` } };
+      return {
+        terminated: {
+          exitCode: phase === 'Succeeded' ? 0 : 1,
+          reason: phase === 'Succeeded' ? 'Completed' : 'Error',
+          startedAt: created,
+          finishedAt: created,
+          containerID: `containerd://${c.name}`,
+        },
+      };
     return {};
   };
   const statuses =
@@ -240,7 +260,11 @@ export function makeReplicaSet(o: MakeReplicaSetOptions): KubeObject {
     apiVersion: 'apps/v1',
     kind: 'ReplicaSet',
     metadata: m,
-    spec: { replicas, selector: o.selector ?? { matchLabels: { ...labels } }, template: template(labels, o.containers ?? d?.spec?.template?.spec?.containers) },
+    spec: {
+      replicas,
+      selector: o.selector ?? { matchLabels: { ...labels } },
+      template: template(labels, o.containers ?? d?.spec?.template?.spec?.containers),
+    },
     status: { replicas, fullyLabeledReplicas: replicas, readyReplicas: ready, availableReplicas: ready, observedGeneration: m.generation },
   };
 }

@@ -88,7 +88,13 @@ export class SimulatedKubelet {
         entry.state = { waiting: { reason: step.reason, ...(step.message ? { message: step.message } : {}) } };
         entry.started = false;
       } else {
-        const terminated = { exitCode: step.exitCode, reason: step.reason ?? (step.exitCode === 0 ? 'Completed' : 'Error'), startedAt, finishedAt: nowIso(), containerID };
+        const terminated = {
+          exitCode: step.exitCode,
+          reason: step.reason ?? (step.exitCode === 0 ? 'Completed' : 'Error'),
+          startedAt,
+          finishedAt: nowIso(),
+          containerID,
+        };
         entry.state = { terminated: step.message ? { ...terminated, message: step.message } : terminated };
         Object.assign(entry, { containerID, started: false, ready: false });
       }
@@ -134,8 +140,11 @@ export class SimulatedKubelet {
       if (explicit === undefined) {
         const user = (this.options.imageUser ?? (() => 0))(container.image);
         if (typeof user === 'string' && !/^\d+$/.test(user))
-          return kubeletSteps.createConfigError(`container has runAsNonRoot and image has non-numeric user (${user}), cannot verify user is non-root ${where}`);
-        if (user === undefined || Number(user) === 0) return kubeletSteps.createConfigError(`container has runAsNonRoot and image will run as root ${where}`);
+          return kubeletSteps.createConfigError(
+            `container has runAsNonRoot and image has non-numeric user (${user}), cannot verify user is non-root ${where}`,
+          );
+        if (user === undefined || Number(user) === 0)
+          return kubeletSteps.createConfigError(`container has runAsNonRoot and image will run as root ${where}`);
       }
     }
     return kubeletSteps.running();

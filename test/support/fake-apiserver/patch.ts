@@ -18,7 +18,8 @@ function mergeMap(target: Record<string, Json>, patch: Record<string, Json>): Re
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete target[key];
     else if (isObject(value)) target[key] = mergeMap(isObject(target[key]) ? target[key] : {}, value);
-    else if (Array.isArray(value) && MERGE_KEYS[key]) target[key] = mergeList(Array.isArray(target[key]) ? target[key] : [], value, MERGE_KEYS[key]);
+    else if (Array.isArray(value) && MERGE_KEYS[key])
+      target[key] = mergeList(Array.isArray(target[key]) ? target[key] : [], value, MERGE_KEYS[key]);
     else target[key] = structuredClone(value);
   }
   return target;
@@ -75,7 +76,8 @@ interface JsonPatchOp {
  * JSON array is rejected like the apiserver's decoder does (400): the client's default patch type meets that.
  */
 export function jsonPatch(original: Json, ops: Json): Json {
-  if (!Array.isArray(ops)) throw badRequest(`json: cannot unmarshal ${isObject(ops) ? 'object' : typeof ops} into Go value of type jsonpatch.Patch`);
+  if (!Array.isArray(ops))
+    throw badRequest(`json: cannot unmarshal ${isObject(ops) ? 'object' : typeof ops} into Go value of type jsonpatch.Patch`);
   let doc = structuredClone(original);
   for (const raw of ops as JsonPatchOp[]) {
     if (!isObject(raw) || typeof raw.op !== 'string' || typeof raw.path !== 'string') throw badRequest('invalid JSON patch operation');
@@ -103,7 +105,8 @@ function getAt(doc: Json, segs: string[], op: string, path: string): Json {
   for (const s of segs) {
     if (Array.isArray(cur)) {
       const i = Number(s);
-      if (!/^\d+$/.test(s) || i >= cur.length) throw patchFailure(`${op} operation does not apply: doc is missing path: ${path}: missing value`);
+      if (!/^\d+$/.test(s) || i >= cur.length)
+        throw patchFailure(`${op} operation does not apply: doc is missing path: ${path}: missing value`);
       cur = cur[i];
     } else if (isObject(cur) && s in cur) {
       cur = cur[s];
@@ -123,7 +126,8 @@ function setAt(doc: Json, segs: string[], value: Json, op: 'add' | 'replace', pa
       parent.push(value);
     } else {
       const i = Number(last);
-      if (!/^\d+$/.test(last) || i > parent.length || (op === 'replace' && i >= parent.length)) throw patchFailure(`${op} operation does not apply: doc is missing path: ${path}: missing value`);
+      if (!/^\d+$/.test(last) || i > parent.length || (op === 'replace' && i >= parent.length))
+        throw patchFailure(`${op} operation does not apply: doc is missing path: ${path}: missing value`);
       if (op === 'add') parent.splice(i, 0, value);
       else parent[i] = value;
     }

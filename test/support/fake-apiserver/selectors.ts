@@ -83,7 +83,18 @@ export type FieldSelector = { field: string; op: 'eq' | 'neq'; value: string }[]
 
 /** Fields each kind supports server-side (pods have a few more than metadata.*). */
 const SUPPORTED_FIELDS: Record<string, string[]> = {
-  Pod: ['metadata.name', 'metadata.namespace', 'spec.nodeName', 'spec.restartPolicy', 'spec.schedulerName', 'spec.serviceAccountName', 'spec.hostNetwork', 'status.phase', 'status.podIP', 'status.nominatedNodeName'],
+  Pod: [
+    'metadata.name',
+    'metadata.namespace',
+    'spec.nodeName',
+    'spec.restartPolicy',
+    'spec.schedulerName',
+    'spec.serviceAccountName',
+    'spec.hostNetwork',
+    'status.phase',
+    'status.podIP',
+    'status.nominatedNodeName',
+  ],
 };
 
 export function parseFieldSelector(kind: string, raw: string | null | undefined): FieldSelector {

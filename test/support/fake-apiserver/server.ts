@@ -2,7 +2,16 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { failExecSession, localShellHandler, runExecSession, execInternalError, type ExecFaults, type ExecHandler, type ExecRecord, type ExecRequest } from './exec.js';
+import {
+  failExecSession,
+  localShellHandler,
+  runExecSession,
+  execInternalError,
+  type ExecFaults,
+  type ExecHandler,
+  type ExecRecord,
+  type ExecRequest,
+} from './exec.js';
 import { SimulatedKubelet, type KubeletOptions } from './kubelet.js';
 import { jsonMergePatch, jsonPatch, strategicMerge } from './patch.js';
 import { matchesFields, matchesLabels, parseFieldSelector, parseLabelSelector } from './selectors.js';
@@ -94,7 +103,9 @@ function sendJson(res: ServerResponse, code: number, body: unknown, headers: Rec
 
 /** For HTTP errors before a WebSocket upgrade, straight onto the raw socket. */
 function rejectUpgrade(socket: Duplex, code: number, body: string, contentType = JSON_TYPE): void {
-  socket.end(`HTTP/1.1 ${code} ${http.STATUS_CODES[code]}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${code} ${http.STATUS_CODES[code]}\r\nContent-Type: ${contentType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 const listKind = (kind: Kind): string => `${kind}List`;
@@ -259,7 +270,10 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     const rvParam = url.searchParams.get('resourceVersion') ?? '';
     if (rvParam !== '' && !/^\d+$/.test(rvParam)) throw badRequest(`resourceVersion: Invalid value: "${rvParam}": must be a number`);
     const matches = (o: KubeObject | undefined): boolean =>
-      !!o && (namespace === undefined || o.metadata.namespace === namespace) && matchesLabels(labels, o.metadata.labels) && matchesFields(fields, o);
+      !!o &&
+      (namespace === undefined || o.metadata.namespace === namespace) &&
+      matchesLabels(labels, o.metadata.labels) &&
+      matchesFields(fields, o);
 
     res.writeHead(200, { 'Content-Type': JSON_TYPE, 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
     res.flushHeaders();
@@ -299,7 +313,13 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   }
 
   /** PATCH only: the product adds its debugger with one strategic merge patch (never GET, PUT or dryRun). */
-  function serveEphemeralContainers(req: IncomingMessage, res: ServerResponse, rec: RecordedRequest, namespace: string, name: string): void {
+  function serveEphemeralContainers(
+    req: IncomingMessage,
+    res: ServerResponse,
+    rec: RecordedRequest,
+    namespace: string,
+    name: string,
+  ): void {
     if (api.faults.ephemeralContainers === 'notFound') throw routeNotFound();
     if (req.method !== 'PATCH') throw methodNotAllowed();
     if (api.faults.ephemeralContainers === 'forbidden') throw forbidden(user, 'patch', 'pods', 'ephemeralcontainers', namespace, name);
@@ -326,13 +346,16 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     const unchanged = JSON.stringify(current.spec?.ephemeralContainers ?? []) === JSON.stringify(pod.spec?.ephemeralContainers ?? []);
     if (unchanged) return sendJson(res, 200, current, headers);
     const stored = store.update('Pod', namespace, name, () => pod);
-    for (const c of stored.spec?.ephemeralContainers ?? []) if (!before.has(c.name)) kubelet.ephemeralContainerAdded(namespace, name, c.name);
+    for (const c of stored.spec?.ephemeralContainers ?? [])
+      if (!before.has(c.name)) kubelet.ephemeralContainerAdded(namespace, name, c.name);
     sendJson(res, 200, stored, headers);
   }
 
   function serveLog(res: ServerResponse, url: URL, namespace: string, name: string): void {
     const pod = getOr404('Pod', namespace, name);
-    const names = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map((c: Json) => c.name);
+    const names = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []), ...(pod.spec?.ephemeralContainers ?? [])].map(
+      (c: Json) => c.name,
+    );
     const container = url.searchParams.get('container') ?? (pod.spec?.containers?.length === 1 ? pod.spec.containers[0].name : undefined);
     if (!container) throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${names.join(' ')}]`);
     if (!names.includes(container)) throw badRequest(`container ${container} is not valid for pod ${name}`);
@@ -373,21 +396,28 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
         const ephemeral = (pod.spec?.ephemeralContainers ?? []).map((c: Json) => c.name as string);
         if (!execReq.container) {
           if ((pod.spec?.containers ?? []).length !== 1)
-            throw badRequest(`a container name must be specified for pod ${podName}, choose one of: [${(pod.spec?.containers ?? []).map((c: Json) => c.name).join(' ')}]`);
+            throw badRequest(
+              `a container name must be specified for pod ${podName}, choose one of: [${(pod.spec?.containers ?? []).map((c: Json) => c.name).join(' ')}]`,
+            );
           execReq.container = pod.spec.containers[0].name;
         }
         if (!regular.includes(execReq.container) && !ephemeral.includes(execReq.container))
           throw badRequest(`container ${execReq.container} is not valid for pod ${podName}`);
         if (execReq.command.length === 0) throw badRequest('you must specify at least one command for the container');
 
-        const statuses: Json[] = ephemeral.includes(execReq.container) ? (pod.status?.ephemeralContainerStatuses ?? []) : (pod.status?.containerStatuses ?? []);
+        const statuses: Json[] = ephemeral.includes(execReq.container)
+          ? (pod.status?.ephemeralContainerStatuses ?? [])
+          : (pod.status?.containerStatuses ?? []);
         const st = statuses.find((s) => s.name === execReq.container);
         // Regular containers without any status entry count as running (hand-made fixtures); ephemeral ones must have started.
         const running = st ? !!st.state?.running : !ephemeral.includes(execReq.container);
-        const offered = String(req.headers['sec-websocket-protocol'] ?? '').split(',').map((p) => p.trim());
+        const offered = String(req.headers['sec-websocket-protocol'] ?? '')
+          .split(',')
+          .map((p) => p.trim());
         const protocol = offered.find((p) => execProtocols.includes(p)) ?? '';
         // Before v5 the kubelet's refusal came back as a failed upgrade; v5 goes through the apiserver's translator.
-        if (!running && protocol !== 'v5.channel.k8s.io') return rejectUpgrade(socket, 500, `container not found (${JSON.stringify(execReq.container)})`, 'text/plain');
+        if (!running && protocol !== 'v5.channel.k8s.io')
+          return rejectUpgrade(socket, 500, `container not found (${JSON.stringify(execReq.container)})`, 'text/plain');
 
         wss.handleUpgrade(req, socket, head, (ws) => {
           execReq.protocol = ws.protocol;
@@ -396,11 +426,17 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
           sockets.add(ws);
           const session = running
             ? runExecSession(ws, execReq, execRecord, api.execHandler, api.faults)
-            : failExecSession(ws, execRecord, execInternalError(`unable to upgrade connection: container not found (${JSON.stringify(execReq.container)})`));
-          const tracked: Promise<void> = session.catch(() => {}).finally(() => {
-            sessions.delete(tracked);
-            sockets.delete(ws);
-          });
+            : failExecSession(
+                ws,
+                execRecord,
+                execInternalError(`unable to upgrade connection: container not found (${JSON.stringify(execReq.container)})`),
+              );
+          const tracked: Promise<void> = session
+            .catch(() => {})
+            .finally(() => {
+              sessions.delete(tracked);
+              sockets.delete(ws);
+            });
           sessions.add(tracked);
         });
       } catch (err) {

@@ -19,7 +19,11 @@ function failure(code: number, reason: string, message: string, details?: Status
 
 /** `resource` is the plural, e.g. "pods", "deployments.apps" style group omitted for core. */
 export const notFound = (resource: string, name: string, group = ''): ApiError =>
-  failure(404, 'NotFound', `${group ? `${resource}.${group}` : resource} "${name}" not found`, { name, ...(group ? { group } : {}), kind: resource });
+  failure(404, 'NotFound', `${group ? `${resource}.${group}` : resource} "${name}" not found`, {
+    name,
+    ...(group ? { group } : {}),
+    kind: resource,
+  });
 
 export const routeNotFound = (): ApiError => failure(404, 'NotFound', 'the server could not find the requested resource', {});
 
@@ -27,7 +31,15 @@ export const badRequest = (message: string): ApiError => failure(400, 'BadReques
 
 export const unauthorized = (): ApiError => failure(401, 'Unauthorized', 'Unauthorized');
 
-export const forbidden = (user: string, verb: string, resource: string, subresource: string, namespace: string, name: string, group = ''): ApiError =>
+export const forbidden = (
+  user: string,
+  verb: string,
+  resource: string,
+  subresource: string,
+  namespace: string,
+  name: string,
+  group = '',
+): ApiError =>
   failure(
     403,
     'Forbidden',
@@ -42,7 +54,8 @@ export const unsupportedMediaType = (): ApiError =>
     `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml, application/strategic-merge-patch+json`,
   );
 
-export const methodNotAllowed = (): ApiError => failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+export const methodNotAllowed = (): ApiError =>
+  failure(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
 
 export const internalError = (message: string): ApiError =>
   failure(500, 'InternalError', `Internal error occurred: ${message}`, { causes: [{ message }] });
@@ -51,16 +64,38 @@ export const expired = (message: string): ApiError => failure(410, 'Expired', me
 
 /** One field.Error, rendered as validation.go's ErrorList entries are. */
 export interface FieldError {
-  type: 'FieldValueForbidden' | 'FieldValueDuplicate' | 'FieldValueNotFound' | 'FieldValueRequired' | 'FieldValueInvalid' | 'FieldValueNotSupported';
+  type:
+    | 'FieldValueForbidden'
+    | 'FieldValueDuplicate'
+    | 'FieldValueNotFound'
+    | 'FieldValueRequired'
+    | 'FieldValueInvalid'
+    | 'FieldValueNotSupported';
   field: string;
   /** The "detail" part, e.g. `Forbidden: cannot be set for an Ephemeral Container`. */
   body: string;
 }
 
-export const fieldForbidden = (field: string, detail: string): FieldError => ({ type: 'FieldValueForbidden', field, body: `Forbidden: ${detail}` });
-export const fieldDuplicate = (field: string, value: string): FieldError => ({ type: 'FieldValueDuplicate', field, body: `Duplicate value: ${JSON.stringify(value)}` });
-export const fieldNotFound = (field: string, value: string): FieldError => ({ type: 'FieldValueNotFound', field, body: `Not found: ${JSON.stringify(value)}` });
-export const fieldRequired = (field: string, detail = ''): FieldError => ({ type: 'FieldValueRequired', field, body: detail ? `Required value: ${detail}` : 'Required value' });
+export const fieldForbidden = (field: string, detail: string): FieldError => ({
+  type: 'FieldValueForbidden',
+  field,
+  body: `Forbidden: ${detail}`,
+});
+export const fieldDuplicate = (field: string, value: string): FieldError => ({
+  type: 'FieldValueDuplicate',
+  field,
+  body: `Duplicate value: ${JSON.stringify(value)}`,
+});
+export const fieldNotFound = (field: string, value: string): FieldError => ({
+  type: 'FieldValueNotFound',
+  field,
+  body: `Not found: ${JSON.stringify(value)}`,
+});
+export const fieldRequired = (field: string, detail = ''): FieldError => ({
+  type: 'FieldValueRequired',
+  field,
+  body: detail ? `Required value: ${detail}` : 'Required value',
+});
 export const fieldInvalid = (field: string, value: unknown, detail: string): FieldError => ({
   type: 'FieldValueInvalid',
   field,

@@ -5,13 +5,49 @@ import { fieldDuplicate, fieldForbidden, fieldInvalid, fieldNotFound, fieldRequi
 
 /** Fields of EphemeralContainerCommon in Go struct order (the order validateFieldAllowList reports in). */
 const CONTAINER_FIELDS = [
-  'name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy', 'restartPolicy',
-  'restartPolicyRules', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle',
-  'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty',
+  'name',
+  'image',
+  'command',
+  'args',
+  'workingDir',
+  'ports',
+  'envFrom',
+  'env',
+  'resources',
+  'resizePolicy',
+  'restartPolicy',
+  'restartPolicyRules',
+  'volumeMounts',
+  'volumeDevices',
+  'livenessProbe',
+  'readinessProbe',
+  'startupProbe',
+  'lifecycle',
+  'terminationMessagePath',
+  'terminationMessagePolicy',
+  'imagePullPolicy',
+  'securityContext',
+  'stdin',
+  'stdinOnce',
+  'tty',
 ];
 const ALLOWED_FIELDS = new Set([
-  'name', 'image', 'command', 'args', 'workingDir', 'env', 'envFrom', 'volumeMounts', 'volumeDevices', 'terminationMessagePath',
-  'terminationMessagePolicy', 'imagePullPolicy', 'securityContext', 'stdin', 'stdinOnce', 'tty',
+  'name',
+  'image',
+  'command',
+  'args',
+  'workingDir',
+  'env',
+  'envFrom',
+  'volumeMounts',
+  'volumeDevices',
+  'terminationMessagePath',
+  'terminationMessagePolicy',
+  'imagePullPolicy',
+  'securityContext',
+  'stdin',
+  'stdinOnce',
+  'tty',
 ]);
 const KNOWN_FIELDS = new Set([...CONTAINER_FIELDS, 'targetContainerName']);
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
@@ -46,7 +82,11 @@ function normalise(containers: Json[], warnings: string[]): Json[] {
 }
 
 const stable = (v: Json): string =>
-  JSON.stringify(v, (_k, val) => (val && typeof val === 'object' && !Array.isArray(val) ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => a.localeCompare(b))) : val));
+  JSON.stringify(v, (_k, val) =>
+    val && typeof val === 'object' && !Array.isArray(val)
+      ? Object.fromEntries(Object.entries(val).sort(([a], [b]) => a.localeCompare(b)))
+      : val,
+  );
 
 function diff(oldC: Record<string, Json>, newC: Record<string, Json>): string {
   const keys = [...new Set([...Object.keys(oldC), ...Object.keys(newC)])].sort();
@@ -67,9 +107,17 @@ export function validateEphemeralContainers(pod: KubeObject): FieldError[] {
     if (!ec.name) errs.push(fieldRequired(`${p}.name`));
     else if (!DNS1123_LABEL.test(ec.name) || ec.name.length > 63) errs.push(fieldInvalid(`${p}.name`, ec.name, DNS1123_LABEL_MSG));
     if (ec.imagePullPolicy !== undefined && !['Always', 'IfNotPresent', 'Never'].includes(ec.imagePullPolicy))
-      errs.push({ type: 'FieldValueNotSupported', field: `${p}.imagePullPolicy`, body: `Unsupported value: ${JSON.stringify(ec.imagePullPolicy)}: supported values: "Always", "IfNotPresent", "Never"` });
+      errs.push({
+        type: 'FieldValueNotSupported',
+        field: `${p}.imagePullPolicy`,
+        body: `Unsupported value: ${JSON.stringify(ec.imagePullPolicy)}: supported values: "Always", "IfNotPresent", "Never"`,
+      });
     if (!['File', 'FallbackToLogsOnError'].includes(ec.terminationMessagePolicy))
-      errs.push({ type: 'FieldValueNotSupported', field: `${p}.terminationMessagePolicy`, body: `Unsupported value: ${JSON.stringify(ec.terminationMessagePolicy)}: supported values: "File", "FallbackToLogsOnError"` });
+      errs.push({
+        type: 'FieldValueNotSupported',
+        field: `${p}.terminationMessagePolicy`,
+        body: `Unsupported value: ${JSON.stringify(ec.terminationMessagePolicy)}: supported values: "File", "FallbackToLogsOnError"`,
+      });
     const mountPaths = new Set<string>();
     (ec.volumeMounts ?? []).forEach((vm: Record<string, Json>, j: number) => {
       const mp = `${p}.volumeMounts[${j}]`;
@@ -84,8 +132,10 @@ export function validateEphemeralContainers(pod: KubeObject): FieldError[] {
       if (allNames.has(ec.name)) errs.push(fieldDuplicate(`${p}.name`, ec.name));
       else allNames.add(ec.name);
     }
-    if (ec.targetContainerName && !regular.includes(ec.targetContainerName)) errs.push(fieldNotFound(`${p}.targetContainerName`, ec.targetContainerName));
-    for (const f of CONTAINER_FIELDS) if (!ALLOWED_FIELDS.has(f) && isSet(ec[f])) errs.push(fieldForbidden(`${p}.${f}`, 'cannot be set for an Ephemeral Container'));
+    if (ec.targetContainerName && !regular.includes(ec.targetContainerName))
+      errs.push(fieldNotFound(`${p}.targetContainerName`, ec.targetContainerName));
+    for (const f of CONTAINER_FIELDS)
+      if (!ALLOWED_FIELDS.has(f) && isSet(ec[f])) errs.push(fieldForbidden(`${p}.${f}`, 'cannot be set for an Ephemeral Container'));
     (ec.volumeMounts ?? []).forEach((vm: Record<string, Json>, j: number) => {
       if (vm?.subPath) errs.push(fieldForbidden(`${p}.volumeMounts[${j}].subPath`, 'cannot be set for an Ephemeral Container'));
       if (vm?.subPathExpr) errs.push(fieldForbidden(`${p}.volumeMounts[${j}].subPathExpr`, 'cannot be set for an Ephemeral Container'));
@@ -114,9 +164,17 @@ export function updateEphemeralContainers(current: KubeObject, incoming: KubeObj
   const byName = new Map<string, Record<string, Json>>(next.spec.ephemeralContainers.map((c: Json) => [c.name, c]));
   for (const old of current.spec?.ephemeralContainers ?? []) {
     const now = byName.get(old.name);
-    if (!now) errs.push(fieldForbidden('spec.ephemeralContainers', `existing ephemeral containers ${JSON.stringify(old.name)} may not be removed\n`));
+    if (!now)
+      errs.push(
+        fieldForbidden('spec.ephemeralContainers', `existing ephemeral containers ${JSON.stringify(old.name)} may not be removed\n`),
+      );
     else if (stable(now) !== stable(old))
-      errs.push(fieldForbidden(`spec.ephemeralContainers[${old.name}]`, `existing ephemeral containers ${JSON.stringify(old.name)} may not be changed\n${diff(old, now)}`));
+      errs.push(
+        fieldForbidden(
+          `spec.ephemeralContainers[${old.name}]`,
+          `existing ephemeral containers ${JSON.stringify(old.name)} may not be changed\n${diff(old, now)}`,
+        ),
+      );
   }
   if (errs.length) throw invalid('Pod', '', name, errs);
   if (!next.spec.ephemeralContainers.length) delete next.spec.ephemeralContainers;
