@@ -52,7 +52,7 @@ export default defineConfig(
       // Sanitising untrusted pod/JVM output (ANSI escapes, NUL..US) is exactly what our control-character regexes do.
       'no-control-regex': 'off',
       'no-throw-literal': 'error',
-      'prefer-const': 'error',
+      'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
   {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The project's test command (README): typecheck, unit + integration tests (fake API server, local artifact
+# The project's test command (README): typecheck, lint (ESLint + Prettier), unit + integration tests (fake API server, local artifact
 # service on Azurite, real JVMs), then the end-to-end suite against a real local Kubernetes cluster.
 # Set KJD_SKIP_E2E=1 to stop after the fast suites, KJD_KEEP_CLUSTER=1 to leave the cluster running.
 set -euo pipefail
@@ -13,6 +13,7 @@ summary() { node scripts/jest-totals.mjs "$results"/*.json; }
 trap summary EXIT
 
 npm run --silent typecheck
+npm run --silent lint
 node --experimental-vm-modules node_modules/jest/bin/jest.js --json --outputFile="$results/fast.json"
 
 if [ "${KJD_SKIP_E2E:-0}" = 1 ]; then exit 0; fi

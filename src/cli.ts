@@ -78,7 +78,9 @@ export async function runCli(argv: string[], stdout = process.stdout, stderr = p
       try {
         values.set(Inputs.Kubeconfig, readFileSync(kubeconfigFile, 'utf8'));
       } catch (err) {
-        throw new Error(`cannot read the kubeconfig file ${kubeconfigFile}: ${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}`);
+        throw new Error(`cannot read the kubeconfig file ${kubeconfigFile}: ${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}`, {
+          cause: err,
+        });
       }
     }
     // Local runs have no RUNNER_TEMP: default to ./jvm-dumps/<artifact name>.

@@ -81,7 +81,7 @@ async function withoutAttach(job: JvmJob, message: string): Promise<void> {
     try {
       await takeThreadDumps(job, viaSignal(job));
     } catch (err) {
-      throw new Error(`${message}; SIGQUIT fallback failed too: ${errorMessage(err)}`);
+      throw new Error(`${message}; SIGQUIT fallback failed too: ${errorMessage(err)}`, { cause: err });
     }
     job.out.notes = [...(job.out.notes ?? []), 'attach failed: thread dumps taken with SIGQUIT from the container log'];
   });

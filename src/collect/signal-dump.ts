@@ -37,7 +37,9 @@ export async function readSignalledDump(cluster: Cluster, pod: string, container
         sinceSeconds: Math.ceil((Date.now() - since.getTime()) / 1000) + 5,
       });
     } catch (err) {
-      throw new Error(`reading the log of ${pod}/${container} failed: ${apiErrorMessage(err)} (the fallback needs 'get' on pods/log)`);
+      throw new Error(`reading the log of ${pod}/${container} failed: ${apiErrorMessage(err)} (the fallback needs 'get' on pods/log)`, {
+        cause: err,
+      });
     }
     const dump = extractThreadDumps(logLinesSince(log, since)).filter(isComplete).pop();
     if (dump) return dump;

@@ -76,7 +76,7 @@ export async function createToolbox(exec: ContainerExec, timeoutMs: number): Pro
       throw new ToolboxError(err.failure, err.exitCode, `Scanning processes in the debugger failed: ${err.message}`);
     throw err;
   }
-  return Object.assign(toolbox, { probe: parseProbe(output) }) as Toolbox;
+  return Object.assign(toolbox, { probe: parseProbe(output) });
 }
 
 class PodToolbox implements Omit<Toolbox, 'probe'> {

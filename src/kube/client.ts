@@ -19,7 +19,8 @@ export function connect(source: KubeconfigSource, context: string | undefined, n
     try {
       kc.loadFromString(source.yaml);
     } catch (err) {
-      // The parser's message can quote the file: keep only its first line, which names the problem.
+      // The parser's message can quote the file: keep only its first line, which names the problem, and no cause.
+      // eslint-disable-next-line preserve-caught-error -- the cause would carry the secret kubeconfig text
       throw new Error(`The kubeconfig input could not be parsed: ${errorMessage(err).split('\n')[0]}`);
     }
   } else {

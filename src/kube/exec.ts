@@ -154,7 +154,7 @@ export async function execInContainer(
   } catch (err) {
     throw openFailure(err, pod, container);
   }
-  if (stdout instanceof Backpressured) stdout.socket = ws as unknown as { pause(): void; resume(): void };
+  if (stdout instanceof Backpressured) stdout.socket = ws;
   // Exec.exec resolves when the socket opens; the command has ended only when the socket closes.
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => {
@@ -185,7 +185,7 @@ export async function execInContainer(
   }
   const code = exitCodeFromStatus(status);
   if (code === undefined) {
-    const s = status as V1Status;
+    const s = status;
     throw new ExecError('failed', `exec into ${pod}/${container} failed: ${s.message ?? s.reason ?? 'unknown error'}`, {
       code: s.code,
       reason: s.reason,

@@ -14,8 +14,8 @@ export interface ApiStatus {
 
 function parseBody(body: unknown): Partial<ApiStatus> | undefined {
   try {
-    const value = typeof body === 'string' ? JSON.parse(body) : body;
-    return value && typeof value === 'object' ? (value as Partial<ApiStatus>) : undefined;
+    const value: unknown = typeof body === 'string' ? JSON.parse(body) : body;
+    return value && typeof value === 'object' ? value : undefined;
   } catch {
     return undefined;
   }

@@ -65,14 +65,14 @@ export function startJvm(classes: string, main: string, args: string[] = [], rea
       stop();
       reject(new Error(`${main} did not print ${readyLine} within ${timeoutMs} ms; stdout: ${out}; stderr: ${err}`));
     }, timeoutMs);
-    child.stdout!.on('data', (b: Buffer) => {
+    child.stdout.on('data', (b: Buffer) => {
       out += b.toString();
       if (out.split('\n').some((l) => l.trim() === readyLine)) {
         clearTimeout(timer);
         resolve({ pid: child.pid!, child, stdout: () => out, stop });
       }
     });
-    child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       reject(new Error(`${main} exited early (code ${code}, signal ${signal}); stderr: ${err}`));

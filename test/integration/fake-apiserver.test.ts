@@ -81,7 +81,8 @@ function watchUntil(path: string, query: Record<string, string>, predicate: (typ
           }
         },
         (err) => {
-          if (!found) reject(err ?? new Error('watch ended before the expected event'));
+          if (!found)
+            reject(err instanceof Error ? err : new Error(`watch ended before the expected event${err ? `: ${String(err)}` : ''}`));
         },
       )
       .then((c) => {
@@ -375,7 +376,7 @@ describe('ephemeral containers', () => {
 describe('exec', () => {
   let dir: string;
 
-  beforeEach(async () => {
+  beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'fake-apiserver-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

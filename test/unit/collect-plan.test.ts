@@ -155,10 +155,10 @@ describe('typed toolbox', () => {
     calls: string[][];
   } {
     const calls: string[][] = [];
-    const exec: ContainerExec = async (argv) => {
+    const exec: ContainerExec = (argv) => {
       calls.push(argv.slice(3));
       const a = answers[argv[4]] ?? { exitCode: 0 };
-      return { exitCode: a.exitCode, stdout: a.stdout ?? '', stderr: a.stderr ?? '' };
+      return Promise.resolve({ exitCode: a.exitCode, stdout: a.stdout ?? '', stderr: a.stderr ?? '' });
     };
     return { exec, calls };
   }

@@ -71,7 +71,7 @@ describe('toolbox.sh', () => {
       const missing = run(shell, ['stream', 0, 0, '/nonexistent/heap.hprof', 0]);
       expect(failureOfExit(missing.code)).toBe('unreadable');
       expect(missing.stderr).toMatch(/^kjd-error: cannot read/m);
-      expect(failureOfExit(run(shell, ['nonsense' as never]).code)).toBe('unknown-command');
+      expect(failureOfExit(run(shell, ['nonsense']).code)).toBe('unknown-command');
       // A debugger that is not root cannot switch to the JVM's ids: the script says so instead of trying.
       const mismatch = run(shell, ['jcmd', 1000, 1000, 1, 'VM.version'], true);
       expect(failureOfExit(mismatch.code)).toBe('uid-mismatch');

@@ -117,6 +117,11 @@ export async function waitForPods(selector: string, count: number, ok: (p: V1Pod
         )
         .then((c) => {
           controller = c;
+        })
+        // A watch that cannot start ends the wait like one that ended: the caller reads afresh.
+        .catch(() => {
+          clearTimeout(timer);
+          resolve();
         });
     });
   }
@@ -181,6 +186,11 @@ export async function deleteApp(name: string): Promise<void> {
         )
         .then((c) => {
           controller = c;
+        })
+        // A watch that cannot start ends the wait like one that ended: the caller reads afresh.
+        .catch(() => {
+          clearTimeout(timer);
+          resolve();
         });
     });
   }

@@ -164,7 +164,7 @@ export function removeLeftoverHeapDumps(names: string[]): string[] {
 
 /** All files below dir, relative, with forward slashes. */
 export function filesBelow(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();

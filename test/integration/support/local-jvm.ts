@@ -48,13 +48,13 @@ export async function startSimpleJvm(timeoutMs = 30_000, asUser?: number): Promi
     await rm(classes, { recursive: true, force: true });
   };
   let stderr = '';
-  child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
   try {
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`Simple printed nothing within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
       let out = '';
       // Keep reading stdout for the JVM's whole life so its pipe never fills.
-      child.stdout!.on('data', (b: Buffer) => {
+      child.stdout.on('data', (b: Buffer) => {
         out += b.toString();
         if (out.includes("I'm still here!")) {
           clearTimeout(timer);

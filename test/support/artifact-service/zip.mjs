@@ -83,10 +83,7 @@ export function readZip(buf) {
           compressedSize = u64(extra, q);
           q += 8;
         }
-        if (localOffset === U32_MAX) {
-          localOffset = u64(extra, q);
-          q += 8;
-        }
+        if (localOffset === U32_MAX) localOffset = u64(extra, q);
       }
       e += 4 + len;
     }

@@ -65,7 +65,7 @@ export function makePod(o: MakePodOptions): KubeObject {
   const ready = o.ready ?? phase === 'Running';
   const created = iso(o.creationTimestamp, nowIso())!;
   const containers = (o.containers ?? ['app']).map(container);
-  const ownerReferences = o.ownerRefs?.map((r) => ('metadata' in r ? ownerRef(r as KubeObject) : (r as OwnerReference)));
+  const ownerReferences = o.ownerRefs?.map((r) => ('metadata' in r ? ownerRef(r) : r));
   const condition = (type: string, status: boolean): Json => ({
     type,
     status: status ? 'True' : 'False',

@@ -112,7 +112,7 @@ export function parseFieldSelector(kind: string, raw: string | null | undefined)
 function fieldValue(obj: KubeObject, field: string): string {
   let cur: unknown = obj;
   for (const seg of field.split('.')) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[seg] : undefined;
-  return cur === undefined || cur === null ? '' : String(cur);
+  return typeof cur === 'string' || typeof cur === 'number' || typeof cur === 'boolean' ? String(cur) : '';
 }
 
 export function matchesFields(selector: FieldSelector, obj: KubeObject): boolean {

@@ -207,7 +207,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
         if (intercepted) return sendJson(res, intercepted.status, intercepted.body ?? {}, intercepted.headers);
         if (url.pathname === '/version') return sendJson(res, 200, versionInfo(options.version ?? 'v1.37.2'));
         if (!authorized(req)) throw unauthorized();
-        await route(req, res, url, rec);
+        route(req, res, url, rec);
       } catch (err) {
         if (err instanceof ApiError) return sendJson(res, err.code, err.status);
         sendJson(res, 500, execInternalError(String(err)));
@@ -215,7 +215,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     })();
   });
 
-  async function route(req: IncomingMessage, res: ServerResponse, url: URL, rec: RecordedRequest): Promise<void> {
+  function route(req: IncomingMessage, res: ServerResponse, url: URL, rec: RecordedRequest): void {
     const seg = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     const method = req.method ?? 'GET';
     let group: string;
