@@ -11,6 +11,7 @@ import type { Collector, JvmJob, JvmTarget } from './jvm-job.js';
 import { attachIds } from './plan.js';
 import { takeThreadDumps, viaJcmd, viaSignal } from './thread-dumps.js';
 import { parseVmVersion } from './toolbox-protocol.js';
+import { ToolboxError } from './toolbox.js';
 
 const COLLECTORS: Readonly<Record<DumpKind, Collector>> = {
   threads: (job) => takeThreadDumps(job, viaJcmd(job)),
@@ -81,7 +82,11 @@ async function withoutAttach(job: JvmJob, message: string): Promise<void> {
     try {
       await takeThreadDumps(job, viaSignal(job));
     } catch (err) {
-      throw new Error(`${message}; SIGQUIT fallback failed too: ${errorMessage(err)}`, { cause: err });
+      // Never harm the JVM: a SIGQUIT it does not handle would end it, so none was sent.
+      const notTried = err instanceof ToolboxError && err.failure === 'sigquit-not-caught';
+      throw new Error(`${message}; ${notTried ? 'no SIGQUIT fallback was tried' : 'SIGQUIT fallback failed too'}: ${errorMessage(err)}`, {
+        cause: err,
+      });
     }
     job.out.notes = [...(job.out.notes ?? []), 'attach failed: thread dumps taken with SIGQUIT from the container log'];
   });

@@ -3,9 +3,18 @@ import { javaFeatureOf } from '../shared/jdk-features.js';
 
 /** What went wrong inside the toolbox itself, from its exit code; 'tool' when the tool it ran failed. */
 export type ToolboxFailure =
-  'no-work-dir' | 'unreadable' | 'tmp-link' | 'no-free-space-info' | 'uid-mismatch' | 'no-jcmd' | 'unknown-command' | 'tool';
+  | 'sigquit-not-caught'
+  | 'no-work-dir'
+  | 'unreadable'
+  | 'tmp-link'
+  | 'no-free-space-info'
+  | 'uid-mismatch'
+  | 'no-jcmd'
+  | 'unknown-command'
+  | 'tool';
 
 const FAILURE_BY_EXIT: Readonly<Record<number, ToolboxFailure>> = {
+  92: 'sigquit-not-caught',
   93: 'no-work-dir',
   94: 'unreadable',
   95: 'tmp-link',

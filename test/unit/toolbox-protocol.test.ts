@@ -47,7 +47,8 @@ describe('toolbox protocol', () => {
     expect(parseFreeKiB('avail_kb\t\n')).toBeUndefined();
   });
   it('types failures by exit code, not by message', () => {
-    expect([93, 94, 95, 96, 97, 98, 99].map(failureOfExit)).toEqual([
+    expect([92, 93, 94, 95, 96, 97, 98, 99].map(failureOfExit)).toEqual([
+      'sigquit-not-caught',
       'no-work-dir',
       'unreadable',
       'tmp-link',

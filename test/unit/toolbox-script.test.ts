@@ -1,6 +1,7 @@
 // The in-pod script itself, run for real under each shell the README promises, and checked by shellcheck.
 import { describe, expect, it } from '@jest/globals';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,6 +80,35 @@ describe('toolbox.sh', () => {
       expect(space.code).toBe(0);
       expect(parseFreeKiB(space.stdout.toString('utf8'))).toBeGreaterThan(0);
       expect(failureOfExit(run(shell, ['space', 0, 0, '/nonexistent']).code)).toBe('no-free-space-info');
+    });
+
+    it('sends SIGQUIT only to a process that handles it: never one it would end', async () => {
+      const catcher = spawn('sh', ['-c', 'trap "echo caught" QUIT; echo ready; while :; do sleep 0.05; done'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      const plain = spawn('sleep', ['60'], { stdio: 'ignore' });
+      const ignorer = spawn('sh', ['-c', 'trap "" QUIT; echo ready; while :; do sleep 0.05; done'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
+      try {
+        const caught = new Promise<void>((resolve) =>
+          catcher.stdout.on('data', (d: Buffer) => d.toString().includes('caught') && resolve()),
+        );
+        await Promise.all([once(catcher.stdout, 'data'), once(ignorer.stdout, 'data')]);
+        const sent = run(shell, ['signal', 0, 0, catcher.pid!]);
+        expect(sent.code).toBe(0);
+        await caught;
+        const refused = run(shell, ['signal', 0, 0, plain.pid!]);
+        expect(failureOfExit(refused.code)).toBe('sigquit-not-caught');
+        expect(refused.stderr).toMatch(/does not handle SIGQUIT.*not sent/);
+        expect(failureOfExit(run(shell, ['signal', 0, 0, ignorer.pid!]).code)).toBe('sigquit-not-caught');
+        // Both are still alive: signal 0 only checks that the process exists.
+        expect(() => process.kill(plain.pid!, 0)).not.toThrow();
+        expect(() => process.kill(ignorer.pid!, 0)).not.toThrow();
+        expect(plain.exitCode).toBeNull();
+      } finally {
+        for (const p of [catcher, plain, ignorer]) p.kill('SIGKILL');
+      }
     });
 
     it('takes every value as data: a file name with quotes, spaces and $(...) is not run', () => {
