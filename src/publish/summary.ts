@@ -4,8 +4,10 @@ import * as core from '@actions/core';
 import type { ErrorRecord, JvmResult, PodResult, RunManifest } from '../shared/model.js';
 import type { JvmAnalysis, Severity } from '../analyse/analysis-types.js';
 import type { AnalysedJvm } from '../analyse/analyse-dumps.js';
+import { details, esc, escapeHtml, formatBytes, names, pre, safeUrl, table } from './html.js';
 
 export type { AnalysedJvm };
+export { escapeHtml, formatBytes };
 
 export interface ArtifactRef {
   name: string;
@@ -18,77 +20,9 @@ export const SUMMARY_BUDGET_BYTES = 512 * 1024;
 
 const ICON: Record<Severity, string> = { deadlock: '🔴', contention: '🟠', cpu: '🟠', stuck: '🟡', ok: '🟢', 'no-data': '⚪' };
 const MAX_ROWS = 10;
-const MAX_NAMES_SHOWN = 10;
 const MAX_FRAMES_SHOWN = 15;
-const MAX_TEXT = 300;
 
 type Detail = 'full' | 'compact';
-
-/** Escapes text for HTML and drops control characters (a thread name can hold anything). */
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-function esc(text: string | number | undefined, max = MAX_TEXT): string {
-  const s = String(text ?? '');
-  return escapeHtml(s.length > max ? `${s.slice(0, max)}…` : s).replace(/\n/g, ' ');
-}
-
-/** Only http(s) links; anything else is shown as text. */
-function safeUrl(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export function formatBytes(n: number | undefined): string {
-  if (n === undefined) return '';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-  let v = n;
-  let u = 0;
-  while (v >= 1024 && u < units.length - 1) {
-    v /= 1024;
-    u++;
-  }
-  return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`;
-}
-
-function table(headers: string[], rows: string[][]): string {
-  // Cells are already escaped HTML.
-  const head = `<tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr>`;
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
-  return `<table>\n${head}\n${body}\n</table>`;
-}
-
-function details(summary: string, body: string, open = false): string {
-  return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n${body}\n</details>`;
-}
-
-/** A <pre> block; blank lines would end GitHub's HTML block, so there are none. */
-function pre(lines: string[]): string {
-  return `<pre>${lines
-    .filter((l) => l.trim() !== '')
-    .map((l) => esc(l, 500))
-    .join('\n')}</pre>`;
-}
-
-function names(list: string[], total: number): string {
-  const shown = list
-    .slice(0, MAX_NAMES_SHOWN)
-    .map((n) => `<code>${esc(n, 80)}</code>`)
-    .join(', ');
-  return total > MAX_NAMES_SHOWN ? `${shown} and ${total - MAX_NAMES_SHOWN} more` : shown;
-}
 
 function errorList(errors: ErrorRecord[]): string {
   if (errors.length === 0) return '';
