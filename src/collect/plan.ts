@@ -21,6 +21,8 @@ export interface PodPlan extends PodTarget {
   runAs: RunAsDecision;
   /** Nothing tells the JVM's uid and root is forbidden: an unprivileged scout reads it from /proc first. */
   needsScout: boolean;
+  /** Why the JVM may refuse attach because of how the pod is hardened, and how to allow it. */
+  attachHint?: string;
 }
 
 export interface PodTarget {
@@ -42,7 +44,28 @@ export function planPod(pod: V1Pod, settings: Settings, target: PodTarget): PodP
   const tmp = at('inject', () => chooseTmpMount(pod, target.container, settings.tmpVolume));
   const nonRoot = requiresNonRoot(pod);
   const runAs = chooseRunAs(pod, target.container, { uid: settings.runAsUser, gid: settings.runAsGroup });
-  return { ...target, tmp, nonRoot, runAs, needsScout: runAs.uid === undefined && nonRoot };
+  return {
+    ...target,
+    tmp,
+    nonRoot,
+    runAs,
+    needsScout: runAs.uid === undefined && nonRoot,
+    attachHint: hardeningHint(pod, target.container),
+  };
+}
+
+/**
+ * A read-only root filesystem with nothing mounted at /tmp leaves the JVM nowhere to create its attach
+ * socket or write a heap dump: attach fails, only the SIGQUIT path is left.
+ */
+export function hardeningHint(pod: V1Pod, container: string): string | undefined {
+  const c = pod.spec?.containers.find((x) => x.name === container);
+  if (!c?.securityContext?.readOnlyRootFilesystem) return undefined;
+  if ((c.volumeMounts ?? []).some((m) => m.mountPath.replace(/\/+$/, '') === '/tmp')) return undefined;
+  return (
+    `container '${container}' has readOnlyRootFilesystem and nothing mounted at /tmp, so the JVM can create neither its attach ` +
+    'socket nor a heap dump there: mount an emptyDir at /tmp (attach, histogram and heap dumps then work)'
+  );
 }
 
 /** The debugger to add to `pod` (its current version: names must not clash with containers added since). */

@@ -25,6 +25,7 @@ export async function injectDebugger(
   neededSeconds: number,
   deadline: number,
   signal?: AbortSignal,
+  note?: (message: string) => void,
 ): Promise<InjectedDebugger> {
   const podName = pod.metadata!.name!;
   const reusable = findReusableDebugger(pod, req, Math.floor(Date.now() / 1000), neededSeconds);
@@ -39,7 +40,7 @@ export async function injectDebugger(
   } catch (err) {
     throw new InjectError(explainPatchFailure(err, podName, cluster.namespace));
   }
-  const ready = await waitForDebugger(cluster, patched, req.name, deadline, signal);
+  const ready = await waitForDebugger(cluster, patched, req.name, deadline, signal, note);
   return { name: req.name, reused: false, pod: ready };
 }
 
@@ -66,7 +67,14 @@ export function explainPatchFailure(err: unknown, pod: string, ns: string): stri
  * Waits for the debugger to run, by watch (re-watching from the last resourceVersion when the client's
  * 30 s inactivity timeout ends a watch). Image pull and config errors fail at once, with the kubelet's words.
  */
-export async function waitForDebugger(cluster: Cluster, pod: V1Pod, name: string, deadline: number, signal?: AbortSignal): Promise<V1Pod> {
+export async function waitForDebugger(
+  cluster: Cluster,
+  pod: V1Pod,
+  name: string,
+  deadline: number,
+  signal?: AbortSignal,
+  note?: (message: string) => void,
+): Promise<V1Pod> {
   const ns = cluster.namespace;
   const podName = pod.metadata!.name!;
   let current = pod;
@@ -88,6 +96,7 @@ export async function waitForDebugger(cluster: Cluster, pod: V1Pod, name: string
 
   const watch = new Watch(cluster.kc);
   let quickEnds = 0;
+  let forbiddenNoted = false;
   while (Date.now() < deadline) {
     if (signal?.aborted) throw new InjectError('cancelled');
     const watchStarted = Date.now();
@@ -131,6 +140,14 @@ export async function waitForDebugger(cluster: Cluster, pod: V1Pod, name: string
     });
     if (outcome.pod) return outcome.pod;
     if (outcome.error instanceof InjectError) throw outcome.error;
+    if (!forbiddenNoted && watchRefusedCode(outcome.error) === 403) {
+      // Without 'watch' the wait still works, by reading the pod again: say what is missing, once.
+      forbiddenNoted = true;
+      note?.(
+        `Not allowed to watch pods in namespace '${ns}' (HTTP 403): waiting for the debugger by reading the pod instead. ` +
+          "Grant 'watch' on pods (see the Role in the README's RBAC section) to wait by watch.",
+      );
+    }
     // The watch ended (timeout, expired resourceVersion or error): read the pod afresh and watch again.
     try {
       current = await cluster.core.readNamespacedPod({ name: podName, namespace: ns });
@@ -147,4 +164,10 @@ export async function waitForDebugger(cluster: Cluster, pod: V1Pod, name: string
   throw new InjectError(
     `The debugger container ${name} in ${ns}/${podName} did not start before the timeout${lastPending ? ` (last state: ${lastPending})` : ''}.`,
   );
+}
+
+/** client-node's Watch refuses with an Error carrying the HTTP status (the body is not read). */
+function watchRefusedCode(err: unknown): number | undefined {
+  const code = (err as { statusCode?: unknown } | undefined)?.statusCode;
+  return typeof code === 'number' ? code : undefined;
 }
