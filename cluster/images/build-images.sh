@@ -6,6 +6,8 @@
 #   kjd.local/pause:3.10              static C pause (pause.c), single layer from scratch
 #   kjd.local/simple-java:jreN-1      JRE N (headless) + tini + the seed's Simple class in /app
 #   kjd.local/jdk:N-1                 full JDK N (jcmd...) + sh, coreutils, util-linux (setpriv), procps
+#   kjd.local/simple-java:jre17-distroless-1
+#                                     the jre17 app with no shell and no coreutils (a distroless-like target)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../lib/common.sh"
 HERE="${KJD_CLUSTER_DIR}/images"
@@ -20,6 +22,8 @@ IMAGES=(
   "kjd.local/simple-java:jre25-1|sid|openjdk-25-jre-headless,tini|app"
   # The app with a numeric USER in the image (no runAsUser in the pod tells it): the scout scenario.
   "kjd.local/simple-java:jre17-user1000-1|sid|openjdk-17-jre-headless,tini|app-user1000"
+  # Derived from the jre17 app image: its rootfs less every shell and every coreutils file.
+  "kjd.local/simple-java:jre17-distroless-1|derived|kjd.local/simple-java:jre17-1|app"
   "kjd.local/jdk:25-1|sid|openjdk-25-jdk-headless,util-linux,procps|jdk"
   "kjd.local/jdk:21-1|sid|openjdk-21-jdk-headless,util-linux,procps|jdk"
   "kjd.local/jdk:17-1|sid|openjdk-17-jdk-headless,util-linux,procps|jdk"
@@ -83,6 +87,31 @@ build_debian() { # out ref suite packages kind
   rm -rf "$work"
 }
 
+# A distroless-like image: the base image's single layer without shells and coreutils, so nothing in
+# the target can run `sh`, `cat` or `ls`; only the JVM (and tini) remain.
+build_distroless() { # out ref base-ref kind
+  local out="$1" ref="$2" base="$3" kind="$4" work layer
+  work="$(mktemp -d "${out}.work.XXXXXX")"
+  tar -C "$work" -xf "$IMG_DIR/$(tar_name "$base")"
+  layer="$(find "$work" -name layer.tar | head -n1)"
+  mkdir "$work/rootfs"
+  tar -C "$work/rootfs" -xf "$layer"
+  (
+    cd "$work/rootfs"
+    sed 's#^/##' var/lib/dpkg/info/coreutils.list | while read -r f; do
+      if [[ -f "$f" || -L "$f" ]]; then rm -f "$f"; fi
+    done
+    rm -f bin/sh usr/bin/sh bin/dash usr/bin/dash bin/bash usr/bin/bash bin/rbash usr/bin/rbash
+    [[ -x usr/bin/java || -L usr/bin/java ]] || { echo "distroless: java is gone" >&2; exit 1; }
+    for tool in sh dash bash cat ls; do
+      if [[ -e "usr/bin/$tool" || -e "bin/$tool" ]]; then echo "distroless: $tool still there" >&2; exit 1; fi
+    done
+  )
+  tar -C "$work/rootfs" --owner=0 --group=0 --numeric-owner --mtime=@0 --sort=name -cf "$work/rootfs.tar" .
+  "$HERE/mkimage.sh" "$out" "$ref" "$work/rootfs.tar" "$(config_for "$kind")"
+  rm -rf "$work"
+}
+
 main() {
   command -v mmdebstrap > /dev/null || ensure_pkgs mmdebstrap
   command -v gcc > /dev/null || ensure_pkgs gcc libc6-dev
@@ -96,7 +125,13 @@ main() {
     if [[ -s "$out" ]]; then log "image $ref cached"; continue; fi
     log "building image $ref"
     t0=$SECONDS
-    if [[ "$ref" == kjd.local/pause:* ]]; then build_pause "$out"; else build_debian "$out" "$ref" "$suite" "$pkgs" "$kind"; fi
+    if [[ "$ref" == kjd.local/pause:* ]]; then
+      build_pause "$out"
+    elif [[ "$suite" == derived ]]; then
+      build_distroless "$out" "$ref" "$pkgs" "$kind"
+    else
+      build_debian "$out" "$ref" "$suite" "$pkgs" "$kind"
+    fi
     record_timing "image-$ref" $((SECONDS - t0))
   done
   for spec in "${IMAGES[@]}"; do echo "${spec%%|*}"; done > "$IMG_DIR/images.txt"

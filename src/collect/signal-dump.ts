@@ -37,9 +37,12 @@ export async function readSignalledDump(cluster: Cluster, pod: string, container
         sinceSeconds: Math.ceil((Date.now() - since.getTime()) / 1000) + 5,
       });
     } catch (err) {
-      throw new Error(`reading the log of ${pod}/${container} failed: ${apiErrorMessage(err)} (the fallback needs 'get' on pods/log)`, {
-        cause: err,
-      });
+      throw new Error(
+        `reading the log of ${pod}/${container} failed: ${apiErrorMessage(err)} (the SIGQUIT fallback needs 'get' on pods/log: see the Role in the README's RBAC section)`,
+        {
+          cause: err,
+        },
+      );
     }
     const dump = extractThreadDumps(logLinesSince(log, since)).filter(isComplete).pop();
     if (dump) return dump;

@@ -54,8 +54,21 @@ export function explainPatchFailure(err: unknown, pod: string, ns: string): stri
       return isNotFoundOf(status, 'pods', pod)
         ? `Pod ${ns}/${pod} disappeared before the debugger could be added (${detail}).`
         : `The cluster does not serve the pods/ephemeralcontainers subresource (${detail}). Ephemeral containers need Kubernetes 1.23+ (GA in 1.25).`;
-    case 403:
-      return `Not allowed to add an ephemeral container to ${ns}/${pod} (${detail}). Grant 'patch' on pods/ephemeralcontainers (see the README's RBAC).`;
+    case 403: {
+      // Pod Security admission and RBAC both answer 403 Forbidden with no other structured difference;
+      // only the message says which (the API gives nothing else to tell them apart).
+      const policy = /violates PodSecurity "([a-z]+)/.exec(status.message ?? '')?.[1];
+      if (policy) {
+        return (
+          `The namespace enforces Pod Security "${policy}", which refuses this debugger for ${ns}/${pod} (${detail}). ` +
+          (policy === 'restricted'
+            ? 'A restricted debugger runs as the JVM\'s non-root user; this JVM runs as root (or its uid is unknown), so no debugger can attach to it under "restricted": ' +
+              'run the JVM as a non-root user (runAsUser/runAsNonRoot), or set run-as-user if it already is, or relax the namespace to baseline.'
+            : "Set run-as-user and run-as-group to the JVM's ids so the debugger needs no privileges, or relax the namespace's policy.")
+        );
+      }
+      return `Not allowed to add an ephemeral container to ${ns}/${pod} (${detail}). Grant 'patch' on pods/ephemeralcontainers (see the Role in the README's RBAC section).`;
+    }
     case 422:
       return `The API server rejected the debugger container for ${ns}/${pod}: ${detail}`;
     default:

@@ -35,12 +35,21 @@ export function parseOutputFile(text: string): Record<string, string> {
   return out;
 }
 
-export async function runAction(inputs: Record<string, string>, env: Record<string, string> = {}, timeoutMs = 600_000): Promise<ActionRun> {
+export async function runAction(
+  inputs: Record<string, string>,
+  env: Record<string, string> = {},
+  timeoutMs = 600_000,
+  /** Sees stdout as it comes, with the child's pid (to act on the run while it is in progress). */
+  onStdout?: (soFar: string, pid: number) => void,
+): Promise<ActionRun> {
   const runnerTemp = await mkdtemp(path.join(tmpdir(), 'kjd-runner-'));
   const outputFile = path.join(runnerTemp, 'github_output');
   const summaryFile = path.join(runnerTemp, 'step_summary.md');
   await writeFile(outputFile, '');
   await writeFile(summaryFile, '');
+  // The runner always writes the event payload; a private repository's unless the caller passes its own.
+  const eventFile = path.join(runnerTemp, 'event.json');
+  await writeFile(eventFile, JSON.stringify({ repository: { full_name: 'octo/app', private: true, visibility: 'private' } }));
   const childEnv: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? '/root',
@@ -52,6 +61,7 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
     GITHUB_RUN_ID: '4242',
     GITHUB_RUN_ATTEMPT: '1',
     GITHUB_REPOSITORY: 'octo/app',
+    GITHUB_EVENT_PATH: eventFile,
     ...env,
   };
   for (const [k, v] of Object.entries(inputs)) childEnv[`INPUT_${k.toUpperCase()}`] = v;
@@ -61,6 +71,7 @@ export async function runAction(inputs: Record<string, string>, env: Record<stri
   let stderr = '';
   child.stdout.on('data', (d) => {
     stdout += d;
+    onStdout?.(stdout, child.pid!);
   });
   child.stderr.on('data', (d) => {
     stderr += d;

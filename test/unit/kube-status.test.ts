@@ -42,6 +42,14 @@ describe('API Status', () => {
     expect(explainPatchFailure(route, 'web-1', 'shop')).toMatch(/does not serve the pods\/ephemeralcontainers subresource/);
   });
 
+  it('a Pod Security refusal is told from an RBAC one, and says what to change', () => {
+    const message =
+      'pods "root-app" is forbidden: violates PodSecurity "restricted:latest": runAsNonRoot != true (container "jvm-debugger-x" must not set runAsNonRoot=false)';
+    const psa = explainPatchFailure(apiError(403, { code: 403, reason: 'Forbidden', message }), 'root-app', 'ns');
+    expect(psa).toMatch(/^The namespace enforces Pod Security "restricted".*runs as root.*run the JVM as a non-root user/);
+    expect(psa).not.toMatch(/Grant 'patch'/);
+  });
+
   it('403 names the permission to grant; 422 quotes the API; anything else says what failed', () => {
     expect(explainPatchFailure(apiError(403, { code: 403, reason: 'Forbidden', message: 'nope' }), 'p', 'ns')).toMatch(
       /Grant 'patch' on pods\/ephemeralcontainers/,

@@ -1,5 +1,15 @@
 // The real cluster started by cluster/bin/kjd-cluster: admin access for setting up workloads.
-import { AppsV1Api, CoreV1Api, KubeConfig, Watch, type V1Deployment, type V1Pod, type V1PodSpec } from '@kubernetes/client-node';
+import {
+  AppsV1Api,
+  CoreV1Api,
+  KubeConfig,
+  Watch,
+  type V1Deployment,
+  type V1Pod,
+  type V1PodSecurityContext,
+  type V1PodSpec,
+  type V1SecurityContext,
+} from '@kubernetes/client-node';
 import { existsSync, readFileSync } from 'node:fs';
 import { testCleanup, type CleanupRegistry } from './cleanup.js';
 
@@ -42,6 +52,10 @@ export interface AppOptions {
   extraJavaArgs?: string[];
   labels?: Record<string, string>;
   image?: string;
+  /** The JVM container's own securityContext (hardening: read-only root, no privilege escalation, caps). */
+  containerSecurityContext?: V1SecurityContext;
+  /** Replaces the pod securityContext built from runAsUser/runAsNonRoot. */
+  podSecurityContext?: V1PodSecurityContext;
 }
 
 export function podSpec(o: AppOptions): V1PodSpec {
@@ -50,15 +64,17 @@ export function podSpec(o: AppOptions): V1PodSpec {
   return {
     terminationGracePeriodSeconds: 1,
     securityContext:
-      o.runAsUser !== undefined || o.runAsNonRoot !== undefined
+      o.podSecurityContext ??
+      (o.runAsUser !== undefined || o.runAsNonRoot !== undefined
         ? { runAsUser: o.runAsUser, runAsGroup: o.runAsUser, runAsNonRoot: o.runAsNonRoot }
-        : undefined,
+        : undefined),
     containers: [
       {
         name: 'simple-java',
         image: o.image ?? appImage(o.jre ?? 8),
         imagePullPolicy: 'Never',
         command,
+        securityContext: o.containerSecurityContext,
         volumeMounts: o.tmpVolume === false ? undefined : [{ name: 'tmp-dir', mountPath: '/tmp' }],
         readinessProbe: o.readinessFails ? { exec: { command: ['false'] }, periodSeconds: 2 } : undefined,
       },
