@@ -22,9 +22,11 @@ grep -q '^ready' "$work/artifact-service.log" || { cat "$work/artifact-service.l
 eval "$(node -e 'const e=require(process.argv[1]);for(const[k,v]of Object.entries(e))console.log(`export ${k}=${JSON.stringify(v)}`)' "$work/artifact-env.json")"
 
 : > "$work/runner/summary.md"; : > "$work/runner/outputs.txt"
+# The runner's event payload: a private repository, so the heap dump is taken (public ones skip it).
+echo '{"repository":{"private":true,"visibility":"private"}}' > "$work/runner/event.json"
 set +e
 env RUNNER_TEMP="$work/runner" GITHUB_STEP_SUMMARY="$work/runner/summary.md" GITHUB_OUTPUT="$work/runner/outputs.txt" \
-  GITHUB_REPOSITORY=local/demo GITHUB_RUN_ID=1 GITHUB_RUN_ATTEMPT=1 GITHUB_JOB=demo \
+  GITHUB_REPOSITORY=local/demo GITHUB_RUN_ID=1 GITHUB_RUN_ATTEMPT=1 GITHUB_JOB=demo GITHUB_EVENT_PATH="$work/runner/event.json" \
   "INPUT_KUBECONFIG=$(cat /var/lib/kube-jvm-dump/cluster/action.kubeconfig)" \
   INPUT_TARGET=deployment/simple-java INPUT_NAMESPACE=default \
   INPUT_JDK-IMAGE=kjd.local/jdk:25-1 INPUT_IMAGE-PULL-POLICY=Never \

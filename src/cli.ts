@@ -5,6 +5,10 @@ import { runEngine } from './engine.js';
 import { analyseDumps } from './analyse/analyse-dumps.js';
 import { renderTerminalReport } from './publish/terminal-report.js';
 import { errorMessage } from './shared/errors.js';
+import { neutralise } from './shared/untrusted.js';
+
+/** Text from the pod or the cluster, line by line, with no terminal escape and no workflow command (a `run:` step may call the CLI). */
+const inert = (text: string) => text.split('\n').map(neutralise).join('\n');
 
 const SHORT: Record<string, string> = {
   n: Inputs.Namespace,
@@ -86,7 +90,7 @@ export async function runCli(argv: string[], stdout = process.stdout, stderr = p
     // Local runs have no RUNNER_TEMP: default to ./jvm-dumps/<artifact name>.
     settings = getSettings((name) => values.get(name) ?? '', { ...process.env, RUNNER_TEMP: '' });
   } catch (err) {
-    stderr.write(`${TOOL_NAME}: ${errorMessage(err)}\n`);
+    stderr.write(`${TOOL_NAME}: ${inert(errorMessage(err))}\n`);
     return 2;
   }
   // Ctrl-C stops collecting but still writes what was collected (and removes a heap dump from the pod).
@@ -96,15 +100,15 @@ export async function runCli(argv: string[], stdout = process.stdout, stderr = p
     cancel.abort();
   });
   const report = await runEngine(settings, {
-    progress: (m) => stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`),
+    progress: (m) => stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${neutralise(m)}\n`),
     signal: cancel.signal,
   });
   const analyses = await analyseDumps(report.manifest, settings.outputDir).catch((err) => {
-    stderr.write(`analysis failed: ${errorMessage(err)}\n`);
+    stderr.write(`analysis failed: ${neutralise(errorMessage(err))}\n`);
     return [];
   });
   // The report carries the errors too, next to the pod they belong to.
-  stdout.write(renderTerminalReport(report.manifest, analyses) + '\n');
-  stdout.write(`Dumps in ${settings.outputDir} (manifest.json, analysis.json)\n`);
+  stdout.write(inert(renderTerminalReport(report.manifest, analyses)) + '\n');
+  stdout.write(inert(`Dumps in ${settings.outputDir} (manifest.json, analysis.json)`) + '\n');
   return report.outcome === 'success' ? 0 : report.outcome === 'partial' ? 3 : 1;
 }

@@ -1,18 +1,22 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import type { Settings } from './inputs/settings.js';
 import { describeTarget } from './inputs/settings.js';
-import { clusterVersion, connect, kubeconfigSecrets, type Cluster } from './kube/client.js';
+import { clusterVersion, connect, type Cluster } from './kube/client.js';
+import { credentialsInUse, kubeconfigSecrets } from './kube/secrets.js';
 import { resolvePods } from './select/resolve.js';
 import { collectPod, type Progress } from './collect/collect-pod.js';
 import { absolute, FileNames } from './shared/layout.js';
 import type { ErrorRecord, Outcome, PodResult, RunManifest, Stage } from './shared/model.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/constants.js';
 import { errorMessage } from './shared/errors.js';
+import { Scrubber, scrubManifest } from './shared/scrub.js';
 
 export interface EngineHooks {
   progress: Progress;
   /** Called with each credential before anything could print it (the action masks them). */
   mask?: (secret: string) => void;
+  /** Other values never to be logged or written (the runner's own tokens); the kubeconfig's are added. */
+  secrets?: string[];
   /** Cancels the run (the job was cancelled): what was collected is still written. */
   signal?: AbortSignal;
 }
@@ -58,11 +62,16 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
     finishedAt: '',
     pods: [],
     errors: [],
+    ...(settings.skipped?.length ? { skipped: settings.skipped } : {}),
   };
+  // API error bodies and exec plugin stderr can carry credentials: every line out is scrubbed, and every
+  // error record before the manifest is written (see scrubManifest).
+  const scrubber = new Scrubber(hooks.secrets);
+  const progress: Progress = (m) => hooks.progress(scrubber.scrub(m));
   const fail = (stage: Stage, err: unknown) => {
     const message = errorMessage(err);
     manifest.errors.push({ stage, message });
-    hooks.progress(message);
+    progress(message);
   };
   await mkdir(settings.outputDir, { recursive: true });
   const abort = new AbortController();
@@ -72,7 +81,13 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
     let cluster: Cluster | undefined;
     try {
       cluster = connect(settings.kubeconfig, settings.context, settings.namespace);
-      for (const secret of kubeconfigSecrets(cluster.kc)) hooks.mask?.(secret);
+      const kc = cluster.kc;
+      const secrets = kubeconfigSecrets(kc);
+      for (const secret of secrets) hooks.mask?.(secret);
+      // Then what the client really sends (an exec plugin's token exists only now).
+      const inUse = (await credentialsInUse(kc)).filter((s) => !secrets.includes(s));
+      for (const secret of inUse) hooks.mask?.(secret);
+      scrubber.add([...secrets, ...inUse]);
       manifest.namespace = cluster.namespace;
     } catch (err) {
       fail('connect', err);
@@ -88,10 +103,10 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
       ]);
       manifest.cluster.version = version;
       if (pods.length > 0) {
-        hooks.progress(`${manifest.target} in ${c.namespace}: dumping ${pods.map((p) => p.metadata?.name).join(', ')}`);
+        progress(`${manifest.target} in ${c.namespace}: dumping ${pods.map((p) => p.metadata?.name).join(', ')}`);
         // Pods are independent: one pod's failure must not cost another's dumps.
         const results: PodResult[] = await Promise.all(
-          pods.map((pod) => collectPod({ cluster: c, settings, deadline, progress: hooks.progress, signal: abort.signal }, pod)),
+          pods.map((pod) => collectPod({ cluster: c, settings, deadline, progress, signal: abort.signal }, pod)),
         );
         manifest.pods.push(...results);
       }
@@ -99,6 +114,7 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
   } finally {
     clearTimeout(timer);
     manifest.finishedAt = new Date().toISOString();
+    scrubManifest(manifest, scrubber);
     await writeFile(absolute(settings.outputDir, FileNames.manifest), JSON.stringify(manifest, null, 2) + '\n');
   }
   return { manifest, outcome: decideOutcome(manifest), outputDir: settings.outputDir };

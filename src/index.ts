@@ -5,6 +5,7 @@ import { run } from './main.js';
 import { runCli } from './cli.js';
 import { TOOL_NAME } from './shared/constants.js';
 import { errorMessage } from './shared/errors.js';
+import { neutralise } from './shared/untrusted.js';
 
 if (process.env.KUBE_JVM_DUMP_CLI === '1') {
   delete process.env.KUBE_JVM_DUMP_CLI;
@@ -13,10 +14,10 @@ if (process.env.KUBE_JVM_DUMP_CLI === '1') {
       process.exitCode = code;
     },
     (err: unknown) => {
-      process.stderr.write(`${TOOL_NAME}: ${errorMessage(err)}\n`);
+      process.stderr.write(`${TOOL_NAME}: ${neutralise(errorMessage(err))}\n`);
       process.exitCode = 1;
     },
   );
 } else {
-  run().catch((err: unknown) => core.setFailed(errorMessage(err)));
+  run().catch((err: unknown) => core.setFailed(neutralise(errorMessage(err))));
 }

@@ -1,26 +1,54 @@
 import * as core from '@actions/core';
-import { Outputs } from './shared/constants.js';
+import { Inputs, Outputs } from './shared/constants.js';
 import { getSettings } from './inputs/input-helper.js';
+import { applyHeapDumpPolicy, readEventPayload, repositoryVisibility } from './inputs/heap-policy.js';
 import { allErrors, runEngine } from './engine.js';
 import { analyseDumps, type AnalysedJvm } from './analyse/analyse-dumps.js';
 import { aggregateOutputs } from './analyse/analysis.js';
 import { artifactServiceAvailable, uploadOutputDir } from './publish/artifact.js';
 import { writeJobSummary } from './publish/summary.js';
 import { errorMessage } from './shared/errors.js';
+import { neutralise } from './shared/untrusted.js';
+
+/**
+ * Everything the action prints goes through here: thread names, command lines, jcmd output and API errors
+ * come from the pod and the cluster, and must never become a workflow command (see untrusted.ts).
+ */
+const log = {
+  info: (m: string) => core.info(neutralise(m)),
+  notice: (m: string) => core.notice(neutralise(m)),
+  warning: (m: string) => core.warning(neutralise(m)),
+  error: (m: string) => core.error(neutralise(m)),
+  failed: (m: string) => core.setFailed(neutralise(m)),
+};
+
+/** The runner's own tokens: the runner masks them in its log, but an exec plugin's stderr could carry them into the artifact. */
+const RUNNER_SECRETS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
 
 /** The action: inputs -> target -> inject -> collect -> analyse -> publish. */
 export async function run(): Promise<void> {
   // Bad input throws here, before anything touches the cluster; the entry point's catch reports it.
-  const settings = getSettings((name) => core.getInput(name));
+  const settings = applyHeapDumpPolicy(
+    getSettings((name) => core.getInput(name)),
+    repositoryVisibility(readEventPayload(process.env)),
+  );
+  // Read once: child processes (an exec credential plugin) need not inherit the whole kubeconfig.
+  delete process.env[`INPUT_${Inputs.Kubeconfig.toUpperCase()}`];
+  for (const skipped of settings.skipped ?? []) log.warning(skipped.reason);
   // A cancelled job gets SIGINT, then SIGTERM: stop collecting, keep and upload what is there.
   const cancel = new AbortController();
   const onSignal = (name: string) => {
-    core.warning(`${name} received: stopping, keeping what was collected`);
+    log.warning(`${name} received: stopping, keeping what was collected`);
     cancel.abort();
   };
   process.once('SIGINT', () => onSignal('SIGINT'));
   process.once('SIGTERM', () => onSignal('SIGTERM'));
-  const report = await runEngine(settings, { progress: (m) => core.info(m), mask: (s) => core.setSecret(s), signal: cancel.signal });
+  const report = await runEngine(settings, {
+    progress: (m) => log.info(m),
+    mask: (s) => core.setSecret(s),
+    secrets: RUNNER_SECRETS.map((name) => process.env[name] ?? '').filter(Boolean),
+    signal: cancel.signal,
+  });
   const { manifest } = report;
   core.setOutput(Outputs.OutputDir, settings.outputDir);
   core.setOutput(Outputs.Pods, JSON.stringify(manifest.pods.map((p) => p.pod)));
@@ -31,15 +59,15 @@ export async function run(): Promise<void> {
     const agg = aggregateOutputs(analyses.map((a) => a.analysis));
     core.setOutput(Outputs.Deadlock, String(agg.deadlock));
     core.setOutput(Outputs.BlockedThreads, String(agg.blockedThreads));
-    for (const a of analyses) core.info(`${a.pod}/${a.container}/${a.pid}: ${a.analysis.verdict}`);
+    for (const a of analyses) log.info(`${a.pod}/${a.container}/${a.pid}: ${a.analysis.verdict}`);
   } catch (err) {
-    core.warning(`Analysing the dumps failed (the files are kept): ${errorMessage(err)}`);
+    log.warning(`Analysing the dumps failed (the files are kept): ${errorMessage(err)}`);
   }
 
   // Upload whatever was collected, even after errors: partial evidence is still evidence.
   let artifact: { name: string; url?: string; id?: number } | undefined;
   if (!artifactServiceAvailable()) {
-    core.notice(`No artifact service in this environment (not a GitHub Actions job): the dumps stay in ${settings.outputDir}.`);
+    log.notice(`No artifact service in this environment (not a GitHub Actions job): the dumps stay in ${settings.outputDir}.`);
   } else {
     try {
       const uploaded = await uploadOutputDir({
@@ -51,9 +79,9 @@ export async function run(): Promise<void> {
       artifact = { name: settings.artifactName, url: uploaded.url, id: uploaded.id };
       core.setOutput(Outputs.ArtifactId, String(uploaded.id));
       if (uploaded.url) core.setOutput(Outputs.ArtifactUrl, uploaded.url);
-      core.info(`Uploaded artifact '${settings.artifactName}' (${uploaded.fileCount} files, ${uploaded.size} bytes)`);
+      log.info(`Uploaded artifact '${settings.artifactName}' (${uploaded.fileCount} files, ${uploaded.size} bytes)`);
     } catch (err) {
-      core.error(`Uploading the artifact failed; the dumps stay in ${settings.outputDir}: ${errorMessage(err)}`);
+      log.error(`Uploading the artifact failed; the dumps stay in ${settings.outputDir}: ${errorMessage(err)}`);
       manifest.errors.push({ stage: 'publish', message: errorMessage(err) });
     }
   }
@@ -62,19 +90,19 @@ export async function run(): Promise<void> {
     try {
       await writeJobSummary(manifest, analyses, artifact ?? { name: settings.artifactName });
     } catch (err) {
-      core.warning(`Writing the job summary failed: ${errorMessage(err)}`);
+      log.warning(`Writing the job summary failed: ${errorMessage(err)}`);
     }
   }
 
   const errors = allErrors(manifest);
-  for (const e of errors) core.warning(`[${e.stage}${e.dump ? `/${e.dump}` : ''}] ${e.message}`);
+  for (const e of errors) log.warning(`[${e.stage}${e.dump ? `/${e.dump}` : ''}] ${e.message}`);
   const outcome = errors.some((e) => e.stage === 'publish') && report.outcome === 'success' ? 'partial' : report.outcome;
   core.setOutput(Outputs.Outcome, outcome);
   if (outcome === 'failure') {
     const message = `No dump was collected (${errors.length} error(s); first: ${errors[0]?.message ?? 'none recorded'}).`;
-    if (settings.failOnError) core.setFailed(message);
-    else core.warning(`${message} fail-on-error is false, so the step succeeds.`);
+    if (settings.failOnError) log.failed(message);
+    else log.warning(`${message} fail-on-error is false, so the step succeeds.`);
   } else if (outcome === 'partial') {
-    core.warning(`Some requested dumps were not collected (${errors.length} error(s)); what was collected is kept.`);
+    log.warning(`Some requested dumps were not collected (${errors.length} error(s)); what was collected is kept.`);
   }
 }

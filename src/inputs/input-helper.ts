@@ -193,6 +193,11 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
       : Defaults.ThreadDumpCount,
     threadDumpIntervalMs: parseDuration(read(Inputs.ThreadDumpInterval) || Defaults.ThreadDumpInterval, Inputs.ThreadDumpInterval),
     heapDumpLive: parseBoolean(read(Inputs.HeapDumpLive), Inputs.HeapDumpLive, Defaults.HeapDumpLive),
+    allowHeapDumpInPublicRepo: parseBoolean(
+      read(Inputs.AllowHeapDumpInPublicRepo),
+      Inputs.AllowHeapDumpInPublicRepo,
+      Defaults.AllowHeapDumpInPublicRepo,
+    ),
     tmpVolume,
     runAsUser: optionalInteger(read(Inputs.RunAsUser), Inputs.RunAsUser, 0, 2_147_483_647),
     runAsGroup: optionalInteger(read(Inputs.RunAsGroup), Inputs.RunAsGroup, 0, 2_147_483_647),

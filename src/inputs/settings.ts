@@ -1,4 +1,4 @@
-import type { DumpKind } from '../shared/model.js';
+import type { DumpKind, SkippedDump } from '../shared/model.js';
 import type { KubeconfigSource } from '../kube/client.js';
 
 export type WorkloadKind = 'deployment' | 'statefulset' | 'daemonset' | 'pod';
@@ -23,6 +23,10 @@ export interface Settings {
   threadDumpCount: number;
   threadDumpIntervalMs: number;
   heapDumpLive: boolean;
+  /** Take a heap dump even when the repository is public (or its visibility unknown). */
+  allowHeapDumpInPublicRepo: boolean;
+  /** Requested dumps decided against before the run (see heap-policy.ts), recorded in the manifest. */
+  skipped?: SkippedDump[];
   /** 'auto' = the volume the target mounts at /tmp; 'none' = never mount one; else a pod volume name. */
   tmpVolume: string;
   runAsUser?: number;

@@ -46,22 +46,6 @@ export function connect(source: KubeconfigSource, context: string | undefined, n
   return { kc, core: kc.makeApiClient(CoreV1Api), apps: kc.makeApiClient(AppsV1Api), namespace: ns, context: kc.getCurrentContext() };
 }
 
-/** Every credential value in the kubeconfig, to be masked in logs before anything can print it. */
-export function kubeconfigSecrets(kc: KubeConfig): string[] {
-  const out = new Set<string>();
-  for (const user of kc.getUsers()) {
-    const u = user as unknown as Record<string, unknown>;
-    // Certificates and user names are not secret; masking them would only garble the log.
-    for (const key of ['token', 'password', 'keyData']) {
-      const v = u[key];
-      if (typeof v === 'string' && v.length >= 6) out.add(v);
-    }
-    const authProvider = u.authProvider as { config?: Record<string, unknown> } | undefined;
-    for (const v of Object.values(authProvider?.config ?? {})) if (typeof v === 'string' && v.length >= 12) out.add(v);
-  }
-  return [...out];
-}
-
 export async function clusterVersion(kc: KubeConfig): Promise<string | undefined> {
   try {
     return (await kc.makeApiClient(VersionApi).getCode()).gitVersion;

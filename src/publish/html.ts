@@ -1,12 +1,15 @@
 // HTML building blocks for the job summary: every text from the cluster or the JVM is escaped here.
+import { escapeControls } from '../shared/untrusted.js';
 
 const MAX_TEXT = 300;
 const MAX_NAMES_SHOWN = 10;
 
-/** Escapes text for HTML and drops control characters (a thread name can hold anything). */
+/**
+ * Escapes text for HTML (a thread name can hold anything). Control, bidi and line-separator characters show
+ * as escapes (`\r`, `\u202e`): raw, they could hide or reorder what the reader sees.
+ */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
+  return escapeControls(text, '\t\n')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -246,6 +246,7 @@ export function buildSummaryHtml(
   }
   head.push(`<p>${counts}.${art}</p>`);
   if (manifest.errors.length > 0) head.push(`<p>Errors:</p>\n${errorList(manifest.errors)}`);
+  for (const s of manifest.skipped ?? []) head.push(`<p>⚠️ <strong>No ${esc(s.dump)} dump.</strong> ${esc(s.reason, 600)}</p>`);
 
   // No blank line anywhere: on GitHub one would end the HTML block and turn the rest into markdown.
   const build = (detail: Detail, pods: readonly PodResult[]) =>

@@ -2,15 +2,13 @@
 import type { ErrorRecord, RunManifest } from '../shared/model.js';
 import type { JvmAnalysis } from '../analyse/analysis-types.js';
 import type { AnalysedJvm } from './summary.js';
+import { neutralise } from '../shared/untrusted.js';
 
 const MAX_LINES_PER_LIST = 3;
 
-/** Drops ANSI escapes and control characters so text from the cluster cannot drive the terminal. */
+/** Text from the cluster cannot drive the terminal: escape sequences and control characters show as escapes (`\x1b[2J`). */
 export function sanitiseForTerminal(text: string): string {
-  return text
-    .replace(/\u001b\[[0-9;?]*[ -/]*[@-~]/g, '')
-    .replace(/\u001b\][^\u0007\u001b]*(\u0007|\u001b\\)?/g, '')
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
+  return neutralise(text);
 }
 
 function t(text: string | number | undefined, max = 300): string {
@@ -55,6 +53,7 @@ export function renderTerminalReport(manifest: RunManifest, analyses: readonly A
     `JVM dump: ${t(manifest.target)} in namespace ${t(manifest.namespace)} (${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'})`,
   );
   lines.push(...errorLines(manifest.errors, '  '));
+  for (const s of manifest.skipped ?? []) lines.push(`  skipped ${t(s.dump)}: ${t(s.reason, 400)}`);
   for (const pod of manifest.pods) {
     lines.push(`pod ${t(pod.pod, 120)} / container ${t(pod.container, 120)}`);
     lines.push(...errorLines(pod.errors, '  '));

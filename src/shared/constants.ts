@@ -19,6 +19,7 @@ export const Inputs = {
   ThreadDumpCount: 'thread-dump-count',
   ThreadDumpInterval: 'thread-dump-interval',
   HeapDumpLive: 'heap-dump-live',
+  AllowHeapDumpInPublicRepo: 'allow-heap-dump-in-public-repo',
   TmpVolume: 'tmp-volume',
   RunAsUser: 'run-as-user',
   RunAsGroup: 'run-as-group',
@@ -51,6 +52,8 @@ export const Defaults = {
   ThreadDumpCount: 3,
   ThreadDumpInterval: '5s',
   HeapDumpLive: true,
+  // Anyone who can read a public repository can download its artifacts; a heap dump holds the app's data.
+  AllowHeapDumpInPublicRepo: false,
   TmpVolume: 'auto',
   DebuggerNamePrefix: 'jvm-debugger',
   DebuggerTtl: '10m',

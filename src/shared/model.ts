@@ -13,6 +13,12 @@ export interface ErrorRecord {
   dump?: DumpKind;
 }
 
+/** A requested dump deliberately not taken (not an error: the outcome ignores it), and why. */
+export interface SkippedDump {
+  dump: DumpKind;
+  reason: string;
+}
+
 export interface FileRecord {
   /** Path relative to the output directory, always with forward slashes. */
   path: string;
@@ -77,6 +83,8 @@ export interface RunManifest {
   pods: PodResult[];
   /** Errors not tied to one pod (inputs, connection, target resolution, upload). */
   errors: ErrorRecord[];
+  /** Requested dumps decided against before the run (a heap dump in a public repository); not in requested.dumps. */
+  skipped?: SkippedDump[];
 }
 
 /** Overall outcome: success when every requested dump was collected, partial when some were, failure when none. */

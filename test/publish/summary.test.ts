@@ -137,8 +137,29 @@ describe('buildSummaryHtml', () => {
     expect(small.match(/7 threads blocked on one lock/g)).toHaveLength(100);
   });
 
-  it('escapeHtml drops control characters', () => {
-    expect(escapeHtml('a\u0000b\u001bc<&>"\'')).toBe('abc&lt;&amp;&gt;&quot;&#39;');
+  it('escapeHtml shows control, bidi and line-separator characters as escapes', () => {
+    expect(escapeHtml('a\u0000b\u001bc<&>"\'')).toBe('a\\x00b\\x1bc&lt;&amp;&gt;&quot;&#39;');
+    expect(escapeHtml('\r\u202eexe.gnp\u2028')).toBe('\\r\\u202eexe.gnp\\u2028');
+  });
+
+  it('leaves no raw control character and no markdown outside the one HTML block, whatever the cluster said', () => {
+    const hostile = '\r\n\n# title\n\n![x](https://evil.example/p.png) <script>x</script> \u001b]0;pwned\u0007 \u2028 ##[warning]x';
+    const p = pod(hostile, [1]);
+    p.errors.push({ stage: 'inject', message: hostile });
+    p.jvms[0].commandLine = hostile;
+    p.jvms[0].notes = [hostile];
+    const m = { ...manifest([p]), target: hostile, skipped: [{ dump: 'heap' as const, reason: hostile }] };
+    const html = buildSummaryHtml(m, [{ pod: hostile, container: 'app', pid: 1, analysis: simple.analysis }]);
+    // One HTML block: a blank line would end it and let the rest be read as markdown.
+    expect(html).not.toMatch(/\n\s*\n/);
+    expect(html.startsWith('<h2>')).toBe(true);
+    expect(html).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202e]/);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;');
+    expect(html).toContain('<strong>No heap dump.</strong>');
+    const text = renderTerminalReport(m, []);
+    expect(text).toContain('  skipped heap: \\r\\n\\n# title');
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202e]/);
   });
 });
 
@@ -182,7 +203,7 @@ describe('renderTerminalReport', () => {
   });
 
   it('cannot be used to drive the terminal', () => {
-    expect(sanitiseForTerminal('a\u001b[31mred\u001b[0m\u001b]0;title\u0007b\rc')).toBe('aredb c');
+    expect(sanitiseForTerminal('a\u001b[31mred\u001b[0m\u001b]0;title\u0007b\rc')).toBe('a\\x1b[31mred\\x1b[0m\\x1b]0;title\\x07b\\rc');
     const text = renderTerminalReport(manifest([pod('x\u001b[2Jy', [])]), []);
     expect(text).not.toContain('\u001b');
   });

@@ -26,6 +26,7 @@ describe('action.yml', () => {
     expect(documented(Inputs.ThreadDumpCount)).toBe(String(Defaults.ThreadDumpCount));
     expect(documented(Inputs.ThreadDumpInterval)).toBe(Defaults.ThreadDumpInterval);
     expect(documented(Inputs.HeapDumpLive)).toBe(String(Defaults.HeapDumpLive));
+    expect(documented(Inputs.AllowHeapDumpInPublicRepo)).toBe(String(Defaults.AllowHeapDumpInPublicRepo));
     expect(documented(Inputs.TmpVolume)).toBe(Defaults.TmpVolume);
     expect(documented(Inputs.DebuggerNamePrefix)).toBe(Defaults.DebuggerNamePrefix);
     expect(documented(Inputs.DebuggerTtl)).toBe(Defaults.DebuggerTtl);

@@ -1,31 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { KubeConfig } from '@kubernetes/client-node';
-import { kubeconfigSecrets } from '../../src/kube/client.js';
 import { apiErrorMessage } from '../../src/kube/status.js';
 import { exitCodeFromStatus } from '../../src/kube/exec.js';
 import { logLinesSince } from '../../src/collect/signal-dump.js';
-
-describe('kubeconfigSecrets', () => {
-  it('returns every credential, and nothing that is not one', () => {
-    const kc = new KubeConfig();
-    kc.loadFromString(`apiVersion: v1
-clusters: [{name: c, cluster: {server: "https://k8s.example:6443", certificate-authority-data: Q0FDRVJU}}]
-contexts: [{name: x, context: {cluster: c, user: t}}]
-current-context: x
-users:
-- name: t
-  user: {token: tok-0123456789}
-- name: p
-  user: {username: alice, password: pw-secret-1}
-- name: k
-  user: {client-certificate-data: Q0VSVERBVEE=, client-key-data: S0VZREFUQTEyMw==}
-`);
-    const secrets = kubeconfigSecrets(kc);
-    expect(secrets).toEqual(expect.arrayContaining(['tok-0123456789', 'pw-secret-1', 'S0VZREFUQTEyMw==']));
-    expect(secrets).not.toContain('alice');
-    expect(secrets).not.toContain('Q0VSVERBVEE=');
-  });
-});
 
 describe('apiErrorMessage', () => {
   it('reads the Status message out of an ApiException body', () => {
