@@ -317,6 +317,30 @@ describe('faults on the real cluster', () => {
     expect(messages).toContain(victim);
   });
 
+  it('the API server restarts during a run: the run completes within its timeout, and what it says is true', async () => {
+    await createApp({ name: 'restart', jre: 17 });
+    let restarted: Promise<void> | undefined;
+    const started = Date.now();
+    const run = await dump(
+      { target: 'deployment/restart', dumps: 'threads,histogram', 'thread-dump-count': '5', 'thread-dump-interval': '2s', timeout: '2m' },
+      (out) => {
+        if (restarted || !out.includes('thread dump')) return;
+        // After the first dumps: stop the API server, then start it again (kjd-cluster up waits until it serves).
+        restarted = restartApiServer();
+      },
+    );
+    await restarted;
+    expect(restarted).toBeDefined();
+    expect(Date.now() - started).toBeLessThan(2 * 60_000 + 30_000);
+    expect(['success', 'partial']).toContain(run.outputs.outcome);
+    const a = await downloadArtifact(service, run.artifactName);
+    const jvm = a.manifest.pods[0].jvms[0];
+    const threadDumps = jvm.files.filter((f) => f.kind === 'threads').length;
+    // Whatever the outcome says must match the files: 'success' only with every dump there.
+    if (run.outputs.outcome === 'success') expect(threadDumps).toBe(5);
+    else expect(jvm.errors.length + a.manifest.pods[0].errors.length).toBeGreaterThan(0);
+  });
+
   it('the exec stream cut in the middle of a heap-dump transfer: retried, and the copy is verified whole', async () => {
     await classesConfigMap('ballast', NS, [path.resolve('test/e2e/java/Ballast.java')]);
     const spec = podSpec({ name: 'ballast', jre: 17 });
@@ -358,3 +382,12 @@ describe('faults on the real cluster', () => {
     ).toEqual([]);
   });
 });
+
+/** Stops kube-apiserver (its whole process group), waits until it is gone, and brings it back with kjd-cluster up. */
+async function restartApiServer(): Promise<void> {
+  const pid = Number(readFileSync(path.join(STATE_DIR, 'run', 'kube-apiserver.pid'), 'utf8'));
+  const { execFile } = await import('node:child_process');
+  const { promisify } = await import('node:util');
+  const script = `kill -TERM -- -${pid}; while kill -0 ${pid} 2>/dev/null; do sleep 0.1; done; exec bash cluster/bin/kjd-cluster up`;
+  await promisify(execFile)('bash', ['-c', script], { cwd: path.resolve('.') });
+}
