@@ -383,11 +383,9 @@ describe('faults on the real cluster', () => {
   });
 });
 
-/** Stops kube-apiserver (its whole process group), waits until it is gone, and brings it back with kjd-cluster up. */
+/** Stops kube-apiserver and starts it again (kjd-cluster restart-apiserver waits until it serves). */
 async function restartApiServer(): Promise<void> {
-  const pid = Number(readFileSync(path.join(STATE_DIR, 'run', 'kube-apiserver.pid'), 'utf8'));
   const { execFile } = await import('node:child_process');
   const { promisify } = await import('node:util');
-  const script = `kill -TERM -- -${pid}; while kill -0 ${pid} 2>/dev/null; do sleep 0.1; done; exec bash cluster/bin/kjd-cluster up`;
-  await promisify(execFile)('bash', ['-c', script], { cwd: path.resolve('.') });
+  await promisify(execFile)('bash', [path.resolve('cluster/bin/kjd-cluster'), 'restart-apiserver']);
 }
