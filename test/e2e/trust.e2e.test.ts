@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { runAction, type ActionRun } from '../support/run-action.js';
+import { runnerCommands } from '../support/workflow-commands.js';
+import { HOSTILE_PIECES } from '../integration/support/hostile-jvm.js';
 import {
   bindGroup,
   classesConfigMap,
@@ -118,6 +120,28 @@ const nonRootApp: AppOptions = {
   podSecurityContext: { runAsUser: 1000, runAsGroup: 1000, runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } },
   containerSecurityContext: restrictedContainer,
 };
+
+describe('a hostile pod', () => {
+  it('thread names and a command line full of workflow commands and terminal escapes steer nothing', async () => {
+    await classesConfigMap('hostile', NS, [path.resolve('test/integration/support/Hostile.java')]);
+    const spec = podSpec({ name: 'hostile', jre: 17 });
+    spec.containers[0].command = ['/usr/bin/tini', '--', 'java', '-cp', '/classes', 'Hostile', ...HOSTILE_PIECES];
+    spec.containers[0].volumeMounts!.push({ name: 'classes', mountPath: '/classes' });
+    spec.volumes!.push({ name: 'classes', configMap: { name: 'hostile' } });
+    await createPodIn(NS, 'hostile', spec);
+    const run = await dump({ target: 'pod/hostile', dumps: 'threads,histogram' });
+    // The runner acts only on the action's own commands: masks first, no annotation or output from the pod.
+    const commands = runnerCommands(run.stdout);
+    expect(commands.filter((c) => !['add-mask', 'debug'].includes(c.name))).toEqual([]);
+    for (const c of commands) for (const piece of HOSTILE_PIECES) expect(c.line).not.toContain(piece);
+    expect(run.stdout).not.toMatch(/[\r\u001b\u0007]/);
+    expect(run.outputs.deadlock).toBe('true');
+    expect(run.outputs.outcome).toBe('success');
+    // The verdict still names the threads, visibly escaped.
+    expect(run.stdout).toMatch(/deadlock between 4 threads.*##\\x5bwarning]x/);
+    expect(run.summary).not.toMatch(/[\r\u001b\u0007]/);
+  });
+});
 
 describe('never harm the JVM', () => {
   it('-Xrs and attach disabled, behind tini: no SIGQUIT is sent, the JVM keeps running, and the error says why', async () => {
