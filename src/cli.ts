@@ -77,15 +77,21 @@ export async function runCli(argv: string[], stdout = process.stdout, stderr = p
       stdout.write(HELP + '\n');
       return values.has('help') ? 0 : 2;
     }
+    // A named kubeconfig is that file or an error: never a silent fall-back to ~/.kube/config (another cluster, maybe).
     const kubeconfigFile = values.get(Inputs.Kubeconfig);
-    if (kubeconfigFile) {
+    if (kubeconfigFile !== undefined) {
+      if (kubeconfigFile.trim() === '')
+        throw new Error('--kubeconfig needs a file name (leave the option out to use KUBECONFIG or ~/.kube/config)');
+      let content: string;
       try {
-        values.set(Inputs.Kubeconfig, readFileSync(kubeconfigFile, 'utf8'));
+        content = readFileSync(kubeconfigFile, 'utf8');
       } catch (err) {
         throw new Error(`cannot read the kubeconfig file ${kubeconfigFile}: ${(err as NodeJS.ErrnoException).code ?? errorMessage(err)}`, {
           cause: err,
         });
       }
+      if (content.trim() === '') throw new Error(`the kubeconfig file ${kubeconfigFile} is empty`);
+      values.set(Inputs.Kubeconfig, content);
     }
     // Local runs have no RUNNER_TEMP: default to ./jvm-dumps/<artifact name>.
     settings = getSettings((name) => values.get(name) ?? '', { ...process.env, RUNNER_TEMP: '' });

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import type { Settings } from './inputs/settings.js';
 import { describeTarget } from './inputs/settings.js';
 import { clusterVersion, connect, type Cluster } from './kube/client.js';
@@ -9,6 +9,7 @@ import { absolute, FileNames } from './shared/layout.js';
 import type { ErrorRecord, Outcome, PodResult, RunManifest, Stage } from './shared/model.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/constants.js';
 import { errorMessage } from './shared/errors.js';
+import { prepareOutputDir } from './shared/output-dir.js';
 import { Scrubber, scrubManifest } from './shared/scrub.js';
 
 export interface EngineHooks {
@@ -27,14 +28,19 @@ export interface RunReport {
   outputDir: string;
 }
 
-/** Every requested dump for every JVM found: success; some: partial; none: failure. */
+/**
+ * Every requested dump for every JVM found, and no error anywhere: success; some: partial; none: failure.
+ * A JVM's own errors count: one thread dump of two missing is partial, not success.
+ */
 export function decideOutcome(manifest: RunManifest): Outcome {
   const jvms = manifest.pods.flatMap((p) => p.jvms);
   const collected = jvms.reduce((n, j) => n + manifest.requested.dumps.filter((d) => j.files.some((f) => f.kind === d)).length, 0);
   if (collected === 0) return 'failure';
+  const { dumps, threadDumpCount } = manifest.requested;
   const complete =
     manifest.pods.every((p) => p.errors.length === 0 && p.jvms.length > 0) &&
-    jvms.every((j) => manifest.requested.dumps.every((d) => j.files.some((f) => f.kind === d))) &&
+    jvms.every((j) => j.errors.length === 0 && dumps.every((d) => j.files.some((f) => f.kind === d))) &&
+    (!dumps.includes('threads') || jvms.every((j) => j.files.filter((f) => f.kind === 'threads').length >= threadDumpCount)) &&
     manifest.errors.length === 0;
   return complete ? 'success' : 'partial';
 }
@@ -73,14 +79,19 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
     manifest.errors.push({ stage, message });
     progress(message);
   };
-  await mkdir(settings.outputDir, { recursive: true });
+  // Before anything touches the cluster: a file in its place or a read-only disk stops the run here.
+  await prepareOutputDir(settings.outputDir);
   const abort = new AbortController();
-  const timer = setTimeout(() => abort.abort(), Math.max(0, deadline - Date.now()));
-  hooks.signal?.addEventListener('abort', () => abort.abort(), { once: true });
+  // The reason is what a request cut short reports (an API server that stops answering ends here).
+  const timer = setTimeout(
+    () => abort.abort(new Error(`stopped at the run's timeout (${settings.timeoutMs / 1000}s)`)),
+    Math.max(0, deadline - Date.now()),
+  );
+  hooks.signal?.addEventListener('abort', () => abort.abort(new Error('cancelled')), { once: true });
   try {
     let cluster: Cluster | undefined;
     try {
-      cluster = connect(settings.kubeconfig, settings.context, settings.namespace);
+      cluster = connect(settings.kubeconfig, settings.context, settings.namespace, abort.signal);
       const kc = cluster.kc;
       const secrets = kubeconfigSecrets(kc);
       for (const secret of secrets) hooks.mask?.(secret);
@@ -89,13 +100,15 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
       for (const secret of inUse) hooks.mask?.(secret);
       scrubber.add([...secrets, ...inUse]);
       manifest.namespace = cluster.namespace;
+      // Which cluster, always: an empty input (or a fork's missing secret) falls back to the runner's own config.
+      progress(`Kubernetes API ${cluster.server}, context '${cluster.context}', from ${cluster.source}`);
     } catch (err) {
       fail('connect', err);
     }
     if (cluster) {
       const c = cluster;
       const [version, pods] = await Promise.all([
-        clusterVersion(c.kc),
+        clusterVersion(c.kc, abort.signal),
         resolvePods(c, settings.target, settings.maxPods).catch((err) => {
           fail('target', err);
           return [];
@@ -115,7 +128,23 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
     clearTimeout(timer);
     manifest.finishedAt = new Date().toISOString();
     scrubManifest(manifest, scrubber);
-    await writeFile(absolute(settings.outputDir, FileNames.manifest), JSON.stringify(manifest, null, 2) + '\n');
+    await writeManifest(settings.outputDir, manifest, progress);
   }
   return { manifest, outcome: decideOutcome(manifest), outputDir: settings.outputDir };
+}
+
+/**
+ * manifest.json; a runner whose disk is full must still end the run with its outputs and upload: the failure is
+ * recorded (the outcome becomes partial) and no half-written manifest is left.
+ */
+async function writeManifest(outputDir: string, manifest: RunManifest, progress: Progress): Promise<void> {
+  const file = absolute(outputDir, FileNames.manifest);
+  try {
+    await writeFile(file, JSON.stringify(manifest, null, 2) + '\n');
+  } catch (err) {
+    await rm(file, { force: true }).catch(() => undefined);
+    const message = `writing ${file} on the runner failed: ${errorMessage(err)}; the dumps are kept without their manifest`;
+    manifest.errors.push({ stage: 'publish', message });
+    progress(message);
+  }
 }

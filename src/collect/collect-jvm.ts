@@ -1,9 +1,9 @@
 // One JVM: attach check, then each requested dump kind by its collector; without attach, the SIGQUIT path.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { errorMessage } from '../shared/errors.js';
 import { absolute, FileNames, jvmDir } from '../shared/layout.js';
-import type { DumpKind, JvmResult } from '../shared/model.js';
+import type { DumpKind, FileRecord, JvmResult } from '../shared/model.js';
 import type { CollectContext } from './context.js';
 import { collectHeapDump, TransferError } from './heap-dump.js';
 import { histogramArgs, histogramTotalBytes, JcmdTimeoutMs, vmInfoCommands } from './jcmd.js';
@@ -11,14 +11,16 @@ import type { Collector, JvmJob, JvmTarget } from './jvm-job.js';
 import { attachIds } from './plan.js';
 import { takeThreadDumps, viaJcmd, viaSignal } from './thread-dumps.js';
 import { parseVmVersion } from './toolbox-protocol.js';
+import { HashingFileSink, LocalWriteError, readTail } from './transfer.js';
 import { ToolboxError } from './toolbox.js';
 
 const COLLECTORS: Readonly<Record<DumpKind, Collector>> = {
   threads: (job) => takeThreadDumps(job, viaJcmd(job)),
   histogram: async (job) => {
-    const text = await job.jcmd(histogramArgs(job.out.feature, job.ctx.settings.heapDumpLive), JcmdTimeoutMs.histogram);
-    job.liveBytes = histogramTotalBytes(text);
-    await job.writeText(FileNames.histogram, 'histogram', text);
+    const args = histogramArgs(job.out.feature, job.ctx.settings.heapDumpLive);
+    const file = await job.jcmdToFile(args, JcmdTimeoutMs.histogram, FileNames.histogram, 'histogram');
+    // The Total line ends the histogram.
+    job.liveBytes = histogramTotalBytes(await readTail(absolute(job.ctx.settings.outputDir, file.path), 4096));
     job.ctx.progress(`${job.label}: class histogram`);
   },
   'vm-info': async (job) => {
@@ -53,9 +55,31 @@ export async function collectJvm(ctx: CollectContext, target: JvmTarget): Promis
     dirRel,
     label: `${plan.pod}/${plan.container}/${jvm.pid}`,
     jcmd: (args, timeoutMs) => toolbox.jcmd(chosen.ids, jvm.pid, args, timeoutMs),
+    jcmdToFile: async (args, timeoutMs, name, kind) => {
+      const rel = `${dirRel}/${name}`;
+      const sink = new HashingFileSink(absolute(ctx.settings.outputDir, rel));
+      try {
+        await toolbox.jcmdTo(chosen.ids, jvm.pid, args, timeoutMs, sink);
+      } catch (err) {
+        if (!sink.destroyed) sink.destroy();
+        await rm(sink.filePath, { force: true });
+        // A full disk says so, rather than how the stream ended because of it.
+        if (sink.failure) throw new Error(`jcmd ${args[0]}: ${sink.failure.message}`, { cause: err });
+        throw err;
+      }
+      const record: FileRecord = { path: rel, kind, size: sink.bytes, sha256: sink.digest() };
+      out.files.push(record);
+      return record;
+    },
     writeText: async (name, kind, text) => {
       const rel = `${dirRel}/${name}`;
-      await writeFile(absolute(ctx.settings.outputDir, rel), text);
+      const file = absolute(ctx.settings.outputDir, rel);
+      try {
+        await writeFile(file, text);
+      } catch (err) {
+        await rm(file, { force: true });
+        throw new LocalWriteError(file, err as Error);
+      }
       out.files.push({ path: rel, kind, size: Buffer.byteLength(text), sha256: createHash('sha256').update(text).digest('hex') });
     },
   };

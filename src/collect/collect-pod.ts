@@ -138,6 +138,7 @@ function containerExec(ctx: CollectContext, plan: PodPlan, container: string): C
         ? CLEANUP_TIMEOUT_MS
         : Math.max(1000, Math.min(opts.timeoutMs ?? Number.MAX_SAFE_INTEGER, ctx.deadline - Date.now())),
       stdoutSink: opts.stdoutSink,
+      onStderr: opts.onStderr,
       signal: opts.cleanup ? undefined : ctx.signal,
     });
 }

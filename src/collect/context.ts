@@ -11,8 +11,8 @@ export interface CollectContext {
   deadline: number;
   progress: Progress;
   signal?: AbortSignal;
-  /** Waits between spaced thread dumps; injectable so unit tests need not wait. */
-  pause?: (ms: number) => Promise<void>;
+  /** Waits between spaced thread dumps, ending early (rejecting) on `signal`; injectable so unit tests need not wait. */
+  pause?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
 /** Milliseconds left before the deadline, never less than `floorMs` (a command needs some time to fail cleanly). */

@@ -8,7 +8,7 @@ import { timeLeft } from './context.js';
 import { heapDumpNeedKiB, heapDumpPlan } from './jcmd.js';
 import type { JvmJob } from './jvm-job.js';
 import type { StreamTrailer } from './toolbox-protocol.js';
-import { checkGzippedHprof, HashingFileSink } from './transfer.js';
+import { checkGzippedHprof, HashingFileSink, LocalWriteError, SizeLimitError } from './transfer.js';
 
 /** Writing a large heap can take long; it gets at least this, and what is left of the run beyond. */
 const HEAP_WRITE_MIN_MS = 60_000;
@@ -26,9 +26,27 @@ export function heapSpaceProblem(needKiB: number, availKiB: number): string | un
   );
 }
 
-/** Why a received copy is not the pod's file, or undefined when it is (exit, checksum, then content). */
-export function transferProblem(trailer: StreamTrailer, receivedSha256: string, contentProblem: string | undefined): string | undefined {
+/**
+ * Bytes a stream of a `announced`-byte file may bring: the file itself, or its gzip made on the fly (which
+ * can exceed it a little for data that does not compress), plus a margin. More means it never ends.
+ */
+export function streamLimitBytes(announced: number): number {
+  return announced + Math.ceil(announced / 64) + 1024 * 1024;
+}
+
+/** Why a received copy is not the pod's file, or undefined when it is (exit, size, checksum, then content). */
+export function transferProblem(
+  trailer: StreamTrailer,
+  received: { sha256: string; bytes: number; gzippedInTransit: boolean },
+  contentProblem: string | undefined,
+): string | undefined {
+  const receivedSha256 = received.sha256;
   if (trailer.sourceExit !== 0) return `reading the dump in the pod failed (exit ${trailer.sourceExit ?? 'unknown'})`;
+  // The pod's file size counts what arrived only when it travelled as is; a gzip made on the fly is counted as sent.
+  if (trailer.sentBytes !== undefined && trailer.sentBytes !== received.bytes)
+    return `size mismatch: the pod sent ${trailer.sentBytes} bytes, ${received.bytes} arrived`;
+  if (!received.gzippedInTransit && trailer.sourceSize !== undefined && trailer.sourceSize !== received.bytes)
+    return `size mismatch: the file in the pod has ${trailer.sourceSize} bytes, ${received.bytes} arrived`;
   if (!trailer.sha256 || trailer.sha256 !== receivedSha256)
     return `checksum mismatch: pod ${trailer.sha256 ?? 'none'}, received ${receivedSha256}`;
   if (contentProblem) return `the received heap dump is ${contentProblem}`;
@@ -70,15 +88,22 @@ async function receive(job: JvmJob, readPath: string, compress: boolean): Promis
     const sink = new HashingFileSink(local);
     let trailer: StreamTrailer;
     try {
-      trailer = await job.toolbox.stream(job.ids, readPath, compress, sink);
+      trailer = await job.toolbox.stream(job.ids, readPath, compress, sink, (announced) => {
+        sink.limit = {
+          bytes: streamLimitBytes(announced),
+          why: `the pod announced a file of ${announced} bytes; a stream that goes on is a device or a file still growing`,
+        };
+      });
     } catch (err) {
-      lastProblem = errorMessage(err);
+      lastProblem = errorMessage(sink.failure ?? err);
       if (!sink.destroyed) sink.destroy();
       ctx.progress(`${job.label}: heap dump transfer ${tryNo} failed: ${lastProblem}`);
+      // A full disk or a stream that does not end would only fail again.
+      if (sink.failure instanceof LocalWriteError || sink.failure instanceof SizeLimitError) break;
       continue;
     }
     const sha256 = sink.digest();
-    const problem = transferProblem(trailer, sha256, await checkGzippedHprof(local));
+    const problem = transferProblem(trailer, { sha256, bytes: sink.bytes, gzippedInTransit: compress }, await checkGzippedHprof(local));
     if (problem) {
       lastProblem = problem;
       continue;

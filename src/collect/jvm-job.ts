@@ -1,6 +1,6 @@
 // What the per-JVM collectors share: the JVM, its debugger's toolbox, and where results go.
 import type { TmpStrategy } from '../inject/tmp-mount.js';
-import type { DumpKind, JvmResult } from '../shared/model.js';
+import type { DumpKind, FileRecord, JvmResult } from '../shared/model.js';
 import type { CollectContext } from './context.js';
 import type { PodPlan } from './plan.js';
 import type { ProbedJvm } from './toolbox-protocol.js';
@@ -25,6 +25,9 @@ export interface JvmJob extends JvmTarget {
   /** Live bytes from the histogram, when it ran first: sizes the heap dump before writing it. */
   liveBytes?: number;
   jcmd(args: string[], timeoutMs: number): Promise<string>;
+  /** jcmd with its output streamed into the JVM's folder as `name` (no size cap), sha256 over what arrived. */
+  jcmdToFile(args: string[], timeoutMs: number, name: string, kind: DumpKind): Promise<FileRecord>;
+  /** Writes a file into the JVM's folder; a failed write leaves no partial file behind. */
   writeText(name: string, kind: DumpKind, text: string): Promise<void>;
 }
 

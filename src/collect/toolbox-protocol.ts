@@ -11,6 +11,8 @@ export type ToolboxFailure =
   | 'uid-mismatch'
   | 'no-jcmd'
   | 'unknown-command'
+  /** Not an exit code: the runner kept only part of the output (see execute in toolbox.ts). */
+  | 'truncated'
   | 'tool';
 
 const FAILURE_BY_EXIT: Readonly<Record<number, ToolboxFailure>> = {
@@ -96,6 +98,13 @@ export interface StreamTrailer {
   sourceExit?: number;
   /** The file's size in the pod before streaming (uncompressed). */
   sourceSize?: number;
+  /** Bytes the toolbox sent on stdout (the gzip's size when it compressed on the fly). */
+  sentBytes?: number;
+}
+
+/** The size the toolbox announces before it streams ("kjd-size"), read from stderr as it arrives: complete lines only. */
+export function announcedSize(stderrSoFar: string): number | undefined {
+  return toInt(/^kjd-size\t(\d+)\n/m.exec(stderrSoFar)?.[1]);
 }
 
 export function parseStreamTrailer(stderr: string): StreamTrailer {
@@ -105,6 +114,7 @@ export function parseStreamTrailer(stderr: string): StreamTrailer {
     if (f[0] === 'kjd-sha256' && /^[0-9a-f]{64}$/.test(f[1] ?? '')) t.sha256 = f[1];
     else if (f[0] === 'kjd-source-exit') t.sourceExit = toInt(f[1]);
     else if (f[0] === 'kjd-size') t.sourceSize = toInt(f[1]);
+    else if (f[0] === 'kjd-sent') t.sentBytes = toInt(f[1]);
   }
   return t;
 }

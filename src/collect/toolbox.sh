@@ -5,7 +5,7 @@
 # Protocol
 #   stdout   probe: tab-separated records (self, jcmd, jvm); space: avail_kb; jcmd: jcmd's own output;
 #            stream: the file's bytes.
-#   stderr   stream: kjd-size, kjd-source-exit and kjd-sha256 lines (tab-separated);
+#   stderr   stream: kjd-size (before the bytes), kjd-source-exit, kjd-sent and kjd-sha256 lines (tab-separated);
 #            any failure of the toolbox itself: one line "kjd-error: <message>".
 #   exit     0 ok; 92 SIGQUIT would not make a dump (not caught); 93 no work dir (mktemp/mkfifo);
 #            94 file unreadable; 95 /tmp link failed; 96 free space unknown; 97 uid/gid mismatch; 98 no jcmd; 99 unknown command;
@@ -120,12 +120,15 @@ stream_file() {
   file=$3
   compress=$4
   as_user "$u" "$g" test -r "$file" || fail 94 "cannot read $file"
+  # A device or a pipe would never end (or end anywhere): only a regular file is sent.
+  as_user "$u" "$g" test -f "$file" || fail 94 "$file is not a regular file (a device or a pipe): not streamed"
   echo "kjd-size	$(as_user "$u" "$g" stat -L -c %s "$file")" >&2
-  # One read of the file: tee feeds a FIFO that sha256sum reads, no second copy on disk.
+  # One read of the file: tee feeds FIFOs that sha256sum and wc read, no second copy on disk.
   work=$(mktemp -d) || fail 93 "mktemp failed in the debugger"
   trap 'rm -rf "$work"' EXIT HUP PIPE TERM
-  mkfifo "$work/fifo" || fail 93 "mkfifo failed in the debugger"
+  mkfifo "$work/fifo" "$work/count" || fail 93 "mkfifo failed in the debugger"
   sha256sum <"$work/fifo" >"$work/sum" &
+  wc -c <"$work/count" >"$work/sent" &
   {
     if [ "$compress" = 1 ]; then
       as_user "$u" "$g" gzip -1 -c "$file"
@@ -133,8 +136,9 @@ stream_file() {
       as_user "$u" "$g" cat "$file"
     fi
     echo "kjd-source-exit	$?" >&2
-  } | tee "$work/fifo"
+  } | tee "$work/fifo" "$work/count"
   wait
+  echo "kjd-sent	$(tr -d ' ' <"$work/sent")" >&2
   echo "kjd-sha256	$(cut -d' ' -f1 <"$work/sum")" >&2
   rm -rf "$work"
 }

@@ -5,6 +5,7 @@ import type { Writable } from 'node:stream';
 import type { ExecResult } from '../kube/exec.js';
 import {
   failureOfExit,
+  announcedSize,
   parseFreeKiB,
   parseProbe,
   parseStreamTrailer,
@@ -14,6 +15,7 @@ import {
   type ToolboxFailure,
 } from './toolbox-protocol.js';
 import { explainJcmdFailure } from './jcmd.js';
+import type { HashingFileSink } from './transfer.js';
 
 export const TOOLBOX_SCRIPT = readFileSync(new URL('./toolbox.sh', import.meta.url), 'utf8');
 
@@ -26,8 +28,10 @@ export function toolboxCommand(command: ToolboxCommand, ...args: (string | numbe
 
 export interface RunOptions {
   timeoutMs?: number;
-  /** stdout goes here instead of being captured (the heap dump). */
+  /** stdout goes here instead of being captured (the heap dump, jcmd's dumps). */
   stdoutSink?: Writable;
+  /** Sees stderr as it arrives. */
+  onStderr?: (chunk: Buffer) => void;
   /** Runs even after a cancel or past the deadline, briefly: cleanup must not be skipped. */
   cleanup?: boolean;
 }
@@ -55,10 +59,15 @@ export interface Toolbox {
   /** What the debugger saw when the toolbox was created: its own ids, its jcmd, the JVMs. */
   readonly probe: ProbeResult;
   jcmd(ids: Ids, pid: number, args: string[], timeoutMs: number): Promise<string>;
+  /** jcmd with its output streamed into `sink` (no size cap); fails like jcmd, judged by the output's start. */
+  jcmdTo(ids: Ids, pid: number, args: string[], timeoutMs: number, sink: HashingFileSink): Promise<void>;
   /** Free KiB in `dir`, as seen by `ids`. */
   freeKiB(ids: Ids, dir: string): Promise<number>;
-  /** Streams `file` to `sink` (gzip on the fly when `compress`); resolves with the pod's trailer. */
-  stream(ids: Ids, file: string, compress: boolean, sink: Writable): Promise<StreamTrailer>;
+  /**
+   * Streams `file` to `sink` (gzip on the fly when `compress`); resolves with the pod's trailer. `onAnnounced`
+   * gets the file's size as soon as the pod tells it, before the bytes.
+   */
+  stream(ids: Ids, file: string, compress: boolean, sink: Writable, onAnnounced?: (size: number) => void): Promise<StreamTrailer>;
   remove(ids: Ids, file: string): Promise<void>;
   sigquit(ids: Ids, pid: number): Promise<void>;
   /** Makes the debugger's /tmp a link to the JVM's (root only; jcmd before 21 needs it). */
@@ -84,13 +93,22 @@ class PodToolbox implements Omit<Toolbox, 'probe'> {
 
   async jcmd(ids: Ids, pid: number, args: string[], timeoutMs: number): Promise<string> {
     const r = await this.execute('jcmd', [ids.uid, ids.gid, pid, ...args], { timeoutMs });
+    this.checkJcmd(r, r.stdout, pid);
+    return r.stdout;
+  }
+
+  async jcmdTo(ids: Ids, pid: number, args: string[], timeoutMs: number, sink: HashingFileSink): Promise<void> {
+    const r = await this.execute('jcmd', [ids.uid, ids.gid, pid, ...args], { timeoutMs, stdoutSink: sink });
+    this.checkJcmd(r, sink.head(), pid);
+  }
+
+  private checkJcmd(r: ExecResult, stdoutHead: string, pid: number): void {
     const failure = failureOfExit(r.exitCode);
     if (failure !== 'tool') throw this.failed(failure, r);
     // Some jcmd versions print an attach exception and still exit 0.
-    if (r.exitCode !== 0 || /AttachNotSupportedException|Exception in thread/.test(r.stdout.slice(0, 2000))) {
-      throw new ToolboxError('tool', r.exitCode, explainJcmdFailure(`${r.stdout}\n${r.stderr}`, pid));
+    if (r.exitCode !== 0 || /AttachNotSupportedException|Exception in thread/.test(stdoutHead.slice(0, 2000))) {
+      throw new ToolboxError('tool', r.exitCode, explainJcmdFailure(`${stdoutHead}\n${r.stderr}`, pid));
     }
-    return r.stdout;
   }
 
   async freeKiB(ids: Ids, dir: string): Promise<number> {
@@ -99,8 +117,20 @@ class PodToolbox implements Omit<Toolbox, 'probe'> {
     return kib;
   }
 
-  async stream(ids: Ids, file: string, compress: boolean, sink: Writable): Promise<StreamTrailer> {
-    const r = await this.execute('stream', [ids.uid, ids.gid, file, compress ? 1 : 0], { stdoutSink: sink });
+  async stream(ids: Ids, file: string, compress: boolean, sink: Writable, onAnnounced?: (size: number) => void): Promise<StreamTrailer> {
+    // The size line comes before the bytes: watch the start of stderr for it.
+    let head = '';
+    let announced = false;
+    const onStderr = (chunk: Buffer) => {
+      if (announced || head.length > 4096) return;
+      head += chunk.toString('utf8');
+      const size = announcedSize(head);
+      if (size !== undefined) {
+        announced = true;
+        onAnnounced?.(size);
+      }
+    };
+    const r = await this.execute('stream', [ids.uid, ids.gid, file, compress ? 1 : 0], { stdoutSink: sink, onStderr });
     if (r.exitCode !== 0) throw this.failed(failureOfExit(r.exitCode), r);
     return parseStreamTrailer(r.stderr);
   }
@@ -124,9 +154,18 @@ class PodToolbox implements Omit<Toolbox, 'probe'> {
     return r.stdout;
   }
 
-  /** The one exec path into the pod. */
-  private execute(command: ToolboxCommand, args: (string | number)[], opts: RunOptions): Promise<ExecResult> {
-    return this.exec(toolboxCommand(command, ...args), opts);
+  /** The one exec path into the pod. Captured output that was cut is an error, never a result. */
+  private async execute(command: ToolboxCommand, args: (string | number)[], opts: RunOptions): Promise<ExecResult> {
+    const r = await this.exec(toolboxCommand(command, ...args), opts);
+    const lost = r.truncated?.stdout;
+    if (lost) {
+      throw new ToolboxError(
+        'truncated',
+        r.exitCode,
+        `the output of ${command} was truncated at ${lost.keptBytes} bytes (${lost.totalBytes} arrived): nothing of it was kept`,
+      );
+    }
+    return r;
   }
 
   private failed(failure: ToolboxFailure, r: ExecResult): ToolboxError {

@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import { Defaults, Inputs } from '../shared/constants.js';
 import { DUMP_KINDS, type DumpKind } from '../shared/model.js';
-import { parseDuration } from './duration.js';
+import { Bounds, boundedDuration, dumpWindowProblem } from './bounds.js';
+import { imageReferenceProblem } from './image-reference.js';
 import { sanitizeArtifactName } from '../shared/names.js';
 import type { KubeconfigSource } from '../kube/client.js';
 import { type PullPolicy, type Settings, type TargetSpec, type WorkloadKind } from './settings.js';
@@ -158,25 +159,38 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
       `Input '${Inputs.DebuggerNamePrefix}': '${prefix}' must be a DNS label of at most 56 characters (lower-case letters, digits, '-').`,
     );
   }
-  const ttlMs = parseDuration(read(Inputs.DebuggerTtl) || Defaults.DebuggerTtl, Inputs.DebuggerTtl);
-  if (ttlMs < 30_000)
-    throw new InputError(
-      `Input '${Inputs.DebuggerTtl}' must be at least 30s so the dumps can be taken, got '${read(Inputs.DebuggerTtl)}'.`,
-    );
-  const timeoutMs = parseDuration(read(Inputs.Timeout) || Defaults.Timeout, Inputs.Timeout);
-  if (timeoutMs < 10_000) throw new InputError(`Input '${Inputs.Timeout}' must be at least 10s, got '${read(Inputs.Timeout)}'.`);
+  const ttlMs = boundedDuration(read(Inputs.DebuggerTtl), Inputs.DebuggerTtl, Defaults.DebuggerTtl, Bounds.debuggerTtl);
+  const timeoutMs = boundedDuration(read(Inputs.Timeout), Inputs.Timeout, Defaults.Timeout, Bounds.timeout);
+  const threadDumpCount = read(Inputs.ThreadDumpCount).trim()
+    ? parseInteger(read(Inputs.ThreadDumpCount), Inputs.ThreadDumpCount, 1, 20)
+    : Defaults.ThreadDumpCount;
+  const threadDumpIntervalMs = boundedDuration(
+    read(Inputs.ThreadDumpInterval),
+    Inputs.ThreadDumpInterval,
+    Defaults.ThreadDumpInterval,
+    Bounds.threadDumpInterval,
+  );
+  const dumpWindow = dumpWindowProblem(threadDumpCount, threadDumpIntervalMs, timeoutMs);
+  if (dumpWindow) throw new InputError(dumpWindow);
   const jdkImage = read(Inputs.JdkImage).trim() || Defaults.JdkImage;
-  if (/\s/.test(jdkImage)) throw new InputError(`Input '${Inputs.JdkImage}': '${jdkImage}' is not an image reference.`);
+  const imageProblem = imageReferenceProblem(jdkImage);
+  if (imageProblem) throw new InputError(`Input '${Inputs.JdkImage}': '${jdkImage}' is not a valid image reference: ${imageProblem}.`);
   const tmpVolume = read(Inputs.TmpVolume).trim() || Defaults.TmpVolume;
   if (tmpVolume !== 'auto' && tmpVolume !== 'none' && !DNS_LABEL.test(tmpVolume)) {
     throw new InputError(`Input '${Inputs.TmpVolume}' must be auto, none, or the name of a pod volume, got '${tmpVolume}'.`);
   }
   const rawArtifact = read(Inputs.ArtifactName).trim();
   const artifactName = rawArtifact ? sanitizeArtifactName(rawArtifact) : defaultArtifactName(target, env);
-  const outputDir = path.resolve(
-    read(Inputs.OutputDir).trim() ||
-      (env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'kube-jvm-dump', artifactName) : path.join('jvm-dumps', artifactName)),
-  );
+  // The default output dir is <base>/<artifact name>: '.', '..' (or anything resolving elsewhere) would make it
+  // the base or its parent, and upload whatever else is there.
+  const base = env.RUNNER_TEMP ? path.resolve(env.RUNNER_TEMP, 'kube-jvm-dump') : path.resolve('jvm-dumps');
+  const defaultDir = path.resolve(base, artifactName);
+  if (/^\.+$/.test(artifactName) || path.dirname(defaultDir) !== base) {
+    throw new InputError(
+      `Input '${Inputs.ArtifactName}': '${rawArtifact}' is not a usable artifact name: the dumps would be written outside ${base}${path.sep}. Use a name with letters or digits.`,
+    );
+  }
+  const outputDir = path.resolve(read(Inputs.OutputDir).trim() || defaultDir);
   return {
     kubeconfig: parseKubeconfigInput(read(Inputs.Kubeconfig)),
     context: read(Inputs.Context).trim() || undefined,
@@ -188,10 +202,8 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
     jdkImage,
     imagePullPolicy: parsePullPolicy(read(Inputs.ImagePullPolicy)),
     dumps: parseDumps(read(Inputs.Dumps) || Defaults.Dumps),
-    threadDumpCount: read(Inputs.ThreadDumpCount).trim()
-      ? parseInteger(read(Inputs.ThreadDumpCount), Inputs.ThreadDumpCount, 1, 20)
-      : Defaults.ThreadDumpCount,
-    threadDumpIntervalMs: parseDuration(read(Inputs.ThreadDumpInterval) || Defaults.ThreadDumpInterval, Inputs.ThreadDumpInterval),
+    threadDumpCount,
+    threadDumpIntervalMs,
     heapDumpLive: parseBoolean(read(Inputs.HeapDumpLive), Inputs.HeapDumpLive, Defaults.HeapDumpLive),
     allowHeapDumpInPublicRepo: parseBoolean(
       read(Inputs.AllowHeapDumpInPublicRepo),

@@ -1,5 +1,7 @@
 import { AppsV1Api, CoreV1Api, KubeConfig, VersionApi } from '@kubernetes/client-node';
 import { errorMessage } from '../shared/errors.js';
+import { apiClient } from './api-client.js';
+import { loadDefaultKubeconfig } from './default-kubeconfig.js';
 
 /** Where the kubeconfig comes from: the input's content, or the usual places. */
 export type KubeconfigSource = { from: 'content'; yaml: string } | { from: 'default' }; // KUBECONFIG, ~/.kube/config, then in-cluster
@@ -10,11 +12,24 @@ export interface Cluster {
   apps: AppsV1Api;
   namespace: string;
   context: string;
+  /** Where the kubeconfig came from, e.g. "the kubeconfig input", "KUBECONFIG (/path)"; for the log. */
+  source: string;
+  /** The API server's URL. */
+  server: string;
 }
 
-/** Loads the kubeconfig (content, else KUBECONFIG / ~/.kube/config / in-cluster) and selects the context. */
-export function connect(source: KubeconfigSource, context: string | undefined, namespace: string | undefined): Cluster {
+/**
+ * Loads the kubeconfig (content, else KUBECONFIG / ~/.kube/config / in-cluster) and selects the context. Every API
+ * request ends when `signal` aborts.
+ */
+export function connect(
+  source: KubeconfigSource,
+  context: string | undefined,
+  namespace: string | undefined,
+  signal?: AbortSignal,
+): Cluster {
   const kc = new KubeConfig();
+  let from = 'the kubeconfig input';
   if (source.from === 'content') {
     try {
       kc.loadFromString(source.yaml);
@@ -24,7 +39,7 @@ export function connect(source: KubeconfigSource, context: string | undefined, n
       throw new Error(`The kubeconfig input could not be parsed: ${errorMessage(err).split('\n')[0]}`);
     }
   } else {
-    kc.loadFromDefault();
+    from = loadDefaultKubeconfig(kc);
   }
   if (context) {
     if (!kc.getContextObject(context)) {
@@ -39,16 +54,25 @@ export function connect(source: KubeconfigSource, context: string | undefined, n
     }
     kc.setCurrentContext(context);
   }
-  if (!kc.getCurrentCluster()) {
-    throw new Error('No cluster to talk to: pass the kubeconfig input, set KUBECONFIG, or run inside a cluster.');
+  const server = kc.getCurrentCluster()?.server;
+  if (!server) {
+    throw new Error(`No cluster to talk to in ${from}: its current context '${kc.getCurrentContext()}' names no cluster with a server.`);
   }
   const ns = namespace ?? kc.getContextObject(kc.getCurrentContext())?.namespace ?? 'default';
-  return { kc, core: kc.makeApiClient(CoreV1Api), apps: kc.makeApiClient(AppsV1Api), namespace: ns, context: kc.getCurrentContext() };
+  return {
+    kc,
+    core: apiClient(kc, CoreV1Api, signal),
+    apps: apiClient(kc, AppsV1Api, signal),
+    namespace: ns,
+    context: kc.getCurrentContext(),
+    source: from,
+    server,
+  };
 }
 
-export async function clusterVersion(kc: KubeConfig): Promise<string | undefined> {
+export async function clusterVersion(kc: KubeConfig, signal?: AbortSignal): Promise<string | undefined> {
   try {
-    return (await kc.makeApiClient(VersionApi).getCode()).gitVersion;
+    return (await apiClient(kc, VersionApi, signal).getCode()).gitVersion;
   } catch {
     return undefined;
   }

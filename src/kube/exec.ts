@@ -4,6 +4,7 @@ import { Exec, type KubeConfig, type V1Status } from '@kubernetes/client-node';
 import { WebSocketHandler } from '@kubernetes/client-node/dist/web-socket-handler.js';
 import type { IncomingMessage } from 'node:http';
 import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import WebSocket from 'ws';
 import { errorMessage } from '../shared/errors.js';
 import type { ApiStatus } from './status.js';
@@ -12,32 +13,58 @@ export interface ExecResult {
   exitCode: number;
   stdout: string;
   stderr: string;
+  /** Bytes that arrived on a captured stream beyond what was kept (never silent: the caller decides). */
+  truncated?: { stdout?: CaptureLoss; stderr?: CaptureLoss };
+}
+
+/** A capture that hit its limit: it kept `keptBytes` of `totalBytes`. */
+export interface CaptureLoss {
+  keptBytes: number;
+  totalBytes: number;
 }
 
 export interface ExecOptions {
   timeoutMs: number;
-  /** When set, stdout goes here (with backpressure on the socket) instead of being captured. */
+  /**
+   * When set, stdout goes here (with backpressure on the socket) instead of being captured. A sink that fails
+   * (disk full, a size limit) ends the command at once with ExecError 'output'.
+   */
   stdoutSink?: Writable;
-  /** Captured stdout/stderr beyond this are cut (thread dumps of huge JVMs stay bounded). */
+  /** Captured stdout beyond this is not kept; the result says so in `truncated` (default 64 MiB). */
   maxCaptureBytes?: number;
+  /** Sees each stderr chunk as it arrives (e.g. a size the command announces before its output). */
+  onStderr?: (chunk: Buffer) => void;
   signal?: AbortSignal;
 }
+
+/** The exec upgrade gets at most this long (and never more than the command's own timeout). */
+const HANDSHAKE_MAX_MS = 60_000;
+
+/** Stderr keeps its head and its tail (where the toolbox's trailer is); what is between is counted, not kept. */
+export const STDERR_HEAD_BYTES = 512 * 1024;
+export const STDERR_TAIL_BYTES = 64 * 1024;
 
 /**
  * Why an exec failed. 'refused': the API server turned the connection down (its Status says why: RBAC,
  * no such container); 'failed': the runtime could not run the command; 'broken': the stream ended
- * before the exit status came.
+ * before the exit status came; 'output': the stdout sink failed (disk full, size limit), so the command was stopped.
  */
-export type ExecFailure = 'cancelled' | 'timeout' | 'refused' | 'failed' | 'broken' | 'unreachable';
+export type ExecFailure = 'cancelled' | 'timeout' | 'refused' | 'failed' | 'broken' | 'unreachable' | 'output';
 
 export class ExecError extends Error {
   constructor(
     readonly failure: ExecFailure,
     message: string,
     readonly status?: ApiStatus,
+    options?: ErrorOptions,
   ) {
-    super(message);
+    super(message, options);
   }
+}
+
+/** Why a run's signal stopped things: its reason (the run's timeout, a cancel), else "cancelled". */
+export function stoppedBecause(signal: AbortSignal | undefined): string {
+  return signal?.reason instanceof Error ? signal.reason.message : 'cancelled';
 }
 
 /** Exit code from the exec status channel: Success = 0; NonZeroExitCode carries it as a cause. */
@@ -51,22 +78,41 @@ export function exitCodeFromStatus(status: V1Status): number | undefined {
   return undefined;
 }
 
-class Capture extends Writable {
+/** Keeps the first `limit` bytes (and, when asked, the last `tailLimit`); counts everything. */
+export class Capture extends Writable {
   private chunks: Buffer[] = [];
   private size = 0;
-  constructor(private readonly limit: number) {
+  private tail = Buffer.alloc(0);
+  total = 0;
+  constructor(
+    private readonly limit: number,
+    private readonly tailLimit = 0,
+    private readonly onChunk?: (chunk: Buffer) => void,
+  ) {
     super();
   }
   override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
-    if (this.size < this.limit) {
-      const part = chunk.subarray(0, this.limit - this.size);
+    this.onChunk?.(chunk);
+    this.total += chunk.length;
+    const part = chunk.subarray(0, Math.max(0, this.limit - this.size));
+    if (part.length) {
       this.chunks.push(part);
       this.size += part.length;
     }
+    const rest = chunk.subarray(part.length);
+    if (rest.length && this.tailLimit > 0) this.tail = Buffer.concat([this.tail, rest]).subarray(-this.tailLimit);
     cb();
   }
+  loss(): CaptureLoss | undefined {
+    const kept = this.size + this.tail.length;
+    return this.total > kept ? { keptBytes: kept, totalBytes: this.total } : undefined;
+  }
+  /** What was kept; a gap says how many bytes between head and tail were not. */
   text(): string {
-    return Buffer.concat(this.chunks).toString('utf8');
+    const head = Buffer.concat(this.chunks).toString('utf8');
+    const dropped = this.total - this.size - this.tail.length;
+    if (dropped <= 0) return head + this.tail.toString('utf8');
+    return `${head}\n[... ${dropped} bytes not kept (over ${this.limit}) ...]\n${this.tail.toString('utf8')}`;
   }
 }
 
@@ -140,19 +186,40 @@ export async function execInContainer(
   command: string[],
   opts: ExecOptions,
 ): Promise<ExecResult> {
-  if (opts.signal?.aborted) throw new ExecError('cancelled', 'cancelled');
+  if (opts.signal?.aborted) throw new ExecError('cancelled', stoppedBecause(opts.signal));
   const limit = opts.maxCaptureBytes ?? 64 * 1024 * 1024;
-  const stdout = opts.stdoutSink ? new Backpressured(opts.stdoutSink) : new Capture(limit);
-  const stderr = new Capture(1024 * 1024);
+  const sink = opts.stdoutSink;
+  const stdout = sink ? new Backpressured(sink) : new Capture(limit);
+  const stderr = new Capture(STDERR_HEAD_BYTES, STDERR_TAIL_BYTES, opts.onStderr);
+  // A sink that fails (disk full, too many bytes) stops the command: nothing more could be kept anyway.
+  let sinkFailed: ((err: Error) => void) | undefined;
+  let sinkError: Error | undefined;
+  const onSinkError = (err: Error) => {
+    sinkError ??= err;
+    sinkFailed?.(err);
+  };
+  sink?.on('error', onSinkError);
   let status: V1Status | undefined;
-  const exec = new Exec(kc, new WebSocketHandler(kc, socketKeepingRefusals));
+  // The opening handshake is bounded and ends on a cancel too: an API server that never answers the upgrade
+  // must not hold the run.
+  let opening: WebSocket | undefined;
+  const socketFactory = (uri: string, protocols: string[], o: WebSocket.ClientOptions) => {
+    opening = socketKeepingRefusals(uri, protocols, { ...o, handshakeTimeout: Math.max(1000, Math.min(opts.timeoutMs, HANDSHAKE_MAX_MS)) });
+    return opening;
+  };
+  const stopOpening = () => opening?.terminate();
+  opts.signal?.addEventListener('abort', stopOpening, { once: true });
+  const exec = new Exec(kc, new WebSocketHandler(kc, socketFactory));
   let ws: Awaited<ReturnType<Exec['exec']>>;
   try {
     ws = await exec.exec(namespace, pod, container, command, stdout, stderr, null, false, (s) => {
       status = s;
     });
   } catch (err) {
+    if (opts.signal?.aborted) throw new ExecError('cancelled', stoppedBecause(opts.signal));
     throw openFailure(err, pod, container);
+  } finally {
+    opts.signal?.removeEventListener('abort', stopOpening);
   }
   if (stdout instanceof Backpressured) stdout.socket = ws;
   // Exec.exec resolves when the socket opens; the command has ended only when the socket closes.
@@ -163,11 +230,16 @@ export async function execInContainer(
     }, opts.timeoutMs);
     const onAbort = () => {
       ws.terminate?.();
-      reject(new ExecError('cancelled', 'cancelled'));
+      reject(new ExecError('cancelled', stoppedBecause(opts.signal)));
     };
     opts.signal?.addEventListener('abort', onAbort, { once: true });
     // A cancel that came while the socket was opening has already fired.
     if (opts.signal?.aborted) onAbort();
+    sinkFailed = (err) => {
+      ws.terminate?.();
+      reject(outputFailure(err, pod, container));
+    };
+    if (sinkError) sinkFailed(sinkError);
     ws.on('close', () => {
       clearTimeout(timer);
       opts.signal?.removeEventListener('abort', onAbort);
@@ -192,6 +264,27 @@ export async function execInContainer(
       message: s.message,
     });
   }
-  if (opts.stdoutSink) await new Promise<void>((resolve) => (stdout.writableFinished ? resolve() : stdout.once('finish', () => resolve())));
-  return { exitCode: code, stdout: stdout instanceof Capture ? stdout.text() : '', stderr: stderr.text() };
+  if (sink) {
+    await new Promise<void>((resolve) => (stdout.writableFinished ? resolve() : stdout.once('finish', () => resolve())));
+    // The sink's last write or its close can still fail (disk full at the very end): that is no success.
+    try {
+      await finished(sink);
+    } catch (err) {
+      throw outputFailure(sinkError ?? (err as Error), pod, container);
+    }
+    if (sinkError) throw outputFailure(sinkError, pod, container);
+  }
+  const truncated = { stdout: stdout instanceof Capture ? stdout.loss() : undefined, stderr: stderr.loss() };
+  return {
+    exitCode: code,
+    stdout: stdout instanceof Capture ? stdout.text() : '',
+    stderr: stderr.text(),
+    ...(truncated.stdout || truncated.stderr ? { truncated } : {}),
+  };
+}
+
+function outputFailure(err: Error, pod: string, container: string): ExecError {
+  return new ExecError('output', `the output of the command in ${pod}/${container} could not be kept: ${err.message}`, undefined, {
+    cause: err,
+  });
 }

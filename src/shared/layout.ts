@@ -1,9 +1,12 @@
 import * as path from 'node:path';
-import { safeSegment } from './names.js';
+import { safeSegment, segmentAvoiding } from './names.js';
 
-/** `<pod>/<container>/<pid>` relative to the output directory, with forward slashes (as in the manifest). */
+/**
+ * `<pod>/<container>/<pid>` relative to the output directory, with forward slashes (as in the manifest). A pod
+ * named like a file the run writes at the top (a pod may be called manifest.json) gets a folder of another name.
+ */
 export function jvmDir(pod: string, container: string, pid: number): string {
-  return [safeSegment(pod), safeSegment(container), String(pid)].join('/');
+  return [segmentAvoiding(pod, TOP_LEVEL_FILES), safeSegment(container), String(pid)].join('/');
 }
 
 export const FileNames = {
@@ -14,6 +17,9 @@ export const FileNames = {
   manifest: 'manifest.json',
   analysis: 'analysis.json',
 } as const;
+
+/** Files written at the top of the output directory, beside the pods' folders. */
+const TOP_LEVEL_FILES: readonly string[] = [FileNames.manifest, FileNames.analysis];
 
 export function absolute(outputDir: string, relative: string): string {
   return path.join(outputDir, ...relative.split('/'));

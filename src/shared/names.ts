@@ -1,9 +1,29 @@
 // Names from the cluster or the user, made safe for paths and artifact names.
+import { createHash } from 'node:crypto';
 
-/** Keeps names from the cluster safe as single path segments. */
+const SEGMENT_MAX = 120;
+
+/** A short, stable tag of the original name: two names never share a segment because they were cut or cleaned alike. */
+function nameTag(name: string): string {
+  return createHash('sha256').update(name).digest('hex').slice(0, 10);
+}
+
+/**
+ * Keeps names from the cluster safe as single path segments. A name that is already safe and short stays as is;
+ * one that had to be cleaned or cut (pod names reach 253 characters) gets a tag of the whole name, so two pods
+ * whose names share a long prefix never write to the same folder.
+ */
 export function safeSegment(name: string): string {
   const cleaned = name.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^\.+/, '_');
-  return cleaned.slice(0, 120) || '_';
+  if (cleaned === name && name.length > 0 && name.length <= SEGMENT_MAX) return name;
+  return `${cleaned.slice(0, SEGMENT_MAX - 11)}-${nameTag(name)}`;
+}
+
+/** A segment that is not one of `reserved` (case-insensitively: some file systems fold case), tagged when it was. */
+export function segmentAvoiding(name: string, reserved: readonly string[]): string {
+  const segment = safeSegment(name);
+  const lower = reserved.map((r) => r.toLowerCase());
+  return lower.includes(segment.toLowerCase()) ? `${segment.slice(0, SEGMENT_MAX - 11)}-${nameTag(name)}` : segment;
 }
 
 /** Characters the artifact service refuses in names (file paths may hold `\` and `/`). */

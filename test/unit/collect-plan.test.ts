@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { PassThrough } from 'node:stream';
 import { attachFallback } from '../../src/collect/collect-jvm.js';
-import { heapSpaceProblem, transferProblem } from '../../src/collect/heap-dump.js';
+import { heapSpaceProblem, streamLimitBytes, transferProblem } from '../../src/collect/heap-dump.js';
 import { attachIds, chooseTarget, debuggerIdentityFor, planJvms, planPod, runAsFromScout, SCOUT_UID } from '../../src/collect/plan.js';
 import { StageError } from '../../src/collect/stage-error.js';
 import { createToolbox, ToolboxError, type ContainerExec } from '../../src/collect/toolbox.js';
@@ -140,11 +140,38 @@ describe('heap dump rules', () => {
 
   it('accepts a copy only when the pod read it fully, the checksums agree and it is an HPROF', () => {
     const sha = 'b'.repeat(64);
-    expect(transferProblem({ sourceExit: 0, sha256: sha }, sha, undefined)).toBeUndefined();
-    expect(transferProblem({ sourceExit: 1, sha256: sha }, sha, undefined)).toMatch(/exit 1/);
-    expect(transferProblem({ sourceExit: 0 }, sha, undefined)).toMatch(/checksum mismatch: pod none/);
-    expect(transferProblem({ sourceExit: 0, sha256: 'c'.repeat(64) }, sha, undefined)).toMatch(/checksum mismatch/);
-    expect(transferProblem({ sourceExit: 0, sha256: sha }, sha, 'not an HPROF file')).toMatch(/is not an HPROF file/);
+    const got = { sha256: sha, bytes: 10, gzippedInTransit: false };
+    expect(transferProblem({ sourceExit: 0, sha256: sha }, got, undefined)).toBeUndefined();
+    expect(transferProblem({ sourceExit: 1, sha256: sha }, got, undefined)).toMatch(/exit 1/);
+    expect(transferProblem({ sourceExit: 0 }, got, undefined)).toMatch(/checksum mismatch: pod none/);
+    expect(transferProblem({ sourceExit: 0, sha256: 'c'.repeat(64) }, got, undefined)).toMatch(/checksum mismatch/);
+    expect(transferProblem({ sourceExit: 0, sha256: sha }, got, 'not an HPROF file')).toMatch(/is not an HPROF file/);
+  });
+
+  it('compares the size the pod announced with what arrived: the file as is, or the bytes sent when gzipped in transit', () => {
+    const sha = 'b'.repeat(64);
+    const raw = { sha256: sha, bytes: 10, gzippedInTransit: false };
+    expect(transferProblem({ sourceExit: 0, sha256: sha, sourceSize: 10, sentBytes: 10 }, raw, undefined)).toBeUndefined();
+    expect(transferProblem({ sourceExit: 0, sha256: sha, sourceSize: 12 }, raw, undefined)).toBe(
+      'size mismatch: the file in the pod has 12 bytes, 10 arrived',
+    );
+    expect(transferProblem({ sourceExit: 0, sha256: sha, sentBytes: 11 }, raw, undefined)).toBe(
+      'size mismatch: the pod sent 11 bytes, 10 arrived',
+    );
+    // Gzipped on the fly: the file's (uncompressed) size says nothing about the bytes on the wire.
+    const gz = { ...raw, gzippedInTransit: true };
+    expect(transferProblem({ sourceExit: 0, sha256: sha, sourceSize: 5000, sentBytes: 10 }, gz, undefined)).toBeUndefined();
+    expect(transferProblem({ sourceExit: 0, sha256: sha, sourceSize: 5000, sentBytes: 9 }, gz, undefined)).toMatch(
+      /the pod sent 9 bytes, 10 arrived/,
+    );
+  });
+
+  it('lets a stream run to the announced size plus a margin, even gzip of data that does not compress', () => {
+    expect(streamLimitBytes(0)).toBe(1024 * 1024);
+    const size = 4 * 1024 ** 3;
+    // gzip's worst case: 5 bytes per 16 KiB stored block, plus header and trailer.
+    expect(streamLimitBytes(size)).toBeGreaterThan(size + Math.ceil(size / 16384) * 5 + 18);
+    expect(streamLimitBytes(size)).toBeLessThan(size * 1.02 + 2 * 1024 * 1024);
   });
 });
 

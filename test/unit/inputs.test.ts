@@ -98,7 +98,7 @@ describe('getSettings', () => {
     expect(() => getSettings(reader({ ...base, 'fail-on-error': 'maybe' }), {})).toThrow(/'fail-on-error' must be true or false/);
     expect(() => getSettings(reader({ ...base, 'image-pull-policy': 'Sometimes' }), {})).toThrow(/Always, IfNotPresent or Never/);
     expect(() => getSettings(reader({ ...base, 'debugger-name-prefix': 'Debug_Me' }), {})).toThrow(/DNS label/);
-    expect(() => getSettings(reader({ ...base, 'debugger-ttl': '5s' }), {})).toThrow(/at least 30s/);
+    expect(() => getSettings(reader({ ...base, 'debugger-ttl': '5s' }), {})).toThrow(/must be from 30s to 24h/);
     expect(() => getSettings(reader({ ...base, 'tmp-volume': 'Bad Name' }), {})).toThrow(/auto, none, or the name/);
   });
   it('makes artifact names valid', () => {

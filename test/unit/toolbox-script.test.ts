@@ -59,10 +59,21 @@ describe('toolbox.sh', () => {
         expect(raw.code).toBe(0);
         expect(raw.stdout.equals(data)).toBe(true);
         const trailer = parseStreamTrailer(raw.stderr);
-        expect(trailer).toEqual({ sourceSize: data.length, sourceExit: 0, sha256: createHash('sha256').update(data).digest('hex') });
+        expect(trailer).toEqual({
+          sourceSize: data.length,
+          sentBytes: data.length,
+          sourceExit: 0,
+          sha256: createHash('sha256').update(data).digest('hex'),
+        });
+        // The size comes first, before the bytes: the runner bounds the stream by it.
+        expect(raw.stderr.split('\n')[0]).toBe(`kjd-size\t${data.length}`);
         const gz = run(shell, ['stream', 0, 0, file, 1]);
         expect(execFileSync('gzip', ['-dc'], { input: gz.stdout }).equals(data)).toBe(true);
-        expect(parseStreamTrailer(gz.stderr).sha256).toBe(createHash('sha256').update(gz.stdout).digest('hex'));
+        expect(parseStreamTrailer(gz.stderr)).toMatchObject({
+          sourceSize: data.length,
+          sentBytes: gz.stdout.length,
+          sha256: createHash('sha256').update(gz.stdout).digest('hex'),
+        });
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
@@ -72,6 +83,13 @@ describe('toolbox.sh', () => {
       const missing = run(shell, ['stream', 0, 0, '/nonexistent/heap.hprof', 0]);
       expect(failureOfExit(missing.code)).toBe('unreadable');
       expect(missing.stderr).toMatch(/^kjd-error: cannot read/m);
+      // A device (or a link to one) in the dump's place would never end: refused before a byte is sent.
+      for (const device of ['/dev/zero', '/dev/urandom']) {
+        const endless = run(shell, ['stream', 0, 0, device, 0]);
+        expect(failureOfExit(endless.code)).toBe('unreadable');
+        expect(endless.stderr).toMatch(/^kjd-error: .* is not a regular file/m);
+        expect(endless.stdout.length).toBe(0);
+      }
       expect(failureOfExit(run(shell, ['nonsense']).code)).toBe('unknown-command');
       // A debugger that is not root cannot switch to the JVM's ids: the script says so instead of trying.
       const mismatch = run(shell, ['jcmd', 1000, 1000, 1, 'VM.version'], true);

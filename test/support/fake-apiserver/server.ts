@@ -68,6 +68,8 @@ export interface Faults extends ExecFaults {
   exec?: 'forbidden';
   /** Checked first for every request: return a response to short-circuit it. */
   intercept?: (req: RecordedRequest) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+  /** Requests (HTTP or exec upgrade) that get no answer at all, as from an API server that hangs; stop() closes them. */
+  hang?: (req: RecordedRequest) => boolean;
 }
 
 export interface KubeconfigOptions {
@@ -132,6 +134,8 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
   const watches = new Set<() => void>();
   const sessions = new Set<Promise<void>>();
   const sockets = new Set<WsSocket>();
+  /** Upgrade requests left unanswered by faults.hang (no longer the HTTP server's, so stop() ends them itself). */
+  const hungUpgrades = new Set<Duplex>();
   let stopping = false;
 
   const wss = new WebSocketServer({
@@ -161,6 +165,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
       kubelet.stop();
       api.closeWatches();
       for (const ws of sockets) ws.terminate();
+      for (const socket of hungUpgrades) socket.destroy();
       await Promise.allSettled([...sessions]);
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       server.closeAllConnections();
@@ -202,6 +207,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const rec = await record(req, url, false);
+      if (api.faults.hang?.(rec)) return;
       try {
         const intercepted = api.faults.intercept?.(rec);
         if (intercepted) return sendJson(res, intercepted.status, intercepted.body ?? {}, intercepted.headers);
@@ -371,6 +377,7 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     void record(req, url, true).then((rec) => {
       try {
         if (stopping) return socket.destroy();
+        if (api.faults.hang?.(rec)) return void hungUpgrades.add(socket);
         const intercepted = api.faults.intercept?.(rec);
         if (intercepted) return rejectUpgrade(socket, intercepted.status, JSON.stringify(intercepted.body ?? {}));
         if (!authorized(req)) throw unauthorized();
