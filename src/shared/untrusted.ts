@@ -34,3 +34,15 @@ export function neutralise(text: string): string {
     .replace(/##\[/g, '##\\x5b')
     .replace(/^(\s*):(?=:)/u, '$1\\x3a');
 }
+
+/**
+ * JSON for a terminal or a step log (e.g. `--json` output): the same data once parsed, but every character
+ * neutralise() escapes is written as `\uXXXX` and `##[` as `##\u005b`. Structural newlines stay; no line can
+ * start with `::` (pretty JSON lines start with whitespace, a quote or a bracket).
+ */
+export function inertJson(value: unknown, space = 2): string {
+  const units = (ch: string) => [...Array(ch.length).keys()].map((i) => `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`).join('');
+  return (JSON.stringify(value, null, space) ?? 'null')
+    .replace(UNSAFE, (ch) => (ch === '\n' ? ch : units(ch)))
+    .replace(/##\[/g, '##\\u005b');
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { escapeControls, neutralise } from '../../src/shared/untrusted.js';
+import { escapeControls, inertJson, neutralise } from '../../src/shared/untrusted.js';
 import { runnerCommands } from '../support/workflow-commands.js';
 
 /** What a hostile pod can put in a thread name, a command line, a jcmd answer or a kubelet message. */
@@ -65,6 +65,17 @@ describe('neutralise', () => {
       expect([text, runnerCommands(line)]).toEqual([text, []]);
       expect([text, runnerCommands(`${line}\n${line}`)]).toEqual([text, []]);
     }
+  });
+});
+
+describe('inertJson', () => {
+  it('is the same data once parsed, with no command and no raw control character', () => {
+    const value = { threads: [...HOSTILE, '\u{e0001}tag', 'a\\##[b'], pid: 7, nested: { '##[warning]key': '::error::x' } };
+    const text = inertJson(value);
+    expect(JSON.parse(text)).toEqual(value);
+    expect(runnerCommands(text)).toEqual([]);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\p{Cf}\u007f-\u009f\u2028\u2029]/u);
+    expect(inertJson('::error::x', 0)).toBe('"::error::x"');
   });
 });
 
