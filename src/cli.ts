@@ -5,6 +5,7 @@ import { runEngine } from './engine.js';
 import { analyseDumps } from './analyse/analyse-dumps.js';
 import { renderTerminalReport } from './publish/terminal-report.js';
 import { errorMessage } from './shared/errors.js';
+import { runAnalyseCommand } from './analyse-command.js';
 import { neutralise } from './shared/untrusted.js';
 
 /** Text from the pod or the cluster, line by line, with no terminal escape and no workflow command (a `run:` step may call the CLI). */
@@ -24,6 +25,7 @@ through a JDK ephemeral container. Uses your kubeconfig (--kubeconfig FILE, else
 
 Usage: ${TOOL_NAME} [deployment/]NAME | statefulset/NAME | daemonset/NAME | pod/NAME  [options]
        ${TOOL_NAME} -l app=my-app [options]
+       ${TOOL_NAME} analyse FILE|DIR ... [--json] [--html FILE]   (dumps you already have; see analyse --help)
 
 Options (each is the action input of the same name):
   -n, --namespace NS          namespace (default: the context's, else default)
@@ -69,6 +71,7 @@ export function parseArgs(argv: string[]): Map<string, string> {
 }
 
 export async function runCli(argv: string[], stdout = process.stdout, stderr = process.stderr): Promise<number> {
+  if (argv[0] === 'analyse' || argv[0] === 'analyze') return runAnalyseCommand(argv.slice(1), stdout, stderr);
   let values: Map<string, string>;
   let settings;
   try {

@@ -14,12 +14,22 @@ export interface AnalysedJvm {
 
 /** Analyses every JVM that has thread dumps, from the files in the output directory; writes analysis.json. */
 export async function analyseDumps(manifest: RunManifest, outputDir: string): Promise<AnalysedJvm[]> {
+  const entries = await analyseRun(manifest, outputDir);
+  await writeFile(absolute(outputDir, FileNames.analysis), JSON.stringify({ tool: manifest.tool, jvms: entries }, null, 2) + '\n');
+  return entries;
+}
+
+/** Analyses every JVM of a run (a fresh one, or an artifact downloaded later) from its files; writes nothing. */
+export async function analyseRun(manifest: RunManifest, outputDir: string): Promise<AnalysedJvm[]> {
   const entries: AnalysedJvm[] = [];
   for (const pod of manifest.pods) {
     for (const jvm of pod.jvms) {
-      const dumps = jvm.files
-        .filter((f) => f.kind === 'threads')
-        .sort((a, b) => a.path.localeCompare(b.path, undefined, { numeric: true }));
+      // The Thread.print samples in time order, then the JSON dump (every virtual thread) when there is one.
+      const dumps = [
+        ...jvm.files.filter((f) => f.kind === 'threads').sort((a, b) => a.path.localeCompare(b.path, undefined, { numeric: true })),
+        // The JSON thread dump's kind is compared as a string: the collector lands in a separate change.
+        ...jvm.files.filter((f) => (f.kind as string) === 'threads-json'),
+      ];
       const histogramFile = jvm.files.find((f) => f.kind === 'histogram');
       if (dumps.length === 0 && !histogramFile) continue;
       const threadDumps = await Promise.all(dumps.map((f) => readFile(absolute(outputDir, f.path), 'utf8')));
@@ -27,6 +37,5 @@ export async function analyseDumps(manifest: RunManifest, outputDir: string): Pr
       entries.push({ pod: pod.pod, container: pod.container, pid: jvm.pid, analysis: analyseJvm({ threadDumps, histogram }) });
     }
   }
-  await writeFile(absolute(outputDir, FileNames.analysis), JSON.stringify({ tool: manifest.tool, jvms: entries }, null, 2) + '\n');
   return entries;
 }

@@ -1,10 +1,12 @@
 // The shape of analysis.json (a published artifact): keep field names and order stable.
-export type Severity = 'deadlock' | 'contention' | 'cpu' | 'stuck' | 'ok' | 'no-data';
+/** 'no-data': nothing to judge, or input that was not understood (never shown as fine). */
+export type Severity = 'deadlock' | 'contention' | 'virtual-pileup' | 'cpu' | 'stuck' | 'ok' | 'no-data';
 
 export interface DeadlockLock {
   /** The thread that waits. */
   thread: string;
-  kind: 'monitor' | 'ownable' | 'unknown';
+  /** 'class-init': a static initialiser that another thread runs; `className` is that class. */
+  kind: 'monitor' | 'ownable' | 'class-init' | 'unknown';
   address?: string;
   className?: string;
   heldBy?: string;
@@ -15,18 +17,29 @@ export interface DeadlockFinding {
   locks: DeadlockLock[];
   /** 'jvm': from the JVM's own report; 'graph': from the lock-owner graph; 'both': found by each. */
   source: 'jvm' | 'graph' | 'both';
+  /** A class-initialisation cycle that the dump implies without naming the classes waited for (JDK 8-17.0.x). */
+  inferred?: boolean;
 }
 
 export interface ContendedLock {
   address: string;
   className?: string;
-  kind: 'monitor' | 'ownable';
+  kind: 'monitor' | 'ownable' | 'class-init';
+  /** From the sample with the most waiters (the latest of equals). */
   holder?: string;
+  /** Why there is no holder: 'no-ownable-info' (a dump without -l: the SIGQUIT path), 'shared' (read lock or
+   * semaphore: no single owner), 'not-in-dump'. */
+  holderUnknown?: 'no-ownable-info' | 'shared' | 'not-in-dump';
   holderState?: string;
   holderFrame?: string;
   waiters: number;
   /** Capped at MAX_NAMES; `waiters` is the full count. */
   waiterNames: string[];
+  /** Of the waiters, virtual threads. */
+  virtualWaiters?: number;
+  /** Samples in which two or more threads waited for it, of `ofSamples`. */
+  contendedInSamples: number;
+  ofSamples: number;
 }
 
 export interface StackGroup {
@@ -45,7 +58,11 @@ export interface BusyThread {
   cpuShare?: number;
   cpuShareOver?: 'samples' | 'lifetime';
   runnableInSamples: number;
-  /** Counted in the verdict: enough CPU, or RUNNABLE in application code in every sample when no CPU data. */
+  /** Intervals between samples in which it used at least the hot share of a core, of `measuredIntervals`. */
+  hotIntervals?: number;
+  measuredIntervals?: number;
+  /** Counted in the verdict: hot in most measured intervals, or RUNNABLE in application code in most samples when
+   * no CPU data, or (one sample) a hot share over its life. */
   hot: boolean;
 }
 
@@ -56,6 +73,28 @@ export interface StuckThread {
   topFrames: string[];
   /** Waiting for work (sleep, park, Object.wait, accept/epoll...) rather than stuck on something. */
   idle: boolean;
+  /** Already part of a finding shown before it: a deadlock or a contended lock. */
+  explainedBy?: 'deadlock' | 'contention';
+}
+
+export interface VirtualThreadGroup {
+  count: number;
+  state?: string;
+  frames: string[];
+  /** The object they park on, when it is the same for all. */
+  parkedOn?: string;
+}
+
+export interface VirtualThreadSummary {
+  /** Where the list comes from: 'json'/'dump-to-file' list every virtual thread; 'thread-print' only mounted ones. */
+  source: 'json' | 'dump-to-file' | 'thread-print';
+  total: number;
+  mounted: number;
+  states: Record<string, number>;
+  /** Groups of virtual threads with the same stack, largest first. */
+  groups: VirtualThreadGroup[];
+  /** The largest group when it is a pile-up: VIRTUAL_PILEUP_MIN or more waiting in the same frame, not on I/O. */
+  pileUp?: VirtualThreadGroup;
 }
 
 export interface CpuDelta {
@@ -113,10 +152,18 @@ export interface JvmAnalysis {
   histogram?: HistogramSummary;
   /** Parser remarks, e.g. unrecognised lines, so a format change is visible. */
   notes: string[];
+  /** "Found N deadlocks." as the JVM printed it (the largest N over the samples). */
+  jvmReportedDeadlocks?: number;
+  /** Set when the input was no HotSpot thread dump: what it looks like instead. */
+  rejected?: string;
+  /** Formats of the samples, e.g. ["thread-print"] or ["json"]. */
+  formats?: string[];
+  virtualThreads?: VirtualThreadSummary;
 }
 
 export interface AnalyseInput {
-  /** Thread dumps of one JVM, oldest first. */
+  /** Thread dumps of one JVM, oldest first: Thread.print text (several in one text are several samples),
+   * Thread.dump_to_file text or JSON. */
   threadDumps: string[];
   histogram?: string;
 }

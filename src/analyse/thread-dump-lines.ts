@@ -1,12 +1,19 @@
 // Parsers for single lines of a thread dump: thread headers, lock lines, and the lines of the JVM's deadlock report.
-import type { DeadlockWait, LockAction, LockRef, ThreadInfo } from './thread-dump-types.js';
+import type { DeadlockWait, LockAction, LockRef, StackFrame, ThreadInfo } from './thread-dump-types.js';
 
-const HEADER_RE = /^"(.*)"(?:\s+(.*))?$/;
+const HEADER_RE = /^"(.*)"(?:\s+(.*))?$/s;
 const ADDR_CLASS_RE = /<([^>]*)>(?:\s*\(a\s+([^)]+)\))?/;
+/** "cpu=58.33ms" or, from a JVM with a German or French C locale, "cpu=58,33ms". */
+const NUMBER = '(\\d+(?:[.,]\\d+)?)';
+const CPU_RE = new RegExp(`(?:^|\\s)cpu=${NUMBER}ms`);
+const ELAPSED_RE = new RegExp(`(?:^|\\s)elapsed=${NUMBER}s`);
+/** Thread.print's "at method(location)", with a JNI signature after the method on some tools: "readBytes([BII)I(Native Method)". */
+const FRAME_RE = /^at\s+(.+)\(([^()]*)\)\s*$/;
 // Longest first where one prefix starts another ("waiting to re-lock" before "waiting to lock").
 const LOCK_PREFIXES: ReadonlyArray<readonly [string, LockAction]> = [
   ['waiting to re-lock in wait()', 'waiting-to-relock'],
   ['waiting to lock', 'waiting-to-lock'],
+  ['waiting on the Class initialization monitor for', 'class-init'],
   ['waiting on', 'waiting-on'],
   ['parking to wait for', 'parking'],
   ['locked', 'locked'],
@@ -16,7 +23,9 @@ const LOCK_PREFIXES: ReadonlyArray<readonly [string, LockAction]> = [
 /** `body` is the text after "- " under a frame; undefined when it is no lock line. */
 export function parseLockLine(body: string): LockRef | undefined {
   for (const [prefix, action] of LOCK_PREFIXES) {
-    if (body.startsWith(prefix)) return lockRef(action, body.slice(prefix.length));
+    if (!body.startsWith(prefix)) continue;
+    if (action === 'class-init') return { action, className: body.slice(prefix.length).trim() };
+    return lockRef(action, body.slice(prefix.length));
   }
   if (body.startsWith('<')) return lockRef('ownable', body);
   return undefined;
@@ -29,8 +38,28 @@ export function lockRef(action: LockAction, rest: string): LockRef {
   if (m) {
     if (/^0x[0-9a-fA-F]+$/.test(m[1])) ref.address = m[1].toLowerCase();
     if (m[2]) ref.className = m[2].trim();
+    // Thread.dump_to_file names an object by class and identity hash: "java.lang.Object@1b6d3586".
+    const byHash = /^(\S+)@([0-9a-f]+)$/.exec(m[1]);
+    if (byHash) {
+      ref.address = m[1];
+      ref.className ??= byHash[1];
+    }
   }
   return ref;
+}
+
+/** A frame line of Thread.print ("at ..." without the leading tab); undefined when it is none. */
+export function parseFrameLine(line: string): StackFrame | undefined {
+  const m = FRAME_RE.exec(line);
+  if (!m) return undefined;
+  // Drop a JNI signature ("readBytes([BII)I") from the method; the class and method name stay.
+  const method = m[1].replace(/\(.*$/, '').trim();
+  return { method, location: m[2], locks: [] };
+}
+
+/** Reads a number printed with either decimal separator. */
+function decimal(text: string): number {
+  return Number(text.replace(',', '.'));
 }
 
 /** Parses a thread header line; undefined when the line is not one. */
@@ -60,10 +89,10 @@ export function parseThreadHeader(line: string): ThreadInfo | undefined {
   if (prio) t.priority = Number(prio[1]);
   const osPrio = /os_prio=(-?\d+)/.exec(rest);
   if (osPrio) t.osPriority = Number(osPrio[1]);
-  const cpu = /cpu=([\d.]+)ms/.exec(rest);
-  if (cpu) t.cpuMs = Number(cpu[1]);
-  const elapsed = /elapsed=([\d.]+)s/.exec(rest);
-  if (elapsed) t.elapsedS = Number(elapsed[1]);
+  const cpu = CPU_RE.exec(rest);
+  if (cpu) t.cpuMs = decimal(cpu[1]);
+  const elapsed = ELAPSED_RE.exec(rest);
+  if (elapsed) t.elapsedS = decimal(elapsed[1]);
   const tid = /tid=(0x[0-9a-fA-F]+)/.exec(rest);
   if (tid) t.tid = tid[1].toLowerCase();
   const nid = /nid=(0x[0-9a-fA-F]+|\d+)/.exec(rest);

@@ -1,10 +1,22 @@
 // What the thread-dump parser produces: one HotSpot dump as data.
 
-export type LockAction = 'locked' | 'waiting-to-lock' | 'waiting-to-relock' | 'waiting-on' | 'parking' | 'eliminated' | 'ownable';
+export type LockAction =
+  | 'locked'
+  | 'waiting-to-lock'
+  | 'waiting-to-relock'
+  | 'waiting-on'
+  | 'parking'
+  | 'eliminated'
+  | 'ownable'
+  /** "- waiting on the Class initialization monitor for C" (JDK 17.0.x/21+): `className` is the class C. */
+  | 'class-init';
 
 export interface LockRef {
   action: LockAction;
-  /** Object address as printed ("0x000000069ec19388"), absent for e.g. "<no object reference available>". */
+  /**
+   * Identity of the object: its address as printed by Thread.print ("0x000000069ec19388"), or "Class@hash" as
+   * Thread.dump_to_file prints it; absent for e.g. "<no object reference available>".
+   */
   address?: string;
   /** Class of the lock object, e.g. "java.lang.Object" or "java.util.concurrent.locks.ReentrantLock$NonfairSync". */
   className?: string;
@@ -43,6 +55,10 @@ export interface ThreadInfo {
   isJavaThread: boolean;
   /** Id of the virtual thread mounted on this carrier (JDK 21+ "Carrying virtual thread #N"). */
   carryingVirtualThread?: number;
+  /** A virtual thread: from Thread.dump_to_file, or split off its carrier in Thread.print. */
+  virtual?: boolean;
+  /** The carrier a mounted virtual thread runs on (its name). */
+  carrier?: string;
   frames: StackFrame[];
   /** Lock lines seen before any frame (rare; kept rather than dropped). */
   looseLocks: LockRef[];
@@ -66,7 +82,11 @@ export interface JvmDeadlock {
   waits: DeadlockWait[];
 }
 
+/** What produced the dump: Thread.print/jstack/SIGQUIT text, or JDK 21+ Thread.dump_to_file text or JSON. */
+export type DumpFormat = 'thread-print' | 'dump-to-file' | 'json';
+
 export interface ThreadDump {
+  format: DumpFormat;
   pid?: number;
   timestamp?: string;
   /** E.g. "OpenJDK 64-Bit Server VM (17.0.15+6-Debian-1deb12u1 mixed mode, sharing)". */
@@ -83,5 +103,9 @@ export interface ThreadDump {
   heapSummary?: string[];
   /** length= from "Threads class SMR info". */
   smrThreadCount?: number;
+  /** A class histogram printed after the threads (SIGQUIT with -XX:+PrintClassHistogram), as its text. */
+  histogramText?: string;
+  /** Thread header lines seen (a header whose name spans lines counts once): the parse is checked against it. */
+  headerCount: number;
   unknownLines: string[];
 }

@@ -1,29 +1,51 @@
-// Parser for HotSpot thread dumps (jcmd Thread.print [-l], jstack [-l], SIGQUIT output), JDK 8 to 21+.
+// Parser for HotSpot thread dumps (jcmd Thread.print [-l], jstack [-l], SIGQUIT output), JDK 6 to 25.
 // Lenient by design: any line it does not understand is kept in `unknownLines`, never thrown on.
-import { lockRef, parseLockLine, parseThreadHeader, readDeadlockWaitLine } from './thread-dump-lines.js';
+import { lockRef, parseFrameLine, parseLockLine, parseThreadHeader, readDeadlockWaitLine } from './thread-dump-lines.js';
 import type { DeadlockWait, JvmDeadlock, ThreadDump, ThreadInfo } from './thread-dump-types.js';
 
-const FRAME_RE = /^at\s+(\S+?)\((.*)\)\s*$/;
+/** A name with a newline in it makes the header span lines; this many are joined at most. */
+const MAX_HEADER_LINES = 4;
+const HISTOGRAM_HEAD_RE = /^num\s+#instances\s+#bytes\s+class name/;
 const STATE_RE = /^java\.lang\.Thread\.State:\s*([A-Z_]+)(?:\s*\((.*)\))?/;
 const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}/;
 
 /** Parses one thread dump. Never throws; what it cannot place ends up in `unknownLines`. */
 export function parseThreadDump(text: string): ThreadDump {
-  const dump: ThreadDump = { threads: [], jvmDeadlocks: [], unknownLines: [] };
+  const dump: ThreadDump = { format: 'thread-print', threads: [], jvmDeadlocks: [], unknownLines: [], headerCount: 0 };
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  type Mode = 'top' | 'thread' | 'ownable' | 'smr' | 'deadlock' | 'deadlock-stacks' | 'heap';
+  type Mode = 'top' | 'thread' | 'ownable' | 'smr' | 'deadlock' | 'deadlock-stacks' | 'heap' | 'histogram';
   let mode: Mode = 'top';
   let current: ThreadInfo | undefined;
   let deadlock: JvmDeadlock | undefined;
   let wait: DeadlockWait | undefined;
   let sawHeaderLine = false;
+  let histogram: string[] = [];
+  /** The carrier whose mounted virtual thread is being read (JDK 25 "Mounted virtual thread #N"). */
+  let carrier: ThreadInfo | undefined;
 
   const unknown = (raw: string) => {
     if (raw.trim() !== '') dump.unknownLines.push(raw);
   };
 
-  for (const raw of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
     const line = raw.trim();
+
+    // A class histogram printed after a SIGQUIT dump (-XX:+PrintClassHistogram): kept whole, ended by its Total.
+    if (HISTOGRAM_HEAD_RE.test(line)) {
+      current = undefined;
+      histogram = [raw];
+      mode = 'histogram';
+      continue;
+    }
+    if (mode === 'histogram') {
+      histogram.push(raw);
+      if (/^Total\s+\d+\s+\d+/.test(line) || line === '') {
+        dump.histogramText = histogram.join('\n') + '\n';
+        mode = 'top';
+      }
+      continue;
+    }
 
     // Lines that switch sections regardless of the current mode.
     if (line === 'Found one Java-level deadlock:') {
@@ -100,10 +122,22 @@ export function parseThreadDump(text: string): ThreadDump {
       continue;
     }
 
-    const header = line.startsWith('"') ? parseThreadHeader(line) : undefined;
+    let header = line.startsWith('"') ? parseThreadHeader(line) : undefined;
+    // A thread name with a newline in it: the header goes on in the next line(s).
+    for (let j = i + 1; !header && line.startsWith('"') && j < Math.min(lines.length, i + MAX_HEADER_LINES); j++) {
+      header = parseThreadHeader(
+        lines
+          .slice(i, j + 1)
+          .join('\n')
+          .trim(),
+      );
+      if (header) i = j;
+    }
     if (header) {
       current = header;
+      carrier = undefined;
       dump.threads.push(header);
+      dump.headerCount++;
       mode = 'thread';
       continue;
     }
@@ -164,9 +198,17 @@ export function parseThreadDump(text: string): ThreadDump {
         current.isJavaThread = true;
         continue;
       }
-      const frame = FRAME_RE.exec(line);
+      // JDK 25: the carrier's frames, then the mounted virtual thread's own: a thread of its own, not more frames.
+      const mounted = /^Mounted virtual thread #(\d+)/.exec(line);
+      if (mounted) {
+        carrier ??= current;
+        current = mountedVirtualThread(Number(mounted[1]), carrier);
+        dump.threads.push(current);
+        continue;
+      }
+      const frame = parseFrameLine(line);
       if (frame) {
-        current.frames.push({ method: frame[1], location: frame[2], locks: [] });
+        current.frames.push(frame);
         continue;
       }
       if (line.startsWith('- ')) {
@@ -183,5 +225,30 @@ export function parseThreadDump(text: string): ThreadDump {
 
     unknown(raw);
   }
+  if (mode === 'histogram') dump.histogramText = histogram.join('\n') + '\n';
+  for (const t of dump.threads) if (t.virtual && t.carrier !== undefined) t.state ??= mountedState(t);
   return dump;
+}
+
+function mountedVirtualThread(id: number, carrier: ThreadInfo): ThreadInfo {
+  return {
+    name: `virtual thread #${id}`,
+    number: id,
+    daemon: true,
+    description: `mounted on ${carrier.name}`,
+    isJavaThread: true,
+    virtual: true,
+    carrier: carrier.name,
+    frames: [],
+    looseLocks: [],
+    extraLines: [],
+  };
+}
+
+/** A mounted virtual thread prints no state: it runs, unless its top frame shows it blocked or waiting while pinned. */
+function mountedState(t: ThreadInfo): string {
+  const locks = t.frames[0]?.locks ?? [];
+  if (locks.some((l) => l.action === 'waiting-to-lock')) return 'BLOCKED';
+  if (locks.some((l) => l.action === 'waiting-on' || l.action === 'parking')) return 'WAITING';
+  return 'RUNNABLE';
 }

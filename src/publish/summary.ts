@@ -18,7 +18,15 @@ export interface ArtifactRef {
 /** GitHub refuses step summaries over 1 MiB; stay well below so other steps' text still fits. */
 export const SUMMARY_BUDGET_BYTES = 512 * 1024;
 
-const ICON: Record<Severity, string> = { deadlock: '🔴', contention: '🟠', cpu: '🟠', stuck: '🟡', ok: '🟢', 'no-data': '⚪' };
+const ICON: Record<Severity, string> = {
+  deadlock: '🔴',
+  contention: '🟠',
+  'virtual-pileup': '🟠',
+  cpu: '🟠',
+  stuck: '🟡',
+  ok: '🟢',
+  'no-data': '⚪',
+};
 const MAX_ROWS = 10;
 const MAX_FRAMES_SHOWN = 15;
 

@@ -20,7 +20,8 @@ function errorLines(errors: ErrorRecord[], indent: string): string[] {
   return errors.map((e) => `${indent}error [${t(e.stage)}${e.dump ? `/${t(e.dump)}` : ''}]: ${t(e.message, 1000)}`);
 }
 
-function analysisLines(a: JvmAnalysis, indent: string): string[] {
+/** The findings under a verdict, a few lines each. */
+export function analysisLines(a: JvmAnalysis, indent: string): string[] {
   const out: string[] = [];
   for (const d of a.deadlocks.slice(0, MAX_LINES_PER_LIST)) {
     for (const l of d.locks) {
@@ -29,17 +30,30 @@ function analysisLines(a: JvmAnalysis, indent: string): string[] {
       );
     }
   }
-  for (const c of a.contendedLocks.slice(0, MAX_LINES_PER_LIST)) {
-    out.push(
-      `${indent}lock ${t(c.className ?? c.kind)} <${t(c.address)}>: ${c.waiters} waiting, held by ${c.holder ? `"${t(c.holder, 120)}"` : 'a thread not in the dump'}`,
-    );
+  // A lock one thread waits for is ordinary locking; from two waiters on it is worth a line.
+  for (const c of a.contendedLocks.filter((x) => x.waiters >= 2).slice(0, MAX_LINES_PER_LIST)) {
+    const holder = c.holder
+      ? `"${t(c.holder, 120)}"`
+      : c.holderUnknown === 'shared'
+        ? 'readers or permit holders'
+        : 'a thread the dump does not name';
+    const samples = c.ofSamples > 1 ? ` (contended in ${c.contendedInSamples} of ${c.ofSamples} samples)` : '';
+    out.push(`${indent}lock ${t(c.className ?? c.kind)} <${t(c.address)}>: ${c.waiters} waiting, held by ${holder}${samples}`);
+  }
+  const pile = a.virtualThreads;
+  if (pile) {
+    const states = Object.entries(pile.states)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(', ');
+    out.push(`${indent}virtual threads: ${pile.total}${states ? ` (${states})` : ''}, ${pile.mounted} mounted, from ${pile.source}`);
   }
   for (const b of a.busyThreads.filter((x) => x.hot).slice(0, MAX_LINES_PER_LIST)) {
     const cpu = b.cpuShare !== undefined ? ` ${Math.round(b.cpuShare * 100)}% of a CPU` : '';
     out.push(`${indent}busy: "${t(b.name, 120)}"${cpu} in ${t(b.appFrame ?? b.topFrames[0], 200)}`);
   }
-  for (const s of a.stuckThreads.filter((x) => !x.idle).slice(0, MAX_LINES_PER_LIST)) {
-    out.push(`${indent}not moving: "${t(s.name, 120)}" ${t(s.state ?? '')} in ${t(s.topFrames[0], 200)}`);
+  // Threads a deadlock or a contended lock above already explains are not repeated.
+  for (const s of a.stuckThreads.filter((x) => !x.idle && !x.explainedBy).slice(0, MAX_LINES_PER_LIST)) {
+    out.push(`${indent}not moving: "${t(s.name, 120)}"${s.state ? ` ${t(s.state)}` : ''} in ${t(s.topFrames[0], 200)}`);
   }
   const top = a.histogram?.topByBytes[0];
   if (top) out.push(`${indent}largest class on the heap: ${t(top.className, 160)} (${top.bytes} bytes, ${top.instances} instances)`);

@@ -12,6 +12,8 @@ export const JdkFeature = {
    * older jcmd looks only in its own /tmp (JDK-8327114).
    */
   JcmdFollowsProcRoot: 21,
+  /** `Thread.dump_to_file -format=json` (every thread, unmounted virtual ones too) exists from JDK 21. */
+  ThreadDumpJson: 21,
 } as const;
 
 /** True when a known feature release is at least `minimum`; an unknown one is treated as old. */

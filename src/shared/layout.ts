@@ -11,6 +11,7 @@ export function jvmDir(pod: string, container: string, pid: number): string {
 
 export const FileNames = {
   threadDump: (n: number) => `threads-${n}.txt`,
+  threadsJson: 'threads.json',
   histogram: 'histogram.txt',
   heapDump: 'heap.hprof.gz',
   vmInfo: 'vm-info.txt',
