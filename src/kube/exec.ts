@@ -8,6 +8,7 @@ import { finished } from 'node:stream/promises';
 import WebSocket from 'ws';
 import { errorMessage } from '../shared/errors.js';
 import type { ApiStatus } from './status.js';
+import { describePermissions, missingPermissions } from './access.js';
 
 export interface ExecResult {
   exitCode: number;
@@ -163,11 +164,18 @@ function socketKeepingRefusals(uri: string, protocols: string[], opts: WebSocket
   return ws;
 }
 
-function openFailure(err: unknown, pod: string, container: string): ExecError {
+async function openFailure(err: unknown, kc: KubeConfig, namespace: string, pod: string, container: string): Promise<ExecError> {
   // client-node rejects with the socket's ErrorEvent; our refusal rides in its `error`.
   const cause = (err as { error?: unknown })?.error ?? err;
   if (cause instanceof HandshakeRefused) {
-    const hint = cause.status.code === 403 ? " (RBAC: the action needs 'get' and 'create' on pods/exec)" : '';
+    let hint = '';
+    if (cause.status.code === 403) {
+      // The API's message can be empty of the reason (a missing 'create' on the upgrade): ask which it is.
+      const missing = await missingPermissions(kc, namespace, EXEC_PERMISSIONS);
+      hint = missing?.length
+        ? ` (RBAC: missing ${describePermissions(missing, namespace)}; see the Role in the README's RBAC section)`
+        : " (RBAC: the action needs 'get' and 'create' on pods/exec; see the Role in the README's RBAC section)";
+    }
     return new ExecError(
       'refused',
       `exec into ${pod}/${container} refused: HTTP ${cause.status.code}: ${cause.message}${hint}`,
@@ -176,6 +184,12 @@ function openFailure(err: unknown, pod: string, container: string): ExecError {
   }
   return new ExecError('unreachable', `exec into ${pod}/${container} failed: ${errorMessage(cause)}`);
 }
+
+/** WebSocket exec is an HTTP GET (authorized as 'get'); 1.35+ also checks 'create' on the upgrade. */
+const EXEC_PERMISSIONS = [
+  { verb: 'get', resource: 'pods/exec' },
+  { verb: 'create', resource: 'pods/exec' },
+];
 
 /** Runs one command in a container and resolves with its exit code once the command has ended. */
 export async function execInContainer(
@@ -217,7 +231,7 @@ export async function execInContainer(
     });
   } catch (err) {
     if (opts.signal?.aborted) throw new ExecError('cancelled', stoppedBecause(opts.signal));
-    throw openFailure(err, pod, container);
+    throw await openFailure(err, kc, namespace, pod, container);
   } finally {
     opts.signal?.removeEventListener('abort', stopOpening);
   }

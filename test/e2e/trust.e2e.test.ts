@@ -379,7 +379,9 @@ describe('faults on the real cluster', () => {
       // Once the stream carries data, abort the action's connections to the API server: the exec stream breaks.
       poller = setInterval(() => {
         if (cut) return;
+        // ss -i prints each socket's counters on the line after it: join them per socket.
         const flowing = execFileSync('ss', ['-tnpiH', 'dport', '=', ':6443'], { encoding: 'utf8' })
+          .replace(/\n\s+/g, ' ')
           .split('\n')
           .filter((l) => l.includes(`pid=${pid},`) && Number(/bytes_received:(\d+)/.exec(l)?.[1] ?? 0) > 20 * 1024 * 1024);
         for (const line of flowing) {
