@@ -89,7 +89,8 @@ export async function collectJvm(ctx: CollectContext, target: JvmTarget): Promis
     out.version = v.version;
     out.feature = v.feature;
   } catch (err) {
-    await withoutAttach(job, `Cannot attach to JVM ${jvm.pid}: ${errorMessage(err)}`);
+    const hint = plan.attachHint ? `; ${plan.attachHint}` : '';
+    await withoutAttach(job, `Cannot attach to JVM ${jvm.pid}: ${errorMessage(err)}${hint}`);
     return out;
   }
   ctx.progress(`${job.label}: JVM ${out.version ?? '?'} (${jvm.commandLine.slice(0, 100)})`);

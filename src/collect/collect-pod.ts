@@ -98,7 +98,9 @@ async function collectPodSteps(ctx: CollectContext, pod: V1Pod, result: PodResul
   );
   // Reuse needs enough of the debugger's life left to finish this run.
   const neededSeconds = Math.ceil(Math.max(0, ctx.deadline - Date.now()) / 1000) + 30;
-  const injected = await step('inject', () => injectDebugger(ctx.cluster, current, req, neededSeconds, ctx.deadline, ctx.signal));
+  const injected = await step('inject', () =>
+    injectDebugger(ctx.cluster, current, req, neededSeconds, ctx.deadline, ctx.signal, (m) => progress(`${plan.pod}: ${m}`)),
+  );
   debuggerInfo.name = injected.name;
   debuggerInfo.reused = injected.reused;
   result.timingsMs.inject = Date.now() - t0;
