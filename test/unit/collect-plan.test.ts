@@ -243,3 +243,14 @@ describe('typed toolbox', () => {
     expect(await tb.stream({ uid: 0, gid: 0 }, '/tmp/h', true, new PassThrough())).toEqual({ sourceSize: 5, sourceExit: 0, sha256: sha });
   });
 });
+
+describe('hardening that blocks attach', () => {
+  it('names readOnlyRootFilesystem without a /tmp mount, and the fix', () => {
+    const p = pod({ name: 'ro' });
+    p.spec!.containers[0].securityContext = { readOnlyRootFilesystem: true };
+    expect(planPod(p, settings(), chooseTarget(p, settings())).attachHint).toMatch(/readOnlyRootFilesystem.*mount an emptyDir at \/tmp/);
+    p.spec!.containers[0].volumeMounts = [{ name: 'tmp', mountPath: '/tmp/' }];
+    p.spec!.volumes = [{ name: 'tmp', emptyDir: {} }];
+    expect(planPod(p, settings(), chooseTarget(p, settings())).attachHint).toBeUndefined();
+  });
+});
