@@ -79,12 +79,12 @@ export function analyseJvm(input: AnalyseInput): JvmAnalysis {
   // What the findings above already account for, so that "not moving" does not repeat it.
   const deadlockLocks = new Set(deadlocks.flatMap((d) => d.locks.map((l) => l.address)));
   const contendedLocks = new Set(contended.filter(contendedInMost).map((c) => c.address));
+  const holdsContended = new Set([...lastGraph.owner].filter(([address]) => contendedLocks.has(address)).map(([, o]) => o.thread));
   const explain = (i: number): { waitingForLock: boolean; explainedBy?: StuckThread['explainedBy'] } => {
     const w = lastGraph.waits.get(i);
     if (w && deadlockLocks.has(w.address)) return { waitingForLock: true, explainedBy: 'deadlock' };
     if (w && contendedLocks.has(w.address)) return { waitingForLock: true, explainedBy: 'contention' };
-    for (const [address, o] of lastGraph.owner)
-      if (o.thread === i && contendedLocks.has(address)) return { waitingForLock: !!w, explainedBy: 'contention' };
+    if (holdsContended.has(i)) return { waitingForLock: !!w, explainedBy: 'contention' };
     return { waitingForLock: !!w };
   };
 

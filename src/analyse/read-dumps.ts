@@ -69,8 +69,8 @@ export function splitDumps(text: string): string[] {
     if (s > 0 && /^\d+:$/.test(lines[s - 1].trim())) s--;
     starts.push(s);
   });
-  if (starts.length === 0) return [text];
-  const before = lines.slice(0, starts[0]).filter((l) => l.trim() !== '');
+  const before = lines.slice(0, starts[0] ?? 0).filter((l) => l.trim() !== '');
+  if (starts.length === 0 || (starts.length === 1 && before.length === 0)) return [text];
   // Lines of something else before the first dump: a log, not a dump file.
   if (before.length > 0) {
     const cut = extractThreadDumps(text);

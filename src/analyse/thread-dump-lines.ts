@@ -53,7 +53,8 @@ export function parseFrameLine(line: string): StackFrame | undefined {
   const m = FRAME_RE.exec(line);
   if (!m) return undefined;
   // Drop a JNI signature ("readBytes([BII)I") from the method; the class and method name stay.
-  const method = m[1].replace(/\(.*$/, '').trim();
+  const paren = m[1].indexOf('(');
+  const method = paren < 0 ? m[1] : m[1].slice(0, paren).trim();
   return { method, location: m[2], locks: [] };
 }
 

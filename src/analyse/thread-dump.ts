@@ -31,8 +31,26 @@ export function parseThreadDump(text: string): ThreadDump {
     const raw = lines[i];
     const line = raw.trim();
 
+    // The common case first (a thread has ten frames for each header): a frame or a lock line of a thread.
+    if (current && mode === 'thread') {
+      if (line.startsWith('at ')) {
+        const frame = parseFrameLine(line);
+        if (frame) {
+          current.frames.push(frame);
+          continue;
+        }
+      } else if (line.startsWith('- ')) {
+        const ref = parseLockLine(line.slice(2).trim());
+        if (ref) {
+          const last = current.frames[current.frames.length - 1];
+          (last ? last.locks : current.looseLocks).push(ref);
+          continue;
+        }
+      }
+    }
+
     // A class histogram printed after a SIGQUIT dump (-XX:+PrintClassHistogram): kept whole, ended by its Total.
-    if (HISTOGRAM_HEAD_RE.test(line)) {
+    if (line.startsWith('num') && HISTOGRAM_HEAD_RE.test(line)) {
       current = undefined;
       histogram = [raw];
       mode = 'histogram';
@@ -56,13 +74,13 @@ export function parseThreadDump(text: string): ThreadDump {
       mode = 'deadlock';
       continue;
     }
-    const found = /^Found (\d+) deadlocks?\.$/.exec(line);
+    const found = line.startsWith('Found ') ? /^Found (\d+) deadlocks?\.$/.exec(line) : null;
     if (found) {
       dump.reportedDeadlockCount = Number(found[1]);
       mode = 'top';
       continue;
     }
-    const jni = /^JNI global (?:refs|references): (\d+)(?:, weak refs: (\d+))?/.exec(line);
+    const jni = line.startsWith('JNI ') ? /^JNI global (?:refs|references): (\d+)(?:, weak refs: (\d+))?/.exec(line) : null;
     if (jni) {
       dump.jniGlobalRefs = Number(jni[1]);
       if (jni[2] !== undefined) dump.jniWeakRefs = Number(jni[2]);

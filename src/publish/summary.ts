@@ -110,7 +110,7 @@ function analysisDetails(a: JvmAnalysis): string[] {
         `${esc(c.className ?? c.kind)} <code>&lt;${esc(c.address)}&gt;</code>`,
         c.holder ? `<code>${esc(c.holder, 120)}</code>` : '<em>not in the dump</em>',
         `${esc(c.holderState ?? '')}${c.holderFrame ? `<br><code>${esc(c.holderFrame, 200)}</code>` : ''}`,
-        String(c.waiters),
+        c.ofSamples > 1 ? `${c.waiters} (contended in ${c.contendedInSamples} of ${c.ofSamples} samples)` : String(c.waiters),
         names(c.waiterNames, c.waiters),
       ]);
     out.push(
@@ -138,12 +138,13 @@ function analysisDetails(a: JvmAnalysis): string[] {
       ),
     );
   }
-  const stuck = a.stuckThreads.filter((s) => !s.idle);
+  // Threads a deadlock or a contended lock above already explains are not listed again.
+  const stuck = a.stuckThreads.filter((s) => !s.idle && !s.explainedBy);
   if (stuck.length > 0) {
     const rows = stuck.slice(0, MAX_ROWS).map((s) => [`<code>${esc(s.name, 120)}</code>`, esc(s.state ?? ''), pre(s.topFrames)]);
     out.push(
       details(
-        `Threads that did not move across ${a.samples} samples (${stuck.length}, idle ones left out)`,
+        `Threads that did not move across ${a.samples} samples (${stuck.length}; idle ones and those explained above left out)`,
         table(['Thread', 'State', 'Top frames'], rows),
         a.severity === 'stuck',
       ),

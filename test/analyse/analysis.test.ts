@@ -252,3 +252,127 @@ describe.each([8, 21])('analyseJvm on real JDK %i captures of the fixture progra
     expect(a.notes).toEqual([]);
   });
 });
+
+// The thresholds (documented where they are defined, in activity.ts, contention.ts and virtual-threads.ts) at their edges.
+describe('thresholds at their edges', () => {
+  const app = (name: string, id: number, cpuMs: number, elapsedS: number) =>
+    th(name, id, cpuMs, elapsedS, 'RUNNABLE', ['at App.work(App.java:7)', 'at java.lang.Thread.run(java.base@11/Thread.java:829)']);
+  const series = (name: string, points: [number, number][]) => points.map(([cpu, el]) => dump(app(name, 9, cpu, el)));
+
+  it('HOT_SHARE: 200 ms of CPU in one second is hot, 199 ms is not', async () => {
+    const { HOT_SHARE } = await import('../../src/analyse/activity.js');
+    expect(HOT_SHARE).toBe(0.2);
+    expect(
+      analyseJvm({
+        threadDumps: series('calc', [
+          [0, 10],
+          [200, 11],
+        ]),
+      }).busyThreads[0].hot,
+    ).toBe(true);
+    expect(
+      analyseJvm({
+        threadDumps: series('calc', [
+          [0, 10],
+          [199, 11],
+        ]),
+      }).busyThreads[0].hot,
+    ).toBe(false);
+  });
+
+  it('hot in most intervals: 2 of 3 is busy, 1 of 2 is not', () => {
+    const twoOfThree = analyseJvm({
+      threadDumps: series('calc', [
+        [0, 10],
+        [500, 11],
+        [1000, 12],
+        [1000, 13],
+      ]),
+    });
+    expect(twoOfThree.busyThreads[0]).toMatchObject({ hot: true, hotIntervals: 2, measuredIntervals: 3 });
+    expect(twoOfThree.verdict).toBe('1 thread busy in application code: "calc" in App.work (33% of a CPU, busy in 2 of 3 intervals)');
+    expect(
+      analyseJvm({
+        threadDumps: series('calc', [
+          [0, 10],
+          [500, 11],
+          [500, 12],
+        ]),
+      }).busyThreads[0],
+    ).toMatchObject({
+      hot: false,
+      hotIntervals: 1,
+      measuredIntervals: 2,
+    });
+  });
+
+  it('STUCK_MAX_SHARE: the same stack with 10 ms of CPU per second is not moving, with 11 ms it is moving', async () => {
+    const { STUCK_MAX_SHARE } = await import('../../src/analyse/activity.js');
+    expect(STUCK_MAX_SHARE).toBe(0.01);
+    expect(
+      analyseJvm({
+        threadDumps: series('calc', [
+          [0, 10],
+          [10, 11],
+        ]),
+      }).stuckThreads.map((s) => s.name),
+    ).toEqual(['calc']);
+    expect(
+      analyseJvm({
+        threadDumps: series('calc', [
+          [0, 10],
+          [11, 11],
+        ]),
+      }).stuckThreads,
+    ).toEqual([]);
+  });
+
+  it('no state line: "did not move" with one space, and "1 thread" in the singular', () => {
+    const carrier = (el: number) =>
+      dump(
+        [
+          `"ForkJoinPool-1-worker-1" #30 daemon prio=5 os_prio=0 cpu=1ms elapsed=${el}s tid=0x2000 nid=0x30  [0x0]`,
+          '   Carrying virtual thread #31',
+          '\tat jdk.internal.vm.Continuation.run(java.base@21/Continuation.java:248)',
+          '\tat java.lang.VirtualThread.runContinuation(java.base@21/VirtualThread.java:223)',
+        ].join('\n'),
+      );
+    const a = analyseJvm({ threadDumps: [carrier(10), carrier(11)] });
+    expect(a.verdict).toBe('1 thread did not move across 2 samples: "ForkJoinPool-1-worker-1" in jdk.internal.vm.Continuation.run');
+  });
+
+  it('VIRTUAL_PILEUP_MIN: 100 virtual threads parked alike are a pile-up, 99 are not', async () => {
+    const { VIRTUAL_PILEUP_MIN } = await import('../../src/analyse/virtual-threads.js');
+    expect(VIRTUAL_PILEUP_MIN).toBe(100);
+    const json = JSON.parse(fixture('jdk25-virtual-pileup.json'));
+    const root = json.threadDump.threadContainers[0];
+    const parked = root.threads.filter((t: { virtual?: boolean; state?: string }) => t.virtual && t.state === 'WAITING');
+    const others = root.threads.filter((t: { virtual?: boolean; state?: string }) => !(t.virtual && t.state === 'WAITING'));
+    const withParked = (n: number) =>
+      JSON.stringify({
+        ...json,
+        threadDump: { ...json.threadDump, threadContainers: [{ ...root, threads: [...others, ...parked.slice(0, n)] }] },
+      });
+    expect(analyseJvm({ threadDumps: [withParked(100)] }).severity).toBe('virtual-pileup');
+    const below = analyseJvm({ threadDumps: [withParked(99)] });
+    expect(below.virtualThreads?.pileUp).toBeUndefined();
+    // 99 parked on one lock are still contention (holder unknown): a queue, just not a pile-up.
+    expect(below.severity).toBe('contention');
+  });
+});
+
+describe('(5) threads of the same name without tid or #N are told apart by their order', () => {
+  const noId = (cpu: number, el: number) =>
+    [
+      `"worker" prio=5 os_prio=0 cpu=${cpu}ms elapsed=${el}s nid=0x1 runnable  [0x0]`,
+      '   java.lang.Thread.State: RUNNABLE',
+      '\tat App.work(App.java:7)',
+    ].join('\n');
+  const sample = (busyCpu: number, el: number) => dump(noId(busyCpu, el), noId(0, el));
+
+  it('the busy one is hot, the idle one is not, and the deltas are not mixed', () => {
+    const a = analyseJvm({ threadDumps: [sample(0, 10), sample(800, 11)] });
+    expect(a.cpuDeltas).toEqual([{ name: 'worker', cpuDeltaMs: 800, wallMs: 1000, share: 0.8 }]);
+    expect(a.busyThreads.filter((b) => b.hot)).toHaveLength(1);
+  });
+});
