@@ -2,6 +2,7 @@
 import type { V1Pod } from '@kubernetes/client-node';
 import { injectDebugger } from '../inject/inject.js';
 import { execInContainer } from '../kube/exec.js';
+import { apiStatus, isNotFoundOf } from '../kube/status.js';
 import { errorMessage } from '../shared/errors.js';
 import type { PodResult, Stage } from '../shared/model.js';
 import { collectJvm } from './collect-jvm.js';
@@ -46,8 +47,26 @@ export async function collectPod(ctx: CollectContext, pod: V1Pod): Promise<PodRe
     result.errors.push({ stage, message: errorMessage(err) });
     ctx.progress(`${podName}: ${errorMessage(err)}`);
   }
+  // A failure is often the pod going away under us (a rollout, a scale-down): say so plainly, once.
+  if (result.errors.length > 0 || result.jvms.some((j) => j.errors.length > 0)) {
+    const gone = await podGone(ctx, podName);
+    if (gone) {
+      result.errors.unshift({ stage: 'collect', message: `Pod ${podName} ${gone} during the run; what was collected before is kept.` });
+      ctx.progress(`${podName}: ${gone} during the run`);
+    }
+  }
   result.timingsMs.total = Date.now() - started;
   return result;
+}
+
+/** 'was deleted' or 'is being deleted' when that is the pod's state now; undefined when it is there, or unknown. */
+async function podGone(ctx: CollectContext, name: string): Promise<string | undefined> {
+  try {
+    const now = await ctx.cluster.core.readNamespacedPod({ name, namespace: ctx.cluster.namespace });
+    return now.metadata?.deletionTimestamp ? 'is being deleted' : undefined;
+  } catch (err) {
+    return isNotFoundOf(apiStatus(err), 'pods', name) ? 'was deleted' : undefined;
+  }
 }
 
 /** Runs an I/O step and files its failure under `stage`. */

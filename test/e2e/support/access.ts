@@ -23,6 +23,7 @@ export const README_ROLE_RULES: V1PolicyRule[] = [
   { apiGroups: [''], resources: ['pods/ephemeralcontainers'], verbs: ['patch'] },
   { apiGroups: [''], resources: ['pods/exec'], verbs: ['get', 'create'] },
   { apiGroups: [''], resources: ['pods/log'], verbs: ['get'] },
+  { apiGroups: [''], resources: ['events'], verbs: ['list'] },
 ];
 
 /** The README's Role less one verb on one resource. */
@@ -265,18 +266,15 @@ export async function bindGroup(name: string, namespace: string, role: string, g
   });
 }
 
-/** Java classes compiled here (javac --release 8) into a ConfigMap the pod mounts at /classes. */
+/** Java classes compiled here (javac --release 8), as one jar in a ConfigMap: mount it at /classes, run with -cp /classes/app.jar. */
 export async function classesConfigMap(name: string, namespace: string, sources: string[]): Promise<void> {
   const core: CoreV1Api = admin().core;
   const dir = mkdtempSync(path.join(tmpdir(), 'kjd-classes-'));
   try {
-    execFileSync('javac', ['--release', '8', '-nowarn', '-d', dir, ...sources], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const binaryData: Record<string, string> = {};
-    for (const f of execFileSync('ls', [dir], { encoding: 'utf8' })
-      .split('\n')
-      .filter((x) => x.endsWith('.class'))) {
-      binaryData[f] = readFileSync(path.join(dir, f)).toString('base64');
-    }
+    // A jar, since ConfigMap keys may not hold the '$' of inner classes.
+    execFileSync('javac', ['--release', '8', '-nowarn', '-d', `${dir}/classes`, ...sources], { stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync('jar', ['cf', `${dir}/app.jar`, '-C', `${dir}/classes`, '.'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const binaryData = { 'app.jar': readFileSync(`${dir}/app.jar`).toString('base64') };
     await core.deleteNamespacedConfigMap({ name, namespace }).catch(() => undefined);
     testCleanup.add(`config map ${namespace}/${name}`, () => core.deleteNamespacedConfigMap({ name, namespace }).catch(() => undefined));
     await core.createNamespacedConfigMap({ namespace, body: { metadata: { name }, binaryData } });
