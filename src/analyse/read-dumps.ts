@@ -60,6 +60,13 @@ export function readThreadDumps(text: string): ReadDumps {
  * cut the way the SIGQUIT path cuts it.
  */
 export function splitDumps(text: string): string[] {
+  // The common case without splitting lines: one dump, nothing but its pid and time lines before it.
+  const heads = text.match(/^[ \t]*Full thread dump /gm);
+  if (!heads) return [text];
+  if (heads.length === 1) {
+    const before = text.slice(0, text.search(/^[ \t]*Full thread dump /m)).split('\n');
+    if (before.every((l) => l.trim() === '' || /^\d+:$/.test(l.trim()) || TIMESTAMP_RE.test(l.trim()))) return [text];
+  }
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const starts: number[] = [];
   lines.forEach((l, i) => {
