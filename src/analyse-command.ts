@@ -10,6 +10,7 @@ import { FileNames } from './shared/layout.js';
 import type { RunManifest } from './shared/model.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/constants.js';
 import { errorMessage } from './shared/errors.js';
+import { inertJson, neutralise } from './shared/untrusted.js';
 
 export const ANALYSE_HELP = `Usage: ${TOOL_NAME} analyse FILE|DIR ... [--json] [--html FILE]
 
@@ -116,7 +117,7 @@ export async function runAnalyseCommand(argv: string[], stdout: NodeJS.WritableS
   try {
     options = parseOptions(argv);
   } catch (err) {
-    stderr.write(`${TOOL_NAME} analyse: ${errorMessage(err)}\n`);
+    stderr.write(neutralise(`${TOOL_NAME} analyse: ${errorMessage(err)}`) + '\n');
     return 2;
   }
   if (options === 'help') {
@@ -127,13 +128,13 @@ export async function runAnalyseCommand(argv: string[], stdout: NodeJS.WritableS
   try {
     result = await analysePaths(options.paths);
   } catch (err) {
-    stderr.write(`${TOOL_NAME} analyse: ${errorMessage(err)}\n`);
+    stderr.write(neutralise(`${TOOL_NAME} analyse: ${errorMessage(err)}`) + '\n');
     return 2;
   }
   const { entries, manifest } = result;
   for (const e of entries)
     if (e.analysis.rejected)
-      stderr.write(`${TOOL_NAME} analyse: ${e.label}: not a HotSpot thread dump (looks like: ${e.analysis.rejected})\n`);
+      stderr.write(neutralise(`${TOOL_NAME} analyse: ${e.label}: not a HotSpot thread dump (looks like: ${e.analysis.rejected})`) + '\n');
   if (options.json) {
     const jvms = entries.map(({ pod, container, pid, analysis, files }) => ({
       pod,
@@ -142,7 +143,8 @@ export async function runAnalyseCommand(argv: string[], stdout: NodeJS.WritableS
       ...(files.length > 0 ? { files } : {}),
       analysis,
     }));
-    stdout.write(JSON.stringify({ tool: manifest.tool, jvms }, null, 2) + '\n');
+    // Thread names are untrusted: inert JSON, so that a `run:` step printing it cannot be steered.
+    stdout.write(inertJson({ tool: manifest.tool, jvms }) + '\n');
   } else {
     stdout.write(renderOfflineReport(entries) + '\n');
   }

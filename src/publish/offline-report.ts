@@ -2,6 +2,7 @@
 // as a standalone page.
 import type { AnalysedJvm } from '../analyse/analyse-dumps.js';
 import type { RunManifest } from '../shared/model.js';
+import { neutralise } from '../shared/untrusted.js';
 import { buildSummaryHtml, escapeHtml } from './summary.js';
 import { analysisLines, sanitiseForTerminal } from './terminal-report.js';
 
@@ -23,7 +24,8 @@ export function renderOfflineReport(entries: readonly OfflineEntry[]): string {
     lines.push(...analysisLines(a, '  '));
     for (const n of a.notes.slice(0, 5)) lines.push(`  note: ${clean(n).slice(0, 300)}`);
   }
-  return lines.join('\n');
+  // Thread names are untrusted: no line may become a workflow command when a `run:` step prints the report.
+  return lines.map(neutralise).join('\n');
 }
 
 /** The job summary's HTML for these JVMs, as a page of its own. */

@@ -124,3 +124,27 @@ describe('kube-jvm-dump analyse', () => {
     }
   });
 });
+
+describe('kube-jvm-dump analyse with hostile thread names', () => {
+  it('no output line can become a workflow command or drive the terminal', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kjd-hostile-'));
+    try {
+      const text = readFileSync(f('jdk17-contended.txt'), 'utf8').replace(/"waiter-1"/g, '"w ##[error]pwned \u001b[31mred"');
+      const file = path.join(dir, 'threads.txt');
+      writeFileSync(file, text);
+      for (const args of [[file], ['--json', file]]) {
+        const r = await analyse(...args);
+        expect(r.code).toBe(3);
+        expect(r.out).not.toContain('##[');
+        expect(r.out).not.toContain('\u001b');
+        expect(r.out.split('\n').some((l) => /^\s*::/.test(l))).toBe(false);
+      }
+      const json = JSON.parse((await analyse('--json', file)).out) as {
+        jvms: { analysis: { contendedLocks: { waiterNames: string[] }[] } }[];
+      };
+      expect(json.jvms[0].analysis.contendedLocks[0].waiterNames).toContain('w ##[error]pwned \u001b[31mred');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
