@@ -67,7 +67,8 @@ export function splitDumps(text: string): string[] {
     const before = text.slice(0, text.search(/^[ \t]*Full thread dump /m)).split('\n');
     if (before.every((l) => l.trim() === '' || /^\d+:$/.test(l.trim()) || TIMESTAMP_RE.test(l.trim()))) return [text];
   }
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // Lines end in LF or CRLF; a lone CR is part of the line (a thread name may hold one).
+  const lines = text.split(/\r?\n/);
   const starts: number[] = [];
   lines.forEach((l, i) => {
     if (!FULL_DUMP_RE.test(l)) return;

@@ -35,7 +35,8 @@ function newThread(id: number, name: string, virtual: boolean, state?: string): 
 /** `Thread.dump_to_file <file>` (text). Never throws. */
 export function parseDumpToFileText(text: string): ThreadDump {
   const dump: ThreadDump = { format: 'dump-to-file', threads: [], jvmDeadlocks: [], unknownLines: [], headerCount: 0 };
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // Lines end in LF or CRLF; a lone CR is part of the line (a thread name may hold one).
+  const lines = text.split(/\r?\n/);
   let current: ThreadInfo | undefined;
   lines.forEach((raw, i) => {
     const line = raw.trim();

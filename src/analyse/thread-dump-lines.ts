@@ -128,7 +128,7 @@ export function readDeadlockWaitLine(line: string, wait: DeadlockWait): boolean 
     wait.className = own[2].trim();
     return true;
   }
-  const held = /^which is held by "(.*)"$/.exec(line) ?? /^which is held by (.*)$/.exec(line);
+  const held = /^which is held by "(.*)"$/s.exec(line) ?? /^which is held by (.*)$/s.exec(line);
   if (held) {
     wait.heldBy = held[1];
     return true;

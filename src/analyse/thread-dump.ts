@@ -12,7 +12,8 @@ const TIMESTAMP_RE = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}/;
 /** Parses one thread dump. Never throws; what it cannot place ends up in `unknownLines`. */
 export function parseThreadDump(text: string): ThreadDump {
   const dump: ThreadDump = { format: 'thread-print', threads: [], jvmDeadlocks: [], unknownLines: [], headerCount: 0 };
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  // Lines end in LF or CRLF; a lone CR is part of the line (a thread name may hold one).
+  const lines = text.split(/\r?\n/);
   type Mode = 'top' | 'thread' | 'ownable' | 'smr' | 'deadlock' | 'deadlock-stacks' | 'heap' | 'histogram';
   let mode: Mode = 'top';
   let current: ThreadInfo | undefined;
@@ -110,7 +111,7 @@ export function parseThreadDump(text: string): ThreadDump {
         continue;
       }
       if (mode === 'deadlock-stacks') continue; // duplicates the per-thread stacks above
-      const who = /^"(.*)":$/.exec(line);
+      const who = /^"(.*)":$/s.exec(line);
       if (who && deadlock) {
         wait = { thread: who[1], kind: 'unknown' };
         deadlock.waits.push(wait);

@@ -47,8 +47,9 @@ describe.each(corpus())('%s', (_name, files) => {
     for (const t of texts) {
       const r = readThreadDumps(t);
       if (r.rejected || r.dumps.some((d) => d.format !== 'thread-print')) continue;
-      // Counted in the raw text: lines that open a quoted name, not the deadlock report's '"name":' lines.
-      const headers = (t.match(/^"(?!.*":$)/gm) ?? []).length;
+      // Counted in the raw text: lines (LF or CRLF; a lone CR belongs to a name) that open a quoted name, not the
+      // deadlock report's '"name":' lines.
+      const headers = t.split(/\r?\n/).filter((l) => l.startsWith('"') && !l.trimEnd().endsWith('":')).length;
       expect(r.dumps.reduce((n, d) => n + d.threads.filter((x) => !x.virtual).length, 0)).toBe(headers);
     }
   });

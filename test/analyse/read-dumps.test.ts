@@ -148,6 +148,16 @@ describe('8. robustness', () => {
     expect(d.threads.find((t) => t.name === 'say "hi" #7 prio=5')!.number).toBe(13);
   });
 
+  it('thread names with a lone CR, workflow commands and a terminal escape (real JDK 17, the hostile e2e program)', () => {
+    const a = analyseJvm({ threadDumps: [fixture('jdk17-hostile-names.txt')] });
+    expect(a.deadlocks).toHaveLength(1);
+    expect(a.deadlocks[0].source).toBe('both');
+    expect([...a.deadlocks[0].threads].sort()).toEqual(
+      ['\r::error::x', '##[warning]x', '\r::set-output name=deadlock::false', '\r::add-mask::app \u001b]0;pwned\u0007 \r'].sort(),
+    );
+    expect(a.notes).toEqual([]);
+  });
+
   it('two dumps appended to one file are two samples, not one with doubled threads', () => {
     const text = fixture('jdk17-spinner-two-appended.txt');
     expect(splitDumps(text)).toHaveLength(2);
