@@ -141,7 +141,8 @@ export async function waitForDebugger(
               finish({ error: err });
             }
           },
-          () => finish({}),
+          // A refused watch (403, say) ends here, not in the promise: keep its error.
+          (err: unknown) => finish(err ? { error: err } : {}),
         )
         .then(
           (c) => {
