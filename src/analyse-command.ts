@@ -62,9 +62,11 @@ async function filesOf(dir: string): Promise<string[]> {
 }
 
 /** Artifact directories per JVM; loose files together as the samples of one JVM. */
-async function analysePaths(paths: string[]): Promise<{ entries: OfflineEntry[]; manifest: RunManifest }> {
+async function analysePaths(paths: string[], skipped: string[]): Promise<{ entries: OfflineEntry[]; manifest: RunManifest }> {
   const entries: OfflineEntry[] = [];
   const loose: string[] = [];
+  /** Files found in a directory: one that is no thread dump (vm-info.txt, a README) is left out, not judged. */
+  const listed = new Set<string>();
   const pods: RunManifest['pods'] = [];
   for (const p of paths) {
     const st = await stat(p);
@@ -74,7 +76,10 @@ async function analysePaths(paths: string[]): Promise<{ entries: OfflineEntry[];
     }
     const manifestText = await readFile(path.join(p, FileNames.manifest), 'utf8').catch(() => undefined);
     if (manifestText === undefined) {
-      loose.push(...(await filesOf(p)).filter((f) => !/\.(hprof|gz|zip)$/.test(f)));
+      for (const f of (await filesOf(p)).filter((x) => !/\.(hprof|gz|zip)$/.test(x))) {
+        loose.push(f);
+        listed.add(f);
+      }
       continue;
     }
     const manifest = JSON.parse(manifestText) as RunManifest;
@@ -84,11 +89,15 @@ async function analysePaths(paths: string[]): Promise<{ entries: OfflineEntry[];
   if (loose.length > 0) {
     const threadDumps: string[] = [];
     let histogram: string | undefined;
-    for (const f of loose) {
+    for (const f of [...loose]) {
       const text = await readFile(f, 'utf8');
+      const rejected = readThreadDumps(text).rejected;
       // A class histogram among the files is the JVM's histogram, not a dump that failed to parse.
-      if (histogram === undefined && readThreadDumps(text).rejected === 'a class histogram') histogram = text;
-      else threadDumps.push(text);
+      if (histogram === undefined && rejected === 'a class histogram') histogram = text;
+      else if (rejected && listed.has(f)) {
+        skipped.push(`${f} (looks like: ${rejected})`);
+        loose.splice(loose.indexOf(f), 1);
+      } else threadDumps.push(text);
     }
     const analysis = analyseJvm({ threadDumps, histogram });
     const pid = 0;
@@ -125,13 +134,15 @@ export async function runAnalyseCommand(argv: string[], stdout: NodeJS.WritableS
     return 0;
   }
   let result: Awaited<ReturnType<typeof analysePaths>>;
+  const skipped: string[] = [];
   try {
-    result = await analysePaths(options.paths);
+    result = await analysePaths(options.paths, skipped);
   } catch (err) {
     stderr.write(neutralise(`${TOOL_NAME} analyse: ${errorMessage(err)}`) + '\n');
     return 2;
   }
   const { entries, manifest } = result;
+  for (const s of skipped) stderr.write(neutralise(`${TOOL_NAME} analyse: left out ${s}`) + '\n');
   for (const e of entries)
     if (e.analysis.rejected)
       stderr.write(neutralise(`${TOOL_NAME} analyse: ${e.label}: not a HotSpot thread dump (looks like: ${e.analysis.rejected})`) + '\n');

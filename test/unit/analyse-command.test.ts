@@ -148,3 +148,19 @@ describe('kube-jvm-dump analyse with hostile thread names', () => {
     }
   });
 });
+
+describe('kube-jvm-dump analyse DIR without a manifest', () => {
+  it('takes the dumps in it as samples and leaves out what is no dump (vm-info.txt), saying so', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kjd-jvmdir-'));
+    try {
+      for (const n of [1, 2, 3]) copyFileSync(f(`jdk17-spinner-${n}.txt`), path.join(dir, `threads-${n}.txt`));
+      writeFileSync(path.join(dir, 'vm-info.txt'), '1:\nOpenJDK 64-Bit Server VM version 17.0.15\n');
+      const r = await analyse(dir);
+      expect(r.code).toBe(3);
+      expect(r.out).toMatch(/^3 files \(threads-1\.txt \.\.\. threads-3\.txt\): 2 threads busy in application code/);
+      expect(r.err).toContain(`left out ${path.join(dir, 'vm-info.txt')} (looks like: text without a single thread header)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
