@@ -76,11 +76,13 @@ function round(n: number, digits = 2): number {
   return Math.round(n * f) / f;
 }
 
-/** RUNNABLE in application code and running: not in a native wait, not a class initialiser waiting, not a JVM thread. */
+/**
+ * RUNNABLE in application code and running: not a class initialiser waiting, not a JVM thread. One in a native wait
+ * (socket read, epoll...) is a candidate too, but only CPU measured between samples can make it busy: an epoll loop
+ * that spins is busy, a reader waiting for its client is not.
+ */
 function isBusyCandidate(t: ThreadInfo): boolean {
-  return (
-    t.state === 'RUNNABLE' && !notRunning(t) && !isJvmThread(t) && t.frames.length > 0 && !idleTop(t) && firstAppFrame(t) !== undefined
-  );
+  return t.state === 'RUNNABLE' && !notRunning(t) && !isJvmThread(t) && t.frames.length > 0 && firstAppFrame(t) !== undefined;
 }
 
 /**
@@ -90,12 +92,17 @@ function isBusyCandidate(t: ThreadInfo): boolean {
 export function busyThreads(samples: ThreadDump[], a: Activity, hotKeys = new Set<string>()): BusyThread[] {
   const latest = new Map<string, ThreadInfo>();
   const runnable = new Map<string, number>();
+  /** Keys of threads seen out of any native wait: for them RUNNABLE counts without CPU figures. */
+  const outOfWaits = new Set<string>();
   samples.forEach((s, k) =>
     s.threads.forEach((t, i) => {
       if (!isBusyCandidate(t)) return;
       const key = a.keys[k][i];
       latest.set(key, t);
-      runnable.set(key, (runnable.get(key) ?? 0) + 1);
+      if (!idleTop(t)) {
+        runnable.set(key, (runnable.get(key) ?? 0) + 1);
+        outOfWaits.add(key);
+      }
     }),
   );
   const out: BusyThread[] = [];
@@ -105,7 +112,7 @@ export function busyThreads(samples: ThreadDump[], a: Activity, hotKeys = new Se
       name: t.name,
       topFrames: topFrames(t),
       appFrame: appFrame ? frameText(appFrame) : undefined,
-      runnableInSamples: runnable.get(key) ?? 1,
+      runnableInSamples: runnable.get(key) ?? 0,
       hot: false,
     };
     const d = a.deltaByKey.get(key);
@@ -119,6 +126,9 @@ export function busyThreads(samples: ThreadDump[], a: Activity, hotKeys = new Se
       b.hotIntervals = hotIv;
       b.measuredIntervals = measured;
       b.hot = hotIv * 2 > measured;
+    } else if (!outOfWaits.has(key)) {
+      // Only ever seen in a native wait, and no CPU figures between samples: idle.
+      continue;
     } else if (samples.length === 1 && t.cpuMs !== undefined && t.elapsedS !== undefined && t.elapsedS >= MIN_LIFETIME_S) {
       // One sample: the thread's average over its life is all there is.
       b.cpuShare = round(t.cpuMs / (t.elapsedS * 1000), 3);
@@ -129,7 +139,8 @@ export function busyThreads(samples: ThreadDump[], a: Activity, hotKeys = new Se
       b.hot = b.runnableInSamples * 2 > samples.length;
     }
     if (b.hot) hotKeys.add(key);
-    out.push(b);
+    // A thread in a native wait is listed only when the CPU figures make it busy.
+    if (b.hot || outOfWaits.has(key)) out.push(b);
   }
   return out.sort((x, y) => Number(y.hot) - Number(x.hot) || (y.cpuShare ?? 0) - (x.cpuShare ?? 0)).slice(0, MAX_LIST);
 }

@@ -376,3 +376,23 @@ describe('(5) threads of the same name without tid or #N are told apart by their
     expect(a.busyThreads.filter((b) => b.hot)).toHaveLength(1);
   });
 });
+
+describe('5. a native wait is idle unless the CPU figures say otherwise', () => {
+  const poller = (cpu: number, el: number) =>
+    dump(
+      th('io-loop', 21, cpu, el, 'RUNNABLE', [
+        'at sun.nio.ch.EPoll.wait(java.base@11/Native Method)',
+        'at sun.nio.ch.EPollSelectorImpl.doSelect(java.base@11/EPollSelectorImpl.java:120)',
+        'at App.loop(App.java:12)',
+      ]),
+    );
+
+  it('an epoll loop that spins (900 ms of CPU a second) is busy; one that waits is not listed at all', () => {
+    const spinning = analyseJvm({ threadDumps: [poller(0, 10), poller(900, 11), poller(1800, 12)] });
+    expect(spinning.severity).toBe('cpu');
+    expect(spinning.verdict).toBe('1 thread busy in application code: "io-loop" in App.loop (90% of a CPU)');
+    const waiting = analyseJvm({ threadDumps: [poller(5, 10), poller(5, 11), poller(5, 12)] });
+    expect(waiting.busyThreads).toEqual([]);
+    expect(waiting.severity).toBe('ok');
+  });
+});
