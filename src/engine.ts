@@ -5,6 +5,8 @@ import { clusterVersion, connect, type Cluster } from './kube/client.js';
 import { credentialsInUse, kubeconfigSecrets } from './kube/secrets.js';
 import { resolvePods } from './select/resolve.js';
 import { collectPod, type Progress } from './collect/collect-pod.js';
+import { collectPodContext, writeWorkloadStatus } from './collect/pod-context.js';
+import { readWorkload, workloadState, type Workload } from './select/rollout.js';
 import { absolute, FileNames } from './shared/layout.js';
 import type { ErrorRecord, Outcome, PodResult, RunManifest, Stage } from './shared/model.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/constants.js';
@@ -107,19 +109,42 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
     }
     if (cluster) {
       const c = cluster;
-      const [version, pods] = await Promise.all([
+      const [version, pods, workload] = await Promise.all([
         clusterVersion(c.kc, abort.signal),
         resolvePods(c, settings.target, settings.maxPods).catch((err) => {
           fail('target', err);
           return [];
         }),
+        // The rollout's state at the time of the dump; resolvePods reports a workload it cannot read.
+        readWorkload(c, settings.target).catch(() => undefined),
       ]);
       manifest.cluster.version = version;
+      if (workload) await recordWorkload(manifest, workload, settings, scrubber, progress);
       if (pods.length > 0) {
         progress(`${manifest.target} in ${c.namespace}: dumping ${pods.map((p) => p.metadata?.name).join(', ')}`);
         // Pods are independent: one pod's failure must not cost another's dumps.
+        const ownerUids = workload?.object.metadata?.uid ? [workload.object.metadata.uid] : [];
         const results: PodResult[] = await Promise.all(
-          pods.map((pod) => collectPod({ cluster: c, settings, deadline, progress, signal: abort.signal }, pod)),
+          pods.map(async (pod) => {
+            const [result, context] = await Promise.all([
+              collectPod({ cluster: c, settings, deadline, progress, signal: abort.signal }, pod),
+              settings.includeContext
+                ? collectPodContext(pod, {
+                    cluster: c,
+                    outputDir: settings.outputDir,
+                    redactEnv: settings.redactEnv,
+                    logBytes: settings.logBytes,
+                    ownerUids,
+                    scrub: (t) => scrubber.scrub(t),
+                  })
+                : undefined,
+            ]);
+            if (context) {
+              result.context = context;
+              for (const e of context.errors) progress(`${result.pod}: context: ${e}`);
+            }
+            return result;
+          }),
         );
         manifest.pods.push(...results);
       }
@@ -131,6 +156,20 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
     await writeManifest(settings.outputDir, manifest, progress);
   }
   return { manifest, outcome: decideOutcome(manifest), outputDir: settings.outputDir };
+}
+
+/** The workload's rollout state into the manifest, and its status and conditions into workload.yaml. */
+async function recordWorkload(manifest: RunManifest, workload: Workload, settings: Settings, scrubber: Scrubber, progress: Progress) {
+  const state = workloadState(workload);
+  if (settings.includeContext) {
+    try {
+      state.file = await writeWorkloadStatus(settings.outputDir, workload.object, workload.kind, (t) => scrubber.scrub(t));
+    } catch (err) {
+      progress(`writing the workload's status failed: ${errorMessage(err)}`);
+    }
+  }
+  manifest.workload = state;
+  progress(`${state.kind}/${state.name}: rollout ${state.status}${state.reason ? ` (${state.reason})` : ''}`);
 }
 
 /**

@@ -5,6 +5,7 @@ import { applyHeapDumpPolicy, readEventPayload, repositoryVisibility } from './i
 import { allErrors, runEngine } from './engine.js';
 import { analyseDumps, type AnalysedJvm } from './analyse/analyse-dumps.js';
 import { aggregateOutputs } from './analyse/analysis.js';
+import { rolloutVerdict } from './analyse/rollout-verdict.js';
 import { artifactServiceAvailable, uploadOutputDir } from './publish/artifact.js';
 import { writeJobSummary } from './publish/summary.js';
 import { errorMessage } from './shared/errors.js';
@@ -63,6 +64,9 @@ export async function run(): Promise<void> {
   } catch (err) {
     log.warning(`Analysing the dumps failed (the files are kept): ${errorMessage(err)}`);
   }
+
+  const verdict = rolloutVerdict(manifest, analyses);
+  if (verdict) log.notice(verdict.text);
 
   // Upload whatever was collected, even after errors: partial evidence is still evidence.
   let artifact: { name: string; url?: string; id?: number } | undefined;

@@ -9,13 +9,13 @@ import { collectHeapDump, TransferError } from './heap-dump.js';
 import { histogramArgs, histogramTotalBytes, JcmdTimeoutMs, vmInfoCommands } from './jcmd.js';
 import type { Collector, JvmJob, JvmTarget } from './jvm-job.js';
 import { attachIds } from './plan.js';
-import { takeThreadDumps, viaJcmd, viaSignal } from './thread-dumps.js';
+import { takeThreadDumps, takeThreadDumpsInPod, viaSignal } from './thread-dumps.js';
 import { parseVmVersion } from './toolbox-protocol.js';
 import { HashingFileSink, LocalWriteError, readTail } from './transfer.js';
 import { ToolboxError } from './toolbox.js';
 
 const COLLECTORS: Readonly<Record<DumpKind, Collector>> = {
-  threads: (job) => takeThreadDumps(job, viaJcmd(job)),
+  threads: takeThreadDumpsInPod,
   histogram: async (job) => {
     const args = histogramArgs(job.out.feature, job.ctx.settings.heapDumpLive);
     const file = await job.jcmdToFile(args, JcmdTimeoutMs.histogram, FileNames.histogram, 'histogram');

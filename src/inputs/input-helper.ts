@@ -3,6 +3,7 @@ import { Defaults, Inputs } from '../shared/constants.js';
 import { DUMP_KINDS, type DumpKind } from '../shared/model.js';
 import { Bounds, boundedDuration, dumpWindowProblem } from './bounds.js';
 import { imageReferenceProblem } from './image-reference.js';
+import { parseByteSize } from './byte-size.js';
 import { sanitizeArtifactName } from '../shared/names.js';
 import type { KubeconfigSource } from '../kube/client.js';
 import { type PullPolicy, type Settings, type TargetSpec, type WorkloadKind } from './settings.js';
@@ -221,5 +222,17 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
     outputDir,
     timeoutMs,
     failOnError: parseBoolean(read(Inputs.FailOnError), Inputs.FailOnError, Defaults.FailOnError),
+    includeContext: parseBoolean(read(Inputs.IncludeContext), Inputs.IncludeContext, Defaults.IncludeContext),
+    redactEnv: parseBoolean(read(Inputs.RedactEnv), Inputs.RedactEnv, Defaults.RedactEnv),
+    logBytes: parseLogBytes(read(Inputs.LogBytes)),
   };
+}
+
+/** 1 KiB to 64 MiB per log: enough for a stack trace, never a runner's disk. */
+function parseLogBytes(raw: string): number {
+  const bytes = parseByteSize(raw.trim() || Defaults.LogBytes);
+  if (bytes === undefined || bytes < 1024 || bytes > 64 * 1024 ** 2) {
+    throw new InputError(`Input '${Inputs.LogBytes}' must be a size from 1Ki to 64Mi (e.g. 1048576, 512Ki, 1Mi), got '${raw}'.`);
+  }
+  return bytes;
 }

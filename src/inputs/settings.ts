@@ -39,6 +39,12 @@ export interface Settings {
   outputDir: string;
   timeoutMs: number;
   failOnError: boolean;
+  /** Write pod.yaml, events.txt, the containers' logs and the workload's status beside the dumps. */
+  includeContext: boolean;
+  /** Literal env values in pod.yaml (and the last-applied annotation) replaced by a marker. */
+  redactEnv: boolean;
+  /** Bound on each container log read (limitBytes on the API call). */
+  logBytes: number;
 }
 
 export function describeTarget(target: TargetSpec): string {

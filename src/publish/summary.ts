@@ -5,6 +5,8 @@ import type { ErrorRecord, JvmResult, PodResult, RunManifest } from '../shared/m
 import type { JvmAnalysis, Severity } from '../analyse/analysis-types.js';
 import type { AnalysedJvm } from '../analyse/analyse-dumps.js';
 import { details, esc, escapeHtml, formatBytes, names, pre, safeUrl, table } from './html.js';
+import { rolloutVerdict } from '../analyse/rollout-verdict.js';
+import { podContextHtml, rolloutVerdictHtml } from './context-html.js';
 
 export type { AnalysedJvm };
 export { escapeHtml, formatBytes };
@@ -214,6 +216,7 @@ function podSection(pod: PodResult, analyses: readonly AnalysedJvm[], detail: De
   const out: string[] = [];
   const where = pod.node ? ` on node <code>${esc(pod.node, 120)}</code>` : '';
   out.push(`<h3>Pod <code>${esc(pod.pod, 120)}</code>, container <code>${esc(pod.container, 120)}</code>${where}</h3>`);
+  if (pod.context) out.push(podContextHtml(pod.context));
   if (pod.errors.length > 0) out.push(`<p>Errors for this pod:</p>\n${errorList(pod.errors)}`);
   const mine = analyses.filter((a) => a.pod === pod.pod && a.container === pod.container);
   const pids = new Set<number>([...pod.jvms.map((j) => j.pid), ...mine.map((a) => a.pid)]);
@@ -245,6 +248,8 @@ export function buildSummaryHtml(
   const deadlocked = analyses.filter((a) => a.analysis.deadlock).length;
   const head: string[] = [];
   head.push(`<h2>JVM dump: <code>${esc(manifest.target, 200)}</code> in namespace <code>${esc(manifest.namespace, 120)}</code></h2>`);
+  const verdict = rolloutVerdict(manifest, analyses);
+  if (verdict) head.push(rolloutVerdictHtml(verdict, !!manifest.workload));
   const counts = `${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'}, ${jvmCount} JVM${jvmCount === 1 ? '' : 's'}${deadlocked > 0 ? `, <strong>${deadlocked} with a deadlock</strong>` : ''}`;
   let art = '';
   if (artifact) {

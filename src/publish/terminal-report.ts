@@ -3,6 +3,7 @@ import type { ErrorRecord, RunManifest } from '../shared/model.js';
 import type { JvmAnalysis } from '../analyse/analysis-types.js';
 import type { AnalysedJvm } from './summary.js';
 import { neutralise } from '../shared/untrusted.js';
+import { rolloutVerdict } from '../analyse/rollout-verdict.js';
 
 const MAX_LINES_PER_LIST = 3;
 
@@ -66,6 +67,8 @@ export function renderTerminalReport(manifest: RunManifest, analyses: readonly A
   lines.push(
     `JVM dump: ${t(manifest.target)} in namespace ${t(manifest.namespace)} (${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'})`,
   );
+  const verdict = rolloutVerdict(manifest, analyses);
+  if (verdict) lines.push(t(verdict.text, 2000));
   lines.push(...errorLines(manifest.errors, '  '));
   for (const s of manifest.skipped ?? []) lines.push(`  skipped ${t(s.dump)}: ${t(s.reason, 400)}`);
   for (const pod of manifest.pods) {

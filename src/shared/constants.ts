@@ -31,6 +31,9 @@ export const Inputs = {
   OutputDir: 'output-dir',
   Timeout: 'timeout',
   FailOnError: 'fail-on-error',
+  IncludeContext: 'include-context',
+  RedactEnv: 'redact-env',
+  LogBytes: 'log-bytes',
 } as const;
 
 export const Outputs = {
@@ -59,6 +62,9 @@ export const Defaults = {
   DebuggerTtl: '10m',
   Timeout: '10m',
   FailOnError: true,
+  IncludeContext: true,
+  RedactEnv: true,
+  LogBytes: '1Mi',
 } as const;
 
 /** Label-like marker env var set on our debuggers, so a later run can recognise and reuse them. */

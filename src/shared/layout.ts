@@ -17,10 +17,19 @@ export const FileNames = {
   vmInfo: 'vm-info.txt',
   manifest: 'manifest.json',
   analysis: 'analysis.json',
+  workload: 'workload.yaml',
+  podYaml: 'pod.yaml',
+  events: 'events.txt',
+  log: (container: string, previous: boolean) => `logs/${safeSegment(container)}${previous ? '.previous' : ''}.log`,
 } as const;
 
 /** Files written at the top of the output directory, beside the pods' folders. */
-const TOP_LEVEL_FILES: readonly string[] = [FileNames.manifest, FileNames.analysis];
+const TOP_LEVEL_FILES: readonly string[] = [FileNames.manifest, FileNames.analysis, FileNames.workload];
+
+/** `<pod>` relative to the output directory: the folder of the pod's context files and its JVMs' folders. */
+export function podDir(pod: string): string {
+  return segmentAvoiding(pod, TOP_LEVEL_FILES);
+}
 
 export function absolute(outputDir: string, relative: string): string {
   return path.join(outputDir, ...relative.split('/'));

@@ -69,6 +69,56 @@ export interface PodResult {
   jvms: JvmResult[];
   errors: ErrorRecord[];
   timingsMs: Record<string, number>;
+  /** What the API says about the pod beside its JVMs (include-context): states, restarts, probes, files written. */
+  context?: PodContext;
+}
+
+/** One container's state as the kubelet reports it; for a JVM that is down, the only evidence there is. */
+export interface ContainerFacts {
+  name: string;
+  ready: boolean;
+  restartCount: number;
+  /** e.g. "running", "waiting: CrashLoopBackOff", "terminated: Error". */
+  state: string;
+  /** The previous run's end (status.containerStatuses[].lastState.terminated). */
+  lastTerminated?: { reason?: string; exitCode: number; signal?: number; finishedAt?: string };
+  /** The last non-empty line of the previous log (after a restart) or of the current one; pod-controlled text. */
+  lastLogLine?: string;
+}
+
+/** Failed probes counted from the pod's Unhealthy events. */
+export interface ProbeFailure {
+  probe: string;
+  /** The kubelet's latest message, e.g. "HTTP probe failed with statuscode: 503". */
+  message: string;
+  count: number;
+}
+
+export interface PodContext {
+  phase?: string;
+  ready: boolean;
+  /** When the Ready condition last became False (ISO time), while the pod is not Ready. */
+  notReadySince?: string;
+  containers: ContainerFacts[];
+  probeFailures: ProbeFailure[];
+  /** Files written for the pod, relative to the output directory (pod.yaml, events.txt, logs/...). */
+  files: string[];
+  /** What could not be read (e.g. events without 'list' on events); these do not change the outcome. */
+  errors: string[];
+}
+
+/** The workload's rollout as `kubectl rollout status` judges it, at the time of the run. */
+export interface WorkloadState {
+  kind: 'deployment' | 'statefulset' | 'daemonset';
+  name: string;
+  status: 'complete' | 'progressing' | 'failed';
+  /** Why it is not complete, e.g. "ProgressDeadlineExceeded: ..." or "1 of 3 updated replicas are available". */
+  reason?: string;
+  /** Deployment revision or StatefulSet update revision. */
+  revision?: string;
+  replicas: { desired: number; updated: number; ready: number; available: number };
+  /** The file with the workload's status and conditions, relative to the output directory. */
+  file?: string;
 }
 
 export interface RunManifest {
@@ -85,6 +135,8 @@ export interface RunManifest {
   errors: ErrorRecord[];
   /** Requested dumps decided against before the run (a heap dump in a public repository); not in requested.dumps. */
   skipped?: SkippedDump[];
+  /** The target workload's rollout state (deployment, statefulset, daemonset targets). */
+  workload?: WorkloadState;
 }
 
 /** Overall outcome: success when every requested dump was collected, partial when some were, failure when none. */

@@ -186,7 +186,9 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
       ['heap', `${dir}/heap.hprof.gz`],
     ]);
     expect(await expectFilesMatchDisk(run.outputDir, j.files)).toEqual([]);
-    expect(filesBelow(run.outputDir)).toEqual([...j.files.map((f) => f.path), 'manifest.json'].sort());
+    // Beside the dumps, the pod's context (include-context is on by default) and the deployment's status.
+    const context = ['shop-new22-bbbbb/events.txt', 'shop-new22-bbbbb/logs/app.log', 'shop-new22-bbbbb/pod.yaml', 'workload.yaml'];
+    expect(filesBelow(run.outputDir)).toEqual([...j.files.map((f) => f.path), ...context, 'manifest.json'].sort());
     for (const n of [1, 2]) {
       const dump = readFileSync(path.join(run.outputDir, dir, `threads-${n}.txt`), 'utf8');
       expect(dump).toMatch(/^"main" #1 /m);
@@ -403,7 +405,8 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
       expect(j.errors[0].dump).toBe('heap');
       expect(j.errors[0].message).toMatch(/Heap dump transfer failed/);
       expect(j.errors[0].message).toMatch(/stream broken|closed before the command reported its exit status/);
-      expect(filesBelow(run.outputDir)).toEqual([...j.files.map((f) => f.path), 'manifest.json'].sort());
+      const context = ['seed/events.txt', 'seed/logs/app.log', 'seed/pod.yaml'];
+      expect(filesBelow(run.outputDir)).toEqual([...j.files.map((f) => f.path), ...context, 'manifest.json'].sort());
       expect(existsSync(path.join(run.outputDir, `seed/app/${jvm.pid}/heap.hprof.gz`))).toBe(false);
       expect(server.execs.filter((e) => toolboxSub(e.command) === 'stream').map((e) => e.outcome)).toEqual(['cut', 'cut']);
       const remove = server.execs.filter((e) => toolboxSub(e.command) === 'remove');

@@ -78,6 +78,8 @@ async function engine(inputs: Record<string, string>, o: { outputDir?: string; s
     'thread-dump-interval': '200ms',
     timeout: '60s',
     'output-dir': outputDir,
+    // These tests count the dump files; the pod's context (pod.yaml, events, logs) is tested in pod-context.test.ts.
+    'include-context': 'false',
     ...inputs,
   });
   const progress: string[] = [];

@@ -95,6 +95,16 @@ const SUPPORTED_FIELDS: Record<string, string[]> = {
     'status.podIP',
     'status.nominatedNodeName',
   ],
+  Event: [
+    'metadata.name',
+    'metadata.namespace',
+    'involvedObject.kind',
+    'involvedObject.name',
+    'involvedObject.namespace',
+    'involvedObject.uid',
+    'reason',
+    'type',
+  ],
 };
 
 export function parseFieldSelector(kind: string, raw: string | null | undefined): FieldSelector {

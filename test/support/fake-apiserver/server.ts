@@ -86,7 +86,7 @@ export interface FakeApiServer {
   readonly execs: ExecRecord[];
   faults: Faults;
   execHandler: ExecHandler;
-  /** Container logs served on .../log, keyed "namespace/pod/container". */
+  /** Container logs served on .../log, keyed "namespace/pod/container"; the previous run's "namespace/pod/container#previous". */
   readonly logs: Map<string, string>;
   kubeconfigYaml(options?: KubeconfigOptions): string;
   /** Ends every open watch from the server side, as the client's 30 s timeout or an apiserver restart would. */
@@ -365,9 +365,14 @@ export async function startFakeApiServer(options: FakeApiServerOptions = {}): Pr
     const container = url.searchParams.get('container') ?? (pod.spec?.containers?.length === 1 ? pod.spec.containers[0].name : undefined);
     if (!container) throw badRequest(`a container name must be specified for pod ${name}, choose one of: [${names.join(' ')}]`);
     if (!names.includes(container)) throw badRequest(`container ${container} is not valid for pod ${name}`);
-    const text = logs.get(`${namespace}/${name}/${container}`) ?? '';
+    const previous = ['true', '1'].includes(url.searchParams.get('previous') ?? '');
+    const stored = logs.get(`${namespace}/${name}/${container}${previous ? '#previous' : ''}`);
+    if (previous && stored === undefined) throw badRequest(`previous terminated container "${container}" in pod "${name}" not found`);
+    // limitBytes, as the kubelet applies it: the first bytes of the log (it may cut a line).
+    const limit = Number(url.searchParams.get('limitBytes') ?? NaN);
+    const all = Buffer.from(stored ?? '');
     res.writeHead(200, { 'Content-Type': 'text/plain' });
-    res.end(text);
+    res.end(Number.isInteger(limit) && limit > 0 ? all.subarray(0, limit) : all);
   }
 
   // ---- exec (WebSocket upgrade) ----

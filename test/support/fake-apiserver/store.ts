@@ -8,6 +8,7 @@ export const KINDS = {
   ReplicaSet: { plural: 'replicasets', group: 'apps', apiVersion: 'apps/v1' },
   StatefulSet: { plural: 'statefulsets', group: 'apps', apiVersion: 'apps/v1' },
   DaemonSet: { plural: 'daemonsets', group: 'apps', apiVersion: 'apps/v1' },
+  Event: { plural: 'events', group: '', apiVersion: 'v1' },
 } as const;
 export type Kind = keyof typeof KINDS;
 

@@ -1,0 +1,106 @@
+// The line that answers "why did the rollout fail?": the workload's rollout, each pod's state (crash loop, OOM,
+// probes) and its JVM's verdict, joined. Pure; each part names the artifact file it comes from.
+import type { ContainerFacts, PodContext, PodResult, RunManifest, WorkloadState } from '../shared/model.js';
+import type { AnalysedJvm } from './analyse-dumps.js';
+
+/** One layer of the line: its text, and the file in the artifact that shows it. */
+export interface VerdictPart {
+  text: string;
+  file?: string;
+}
+
+export interface RolloutVerdict {
+  parts: VerdictPart[];
+  /** The parts joined, for a log line or a terminal. */
+  text: string;
+}
+
+/** "4m", "35s", "2h10m". */
+export function formatAge(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m`;
+  const h = Math.floor(m / 60);
+  return m % 60 ? `${h}h${m % 60}m` : `${h}h`;
+}
+
+export function rolloutPart(w: WorkloadState): VerdictPart {
+  const what = `Rollout of ${w.kind}/${w.name}`;
+  const r = w.replicas;
+  const text =
+    w.status === 'complete'
+      ? `${what} complete (${r.updated}/${r.desired} updated, ${r.available} available)`
+      : w.status === 'failed'
+        ? `${what} failed (${(w.reason ?? 'unknown reason').split(':')[0]})`
+        : `${what} in progress (${w.reason ?? 'not complete'})`;
+  return { text, file: w.file };
+}
+
+/** The end of the container's previous run, e.g. "exit 137 OOMKilled" or "exit 1 Error (signal 6)". */
+export function describeTermination(t: NonNullable<ContainerFacts['lastTerminated']>): string {
+  return `exit ${t.exitCode}${t.reason ? ` ${t.reason}` : ''}${t.signal ? ` (signal ${t.signal})` : ''}`;
+}
+
+/** True when the container is not running its JVM as it should: in a crash loop, or restarted after a failure. */
+export function isCrashing(c: ContainerFacts): boolean {
+  return c.state === 'waiting: CrashLoopBackOff' || (c.restartCount > 0 && !!c.lastTerminated);
+}
+
+function containerPart(c: ContainerFacts, multi: boolean): string {
+  const who = multi ? `container ${c.name} ` : '';
+  const restarts = `${c.restartCount} restart${c.restartCount === 1 ? '' : 's'}`;
+  const end = c.lastTerminated ? `${describeTermination(c.lastTerminated)}, ` : '';
+  const head = c.state === 'waiting: CrashLoopBackOff' ? `${who}crash-looping: ${end}${restarts}` : `${who}restarted: ${end}${restarts}`;
+  return `${head}${c.lastLogLine ? `; last log line: ${c.lastLogLine}` : ''}`;
+}
+
+/** The pod's layer: crash loops and OOM first (they explain everything after), then readiness and its probes. */
+export function podPart(pod: PodResult, ctx: PodContext, now: number): VerdictPart {
+  const name = `pod ${pod.pod}`;
+  const crashing = ctx.containers.filter(isCrashing);
+  const dir = ctx.files.find((f) => f.endsWith('/pod.yaml'))?.replace(/\/pod\.yaml$/, '');
+  if (crashing.length > 0) {
+    const logFile = ctx.files.find((f) => f.includes('.previous.log')) ?? ctx.files.find((f) => f.includes('/logs/'));
+    return { text: `${name} ${crashing.map((c) => containerPart(c, ctx.containers.length > 1)).join('; ')}`, file: logFile };
+  }
+  const phase = ctx.phase ?? 'Unknown';
+  if (ctx.ready) return { text: `${name} ${phase}, Ready`, file: dir ? `${dir}/pod.yaml` : undefined };
+  const since = ctx.notReadySince ? ` for ${formatAge(now - Date.parse(ctx.notReadySince))}` : '';
+  const probes = ctx.probeFailures.map((p) => `${p.probe} probe: ${p.message}, ${p.count} failure${p.count === 1 ? '' : 's'}`);
+  const waiting = ctx.containers.filter((c) => c.state.startsWith('waiting')).map((c) => `${c.name} ${c.state}`);
+  const why = [...probes, ...waiting].join('; ');
+  return {
+    text: `${name} ${phase}, not Ready${since}${why ? ` (${why})` : ''}`,
+    file: ctx.files.find((f) => f.endsWith('/events.txt')),
+  };
+}
+
+/** The JVM's layer: the analysis verdict, or why there is none. */
+export function jvmPart(pod: PodResult, analyses: readonly AnalysedJvm[]): VerdictPart {
+  const mine = analyses.filter((a) => a.pod === pod.pod && a.container === pod.container);
+  if (mine.length > 0) {
+    const files = pod.jvms.find((j) => j.pid === mine[0].pid)?.files;
+    return { text: `JVM: ${mine.map((a) => a.analysis.verdict).join(' / ')}`, file: files?.[0]?.path };
+  }
+  const error = pod.errors[0] ?? pod.jvms.flatMap((j) => j.errors)[0];
+  if (error) return { text: `JVM: not dumped (${error.message.split('\n')[0].slice(0, 300)})` };
+  return { text: pod.jvms.length === 0 ? 'JVM: none found' : 'JVM: no thread dump to analyse' };
+}
+
+/**
+ * One line for the target: rollout (when it is a workload), then per pod its state and its JVM. For example:
+ * "Rollout of deployment/checkout failed (ProgressDeadlineExceeded): new pod checkout-7d9c-x2 Running, not Ready
+ * for 4m (readiness probe: HTTP probe failed with statuscode: 503, 25 failures); JVM: 40 threads blocked ...".
+ */
+export function rolloutVerdict(manifest: RunManifest, analyses: readonly AnalysedJvm[], now = Date.now()): RolloutVerdict | undefined {
+  const parts: VerdictPart[] = [];
+  if (manifest.workload) parts.push(rolloutPart(manifest.workload));
+  for (const pod of manifest.pods) {
+    if (pod.context) parts.push(podPart(pod, pod.context, now));
+    parts.push(jvmPart(pod, analyses));
+  }
+  if (parts.length === 0 || (!manifest.workload && !manifest.pods.some((p) => p.context))) return undefined;
+  const text = parts.map((p, i) => (i === 0 ? p.text : `${manifest.workload && i === 1 ? ': ' : '; '}${p.text}`)).join('');
+  return { parts, text };
+}

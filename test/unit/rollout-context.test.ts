@@ -1,0 +1,313 @@
+// Pure parts of rollout mode and pod context: kubectl's rollout judgement, pod.yaml redaction, events, probes,
+// the verdict line and its escaping.
+import { describe, expect, it } from '@jest/globals';
+import type { CoreV1Event, V1DaemonSet, V1Deployment, V1Pod, V1StatefulSet } from '@kubernetes/client-node';
+import { daemonSetRollout, deploymentRollout, statefulSetRollout, workloadState } from '../../src/select/rollout.js';
+import {
+  containerFacts,
+  formatEvents,
+  lastLogLine,
+  notReadySince,
+  podForFile,
+  probeFailures,
+  REDACTED_ENV,
+  sortEvents,
+} from '../../src/collect/pod-facts.js';
+import { formatAge, rolloutVerdict } from '../../src/analyse/rollout-verdict.js';
+import { buildSummaryHtml } from '../../src/publish/summary.js';
+import { renderTerminalReport } from '../../src/publish/terminal-report.js';
+import { parseByteSize } from '../../src/inputs/byte-size.js';
+import { getSettings } from '../../src/inputs/input-helper.js';
+import type { PodContext, RunManifest } from '../../src/shared/model.js';
+
+const deployment = (status: V1Deployment['status'], generation = 2, replicas = 3): V1Deployment => ({
+  metadata: { name: 'web', generation, annotations: { 'deployment.kubernetes.io/revision': '7' } },
+  spec: { replicas, selector: {}, template: {} },
+  status,
+});
+
+describe('rollout state, as kubectl rollout status judges it', () => {
+  it('deployment: not observed, deadline exceeded, updating, old replicas, unavailable, complete', () => {
+    expect(deploymentRollout(deployment({ observedGeneration: 1 })).status).toBe('progressing');
+    expect(
+      deploymentRollout(
+        deployment({
+          observedGeneration: 2,
+          conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'RS "web-1" has timed out' }],
+        }),
+      ),
+    ).toEqual({ status: 'failed', reason: 'ProgressDeadlineExceeded: RS "web-1" has timed out' });
+    expect(deploymentRollout(deployment({ observedGeneration: 2, updatedReplicas: 1, replicas: 3 }))).toEqual({
+      status: 'progressing',
+      reason: '1 of 3 new replicas have been updated',
+    });
+    expect(deploymentRollout(deployment({ observedGeneration: 2, updatedReplicas: 3, replicas: 4 })).reason).toBe(
+      '1 old replicas are pending termination',
+    );
+    expect(deploymentRollout(deployment({ observedGeneration: 2, updatedReplicas: 3, replicas: 3, availableReplicas: 2 })).reason).toBe(
+      '2 of 3 updated replicas are available',
+    );
+    const done = deployment({ observedGeneration: 2, updatedReplicas: 3, replicas: 3, availableReplicas: 3, readyReplicas: 3 });
+    expect(deploymentRollout(done)).toEqual({ status: 'complete' });
+    expect(workloadState({ kind: 'deployment', object: done })).toMatchObject({
+      kind: 'deployment',
+      name: 'web',
+      status: 'complete',
+      revision: '7',
+      replicas: { desired: 3, updated: 3, ready: 3, available: 3 },
+    });
+  });
+  it('statefulset: ready replicas, partition, update revision', () => {
+    const sts = (status: V1StatefulSet['status'], partition?: number): V1StatefulSet => ({
+      metadata: { generation: 1 },
+      spec: {
+        replicas: 2,
+        selector: {},
+        serviceName: 's',
+        template: {},
+        ...(partition ? { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition } } } : {}),
+      },
+      status,
+    });
+    expect(statefulSetRollout(sts({ replicas: 2, observedGeneration: 1, readyReplicas: 1 })).reason).toBe('1 of 2 pods are ready');
+    expect(
+      statefulSetRollout(
+        sts({ replicas: 2, observedGeneration: 1, readyReplicas: 2, updateRevision: 'b', currentRevision: 'a', updatedReplicas: 1 }),
+      ).status,
+    ).toBe('progressing');
+    expect(statefulSetRollout(sts({ replicas: 2, observedGeneration: 1, readyReplicas: 2, updatedReplicas: 1 }, 1)).status).toBe(
+      'complete',
+    );
+    expect(
+      statefulSetRollout(sts({ replicas: 2, observedGeneration: 1, readyReplicas: 2, updateRevision: 'a', currentRevision: 'a' })),
+    ).toEqual({
+      status: 'complete',
+    });
+  });
+  it('daemonset: updated and available', () => {
+    const ds = (s: Partial<NonNullable<V1DaemonSet['status']>>): V1DaemonSet => ({
+      metadata: { generation: 1 },
+      status: { observedGeneration: 1, currentNumberScheduled: 2, desiredNumberScheduled: 2, numberMisscheduled: 0, numberReady: 2, ...s },
+    });
+    expect(daemonSetRollout(ds({ updatedNumberScheduled: 1 })).reason).toBe('1 of 2 new pods have been updated');
+    expect(daemonSetRollout(ds({ updatedNumberScheduled: 2, numberAvailable: 2 })).status).toBe('complete');
+  });
+});
+
+const pod: V1Pod = {
+  metadata: {
+    name: 'web-1',
+    managedFields: [{ manager: 'kubectl' }],
+    annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"value":"s3cret"}', keep: 'me' },
+  },
+  spec: {
+    containers: [
+      {
+        name: 'app',
+        env: [
+          { name: 'PASSWORD', value: 's3cret' },
+          { name: 'FROM_SECRET', valueFrom: { secretKeyRef: { name: 'db', key: 'pw' } } },
+        ],
+      },
+    ],
+    initContainers: [{ name: 'init', env: [{ name: 'TOKEN', value: 'init-secret' }] }],
+  },
+  status: {
+    phase: 'Running',
+    conditions: [{ type: 'Ready', status: 'False', lastTransitionTime: new Date('2026-01-01T10:00:00Z') }],
+    containerStatuses: [
+      {
+        name: 'app',
+        image: 'i',
+        imageID: '',
+        ready: false,
+        restartCount: 5,
+        state: { waiting: { reason: 'CrashLoopBackOff' } },
+        lastState: { terminated: { exitCode: 137, reason: 'OOMKilled', finishedAt: new Date('2026-01-01T10:01:00Z') } },
+      },
+    ],
+  },
+};
+
+describe('pod facts', () => {
+  it('pod.yaml: managedFields dropped, literal env values and the last-applied annotation redacted, references kept', () => {
+    const out = JSON.stringify(podForFile(pod, true));
+    expect(out).not.toContain('s3cret');
+    expect(out).not.toContain('init-secret');
+    expect(out).not.toContain('managedFields');
+    expect(out).toContain('secretKeyRef');
+    expect(out).toContain('"keep":"me"');
+    expect(out).toContain(REDACTED_ENV);
+    expect(JSON.stringify(podForFile(pod, false))).toContain('s3cret');
+    // The pod object itself is left as it was.
+    expect(pod.spec?.containers[0].env?.[0].value).toBe('s3cret');
+  });
+  it('container facts: state, restarts, the previous end; notReadySince', () => {
+    expect(containerFacts(pod)).toEqual([
+      {
+        name: 'app',
+        ready: false,
+        restartCount: 5,
+        state: 'waiting: CrashLoopBackOff',
+        lastTerminated: { exitCode: 137, reason: 'OOMKilled', finishedAt: '2026-01-01T10:01:00.000Z' },
+      },
+    ]);
+    expect(notReadySince(pod)).toBe('2026-01-01T10:00:00.000Z');
+  });
+  it('events: oldest first, each once; probes counted; one line each', () => {
+    const ev = (uid: string, reason: string, message: string, at: string, count = 1): CoreV1Event => ({
+      metadata: { uid },
+      involvedObject: { kind: 'Pod', name: 'web-1' },
+      reason,
+      message,
+      count,
+      lastTimestamp: new Date(at),
+    });
+    const events = [
+      ev('2', 'Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503', '2026-01-01T10:02:00Z', 20),
+      ev('1', 'Started', 'Started container app', '2026-01-01T10:00:00Z'),
+      ev('2', 'Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 503', '2026-01-01T10:02:00Z', 20),
+      ev('3', 'Unhealthy', 'Liveness probe failed: Get "http://x": dial tcp: connection refused\nmore', '2026-01-01T10:03:00Z', 3),
+      ev('4', 'Unhealthy', 'Readiness probe failed: HTTP probe failed with statuscode: 500', '2026-01-01T10:04:00Z', 5),
+    ];
+    const sorted = sortEvents(events);
+    expect(sorted.map((e) => e.metadata?.uid)).toEqual(['1', '2', '3', '4']);
+    expect(probeFailures(sorted)).toEqual([
+      { probe: 'readiness', message: 'HTTP probe failed with statuscode: 500', count: 25 },
+      { probe: 'liveness', message: 'Get "http://x": dial tcp: connection refused', count: 3 },
+    ]);
+    const text = formatEvents(sorted);
+    expect(text.split('\n')).toHaveLength(5);
+    expect(text).toContain(
+      '2026-01-01T10:03:00.000Z - Unhealthy Pod/web-1 (x3): Liveness probe failed: Get "http://x": dial tcp: connection refused more',
+    );
+  });
+  it('last log line: the last with something on it, cut', () => {
+    expect(lastLogLine('a\nb\n\n  \n')).toBe('b');
+    expect(lastLogLine('')).toBeUndefined();
+    expect(lastLogLine('x'.repeat(500))).toHaveLength(301);
+  });
+});
+
+const context = (extra: Partial<PodContext> = {}): PodContext => ({
+  phase: 'Running',
+  ready: false,
+  containers: [],
+  probeFailures: [],
+  files: ['web-1/pod.yaml', 'web-1/events.txt', 'web-1/logs/app.log'],
+  errors: [],
+  ...extra,
+});
+const manifest = (ctx: PodContext, workload = true): RunManifest => ({
+  tool: { name: 'kube-jvm-dump', version: '0' },
+  cluster: {},
+  namespace: 'shop',
+  target: 'deployment/web',
+  requested: { dumps: ['threads'], threadDumpCount: 1, threadDumpIntervalMs: 1, heapDumpLive: true },
+  startedAt: '',
+  finishedAt: '',
+  pods: [{ namespace: 'shop', pod: 'web-1', container: 'app', jvms: [], errors: [], timingsMs: {}, context: ctx }],
+  errors: [],
+  ...(workload
+    ? {
+        workload: {
+          kind: 'deployment' as const,
+          name: 'web',
+          status: 'failed' as const,
+          reason: 'ProgressDeadlineExceeded: RS timed out',
+          replicas: { desired: 1, updated: 1, ready: 0, available: 0 },
+          file: 'workload.yaml',
+        },
+      }
+    : {}),
+});
+
+describe('the rollout verdict', () => {
+  it('ages', () => {
+    expect([formatAge(35_000), formatAge(4 * 60_000 + 5_000), formatAge(2 * 3600_000), formatAge(130 * 60_000)]).toEqual([
+      '35s',
+      '4m',
+      '2h',
+      '2h10m',
+    ]);
+  });
+  it('rollout, not-Ready pod with its probe, JVM', () => {
+    const now = Date.parse('2026-01-01T10:04:10Z');
+    const ctx = context({
+      notReadySince: '2026-01-01T10:00:00Z',
+      probeFailures: [{ probe: 'readiness', message: 'HTTP probe failed with statuscode: 503', count: 25 }],
+    });
+    const v = rolloutVerdict(manifest(ctx), [], now)!;
+    expect(v.text).toBe(
+      'Rollout of deployment/web failed (ProgressDeadlineExceeded): pod web-1 Running, not Ready for 4m (readiness probe: HTTP probe failed with statuscode: 503, 25 failures); JVM: none found',
+    );
+    expect(v.parts.map((p) => p.file)).toEqual(['workload.yaml', 'web-1/events.txt', undefined]);
+  });
+  it('crash loop with OOM, restarts and the last log line; no workload: no rollout part', () => {
+    const ctx = context({
+      containers: [
+        {
+          name: 'app',
+          ready: false,
+          restartCount: 5,
+          state: 'waiting: CrashLoopBackOff',
+          lastTerminated: { exitCode: 137, reason: 'OOMKilled' },
+          lastLogLine: 'java.lang.OutOfMemoryError: Java heap space',
+        },
+      ],
+      files: ['web-1/pod.yaml', 'web-1/logs/app.log', 'web-1/logs/app.previous.log'],
+    });
+    const v = rolloutVerdict(manifest(ctx, false), [])!;
+    expect(v.text).toBe(
+      'pod web-1 crash-looping: exit 137 OOMKilled, 5 restarts; last log line: java.lang.OutOfMemoryError: Java heap space; JVM: none found',
+    );
+    expect(v.parts[0].file).toBe('web-1/logs/app.previous.log');
+  });
+  it('pod-controlled text is escaped in the summary and neutralised in the terminal', () => {
+    const ctx = context({
+      containers: [
+        {
+          name: 'app',
+          ready: false,
+          restartCount: 1,
+          state: 'running',
+          lastTerminated: { exitCode: 1 },
+          lastLogLine: '<img src=x onerror=alert(1)> \u001b[2J::error::x',
+        },
+      ],
+    });
+    const html = buildSummaryHtml(manifest(ctx), []);
+    expect(html).toContain('🧭');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    const text = renderTerminalReport(manifest(ctx), []);
+    expect(text).toContain('pod web-1 restarted: exit 1, 1 restart; last log line: ');
+    expect(text).not.toContain('\u001b');
+  });
+  it('no workload and no context: no line', () => {
+    const m = manifest(context(), false);
+    delete m.pods[0].context;
+    expect(rolloutVerdict(m, [])).toBeUndefined();
+  });
+});
+
+describe('inputs', () => {
+  it('sizes', () => {
+    expect([parseByteSize('1048576'), parseByteSize('512Ki'), parseByteSize('1Mi'), parseByteSize('1MiB'), parseByteSize('2k')]).toEqual([
+      1048576, 524288, 1048576, 1048576, 2048,
+    ]);
+    expect(parseByteSize('1.5Mi')).toBeUndefined();
+    expect(parseByteSize('1 parsec')).toBeUndefined();
+  });
+  it('include-context, redact-env, log-bytes: defaults and bad values', () => {
+    const read = (m: Record<string, string>) => (n: string) => m[n] ?? '';
+    expect(getSettings(read({ target: 'web' }), {})).toMatchObject({ includeContext: true, redactEnv: true, logBytes: 1048576 });
+    expect(getSettings(read({ target: 'web', 'include-context': 'false', 'redact-env': 'no', 'log-bytes': '4Ki' }), {})).toMatchObject({
+      includeContext: false,
+      redactEnv: false,
+      logBytes: 4096,
+    });
+    expect(() => getSettings(read({ target: 'web', 'log-bytes': '100' }), {})).toThrow(/'log-bytes' must be a size from 1Ki to 64Mi/);
+    expect(() => getSettings(read({ target: 'web', 'log-bytes': '1Gi' }), {})).toThrow(/'log-bytes'/);
+  });
+});
