@@ -3,7 +3,9 @@ import { stoppedBecause } from '../kube/exec.js';
 import { JcmdTimeoutMs, threadPrintArgs } from './jcmd.js';
 import type { JvmJob } from './jvm-job.js';
 import { readSignalledDump } from './signal-dump.js';
-import { FileNames } from '../shared/layout.js';
+import { absolute, FileNames } from '../shared/layout.js';
+import { HashingFileSink } from './transfer.js';
+import { rm } from 'node:fs/promises';
 
 /** The SIGQUIT dump must show up in the log within this time. */
 const SIGNAL_DUMP_WAIT_MS = 30_000;
@@ -47,10 +49,49 @@ export async function takeThreadDumps(job: JvmJob, sample: Sampler): Promise<voi
   );
 }
 
-export function viaJcmd(job: JvmJob): Sampler {
-  return async (name) => {
-    await job.jcmdToFile(threadPrintArgs(), JcmdTimeoutMs.threadPrint, name, 'threads');
-  };
+/** How many of `wanted` dumps `intervalMs` apart start before `deadline` (the first always does). */
+export function dumpsBeforeDeadline(wanted: number, intervalMs: number, now: number, deadline: number): number {
+  if (intervalMs <= 0) return wanted;
+  return Math.max(1, Math.min(wanted, Math.ceil((deadline - now) / intervalMs)));
+}
+
+/**
+ * The jcmd thread dumps in one exec, spaced by the toolbox in the pod: one WebSocket and no round trip per dump.
+ * Each dump is kept as soon as it is whole; a failure or a cancel keeps the ones before it.
+ */
+export async function takeThreadDumpsInPod(job: JvmJob): Promise<void> {
+  const { settings, deadline } = job.ctx;
+  const wanted = settings.threadDumpCount;
+  const intervalMs = settings.threadDumpIntervalMs;
+  const count = dumpsBeforeDeadline(wanted, intervalMs, Date.now(), deadline);
+  let open: HashingFileSink | undefined;
+  try {
+    await job.toolbox.jcmdSeries(
+      job.ids,
+      job.jvm.pid,
+      threadPrintArgs(),
+      { count, intervalMs, timeoutMs: count * JcmdTimeoutMs.threadPrint + (count - 1) * intervalMs },
+      (n) => (open = new HashingFileSink(absolute(settings.outputDir, `${job.dirRel}/${FileNames.threadDump(n)}`))),
+      (n, sink) => {
+        open = undefined;
+        job.out.files.push({ path: `${job.dirRel}/${FileNames.threadDump(n)}`, kind: 'threads', size: sink.bytes, sha256: sink.digest() });
+      },
+    );
+  } catch (err) {
+    // A dump cut in the middle (or refused) leaves no file behind; a full disk says so.
+    if (open) {
+      if (!open.destroyed) open.destroy();
+      await rm(open.filePath, { force: true });
+      if (open.failure) throw new Error(`jcmd Thread.print: ${open.failure.message}`, { cause: err });
+    }
+    throw err;
+  }
+  if (count < wanted) {
+    throw new Error(
+      `thread dump ${count + 1} of ${wanted} not taken: it would be due after the run's timeout (thread-dump-interval ${intervalMs / 1000}s); raise timeout or lower thread-dump-interval or thread-dump-count`,
+    );
+  }
+  job.ctx.progress(`${job.label}: ${count} thread dump(s), ${intervalMs / 1000}s apart, in one exec`);
 }
 
 /** SIGQUIT makes HotSpot print the dump to its stdout, which the container log keeps. */

@@ -4,7 +4,8 @@
 #
 # Protocol
 #   stdout   probe: tab-separated records (self, jcmd, jvm); space: avail_kb; jcmd: jcmd's own output;
-#            stream: the file's bytes.
+#            stream: the file's bytes; threads: per dump a line "kjd-part<TAB>N<TAB>EXIT<TAB>SIZE", then exactly
+#            SIZE bytes of that jcmd's output (length-framed: the dump's text cannot fake a frame).
 #   stderr   stream: kjd-size (before the bytes), kjd-source-exit, kjd-sent and kjd-sha256 lines (tab-separated);
 #            any failure of the toolbox itself: one line "kjd-error: <message>".
 #   exit     0 ok; 92 SIGQUIT would not make a dump (not caught); 93 no work dir (mktemp/mkfifo);
@@ -94,6 +95,33 @@ run_jcmd() {
   as_user "$u" "$g" "$j" -J-XX:-UsePerfData "$pid" "$@"
 }
 
+thread_dumps() {
+  # COUNT dumps (jcmd ARGS...) SECONDS apart in one exec: the spacing is kept here, in the pod, not by round
+  # trips. Each dump goes to a file first, so its frame can announce its size. Stops after a failed jcmd
+  # (its frame still sent, with its exit status and output), and exits with that status.
+  u=$1
+  g=$2
+  pid=$3
+  count=$4
+  seconds=$5
+  shift 5
+  j=$(find_jcmd) || fail 98 "no jcmd in the debugger image: use a JDK image (not a JRE)"
+  work=$(mktemp -d) || fail 93 "mktemp failed in the debugger"
+  trap 'rm -rf "$work"' EXIT HUP PIPE TERM
+  HOME=/tmp
+  export HOME
+  n=1
+  while [ "$n" -le "$count" ]; do
+    [ "$n" = 1 ] || sleep "$seconds"
+    as_user "$u" "$g" "$j" -J-XX:-UsePerfData "$pid" "$@" >"$work/part"
+    code=$?
+    printf 'kjd-part\t%s\t%s\t%s\n' "$n" "$code" "$(wc -c <"$work/part" | tr -d ' ')"
+    cat "$work/part"
+    [ "$code" = 0 ] || exit "$code"
+    n=$((n + 1))
+  done
+}
+
 link_tmp() {
   # jcmd before JDK 21 looks for the attach socket in its own /tmp: make that the JVM's /tmp (root only).
   pid=$1
@@ -165,6 +193,7 @@ sigquit() {
 case "$sub" in
   probe) probe ;;
   jcmd) run_jcmd "$@" ;;
+  threads) thread_dumps "$@" ;;
   tmplink) link_tmp "$@" ;;
   space) free_space "$@" ;;
   stream) stream_file "$@" ;;

@@ -2,6 +2,7 @@
 // (toolbox.sh, bundled beside the code) travels in argv, so the debugger image needs only sh and coreutils.
 import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import type { ExecResult } from '../kube/exec.js';
 import {
   failureOfExit,
@@ -16,10 +17,25 @@ import {
 } from './toolbox-protocol.js';
 import { explainJcmdFailure } from './jcmd.js';
 import type { HashingFileSink } from './transfer.js';
+import { FramedPartsWriter, type FramedPart, type PartSink } from './framed-parts.js';
+
+/** jcmd's own failure, printed to stdout even when it exits 0 (some versions). */
+const JCMD_FAILED = /AttachNotSupportedException|Exception in thread/;
+
+/** A HashingFileSink as a frame's destination: each write waits for the sink, a failure rejects. */
+function asPartSink(sink: HashingFileSink): PartSink {
+  return {
+    write: (chunk) => new Promise((resolve, reject) => sink.write(chunk, (err) => (err ? reject(sink.failure ?? err) : resolve()))),
+    end: async () => {
+      sink.end();
+      await finished(sink);
+    },
+  };
+}
 
 export const TOOLBOX_SCRIPT = readFileSync(new URL('./toolbox.sh', import.meta.url), 'utf8');
 
-export type ToolboxCommand = 'probe' | 'jcmd' | 'tmplink' | 'space' | 'stream' | 'signal' | 'remove';
+export type ToolboxCommand = 'probe' | 'jcmd' | 'threads' | 'tmplink' | 'space' | 'stream' | 'signal' | 'remove';
 
 /** argv for exec: `sh -c SCRIPT kjd <command> args...`; every value reaches the script as a positional parameter. */
 export function toolboxCommand(command: ToolboxCommand, ...args: (string | number)[]): string[] {
@@ -61,6 +77,19 @@ export interface Toolbox {
   jcmd(ids: Ids, pid: number, args: string[], timeoutMs: number): Promise<string>;
   /** jcmd with its output streamed into `sink` (no size cap); fails like jcmd, judged by the output's start. */
   jcmdTo(ids: Ids, pid: number, args: string[], timeoutMs: number, sink: HashingFileSink): Promise<void>;
+  /**
+   * `count` runs of jcmd `args`, `intervalMs` apart, in ONE exec: the pod keeps the spacing (no round trip, no new
+   * WebSocket per dump). Run n streams into `sinkFor(n)`; `onDone(n, sink)` gets each whole, good run as it arrives,
+   * so a later failure or a cancel keeps the earlier ones. Fails like jcmd for the first failed run.
+   */
+  jcmdSeries(
+    ids: Ids,
+    pid: number,
+    args: string[],
+    series: { count: number; intervalMs: number; timeoutMs: number },
+    sinkFor: (n: number) => HashingFileSink,
+    onDone: (n: number, sink: HashingFileSink) => void | Promise<void>,
+  ): Promise<void>;
   /** Free KiB in `dir`, as seen by `ids`. */
   freeKiB(ids: Ids, dir: string): Promise<number>;
   /**
@@ -102,11 +131,51 @@ class PodToolbox implements Omit<Toolbox, 'probe'> {
     this.checkJcmd(r, sink.head(), pid);
   }
 
+  async jcmdSeries(
+    ids: Ids,
+    pid: number,
+    args: string[],
+    series: { count: number; intervalMs: number; timeoutMs: number },
+    sinkFor: (n: number) => HashingFileSink,
+    onDone: (n: number, sink: HashingFileSink) => void | Promise<void>,
+  ): Promise<void> {
+    const sinks = new Map<number, HashingFileSink>();
+    let failed: { part: FramedPart; head: string } | undefined;
+    const writer = new FramedPartsWriter(
+      (part) => {
+        const sink = sinkFor(part.n);
+        sinks.set(part.n, sink);
+        return asPartSink(sink);
+      },
+      async (part) => {
+        const sink = sinks.get(part.n)!;
+        // Some jcmd versions print an attach exception and still exit 0.
+        if (part.exitCode === 0 && !JCMD_FAILED.test(sink.head().slice(0, 2000))) await onDone(part.n, sink);
+        else failed ??= { part, head: sink.head() };
+      },
+    );
+    const seconds = (series.intervalMs / 1000).toFixed(3).replace(/\.?0+$/, '');
+    const r = await this.execute('threads', [ids.uid, ids.gid, pid, series.count, seconds, ...args], {
+      timeoutMs: series.timeoutMs,
+      stdoutSink: writer,
+    });
+    if (failed) throw new ToolboxError('tool', failed.part.exitCode, explainJcmdFailure(`${failed.head}\n${r.stderr}`, pid));
+    const failure = failureOfExit(r.exitCode);
+    if (r.exitCode !== 0) throw this.failed(failure, r);
+    if (writer.incomplete || writer.done.length < series.count) {
+      throw new ToolboxError(
+        'tool',
+        r.exitCode,
+        `the pod sent ${writer.done.length} of ${series.count} thread dumps whole (the exec ended early)`,
+      );
+    }
+  }
+
   private checkJcmd(r: ExecResult, stdoutHead: string, pid: number): void {
     const failure = failureOfExit(r.exitCode);
     if (failure !== 'tool') throw this.failed(failure, r);
     // Some jcmd versions print an attach exception and still exit 0.
-    if (r.exitCode !== 0 || /AttachNotSupportedException|Exception in thread/.test(stdoutHead.slice(0, 2000))) {
+    if (r.exitCode !== 0 || JCMD_FAILED.test(stdoutHead.slice(0, 2000))) {
       throw new ToolboxError('tool', r.exitCode, explainJcmdFailure(`${stdoutHead}\n${r.stderr}`, pid));
     }
   }

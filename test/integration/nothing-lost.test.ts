@@ -108,6 +108,11 @@ function expectPodFileRemoved(server: FakeApiServer): void {
 }
 /** Is `argv` the toolbox's `jcmd <uid> <gid> <pid> <first> ...`? */
 const isJcmd = (argv: string[], first: string) => toolboxSub(argv) === 'jcmd' && argv[8] === first;
+/** The thread dumps: one toolbox `threads` exec for the whole spaced series (argv: ..., count, seconds, Thread.print, -l). */
+const isThreadSeries = (argv: string[]) => toolboxSub(argv) === 'threads' && argv[10] === 'Thread.print';
+/** One frame of the `threads` command's stdout. */
+const frame = (n: number, exitCode: number, body: Buffer | string) =>
+  Buffer.concat([Buffer.from(`kjd-part\t${n}\t${exitCode}\t${Buffer.byteLength(body)}\n`), Buffer.from(body)]);
 
 /** Mounts a tmpfs of `size` at a new directory (we run as root); the test fails, never skips, when it cannot. */
 function tinyDisk(size: string): string {
@@ -211,8 +216,9 @@ describe('no output is cut', () => {
     const big = bigOutput();
     const inner = server.execHandler;
     server.execHandler = (req) => {
-      if (isJcmd(req.command, 'Thread.print') || isJcmd(req.command, 'GC.class_histogram')) {
+      if (isThreadSeries(req.command) || isJcmd(req.command, 'GC.class_histogram')) {
         return async (io) => {
+          if (isThreadSeries(req.command)) await io.stdout(`kjd-part\t1\t0\t${big.length}\n`);
           for (let i = 0; i < big.length; i += 1024 * 1024) await io.stdout(big.subarray(i, i + 1024 * 1024));
           return { exitCode: 0 };
         };
@@ -310,10 +316,14 @@ describe('outcome and time', () => {
   it('one of two thread dumps missing is partial, not success', async () => {
     const server = await start();
     const inner = server.execHandler;
-    let prints = 0;
+    // The pod's loop: the first dump whole, the second jcmd failing (its frame still sent), then the exit status.
     server.execHandler = (req) =>
-      isJcmd(req.command, 'Thread.print') && ++prints === 2
-        ? scripted({ stdout: `${jvm.pid}:\n`, stderr: 'java.io.IOException: Connection reset by peer\n', exitCode: 1 })
+      isThreadSeries(req.command)
+        ? scripted({
+            stdout: Buffer.concat([frame(1, 0, `${jvm.pid}:\nFull thread dump\n`), frame(2, 1, `${jvm.pid}:\n`)]),
+            stderr: 'java.io.IOException: Connection reset by peer\n',
+            exitCode: 1,
+          })
         : inner(req);
     const run = await engine({ dumps: 'threads' });
     expectOutcome(run, 'partial');
@@ -347,11 +357,21 @@ describe('outcome and time', () => {
     const inner = server.execHandler;
     server.execHandler = async (req) => {
       const behaviour = await inner(req);
-      if (!isJcmd(req.command, 'Thread.print')) return behaviour;
-      return async (io) => {
-        const outcome = await behaviour(io);
-        setTimeout(() => cancel.abort(), 300);
-        return outcome;
+      if (!isThreadSeries(req.command)) return behaviour;
+      // The series runs in the pod: cancel once the first dump has arrived, during the 30 s pause.
+      return (io) => {
+        let seen = false;
+        return behaviour({
+          request: io.request,
+          stdin: io.stdin,
+          signal: io.signal,
+          stderr: (c) => io.stderr(c),
+          stdout: (c) => {
+            if (!seen) setTimeout(() => cancel.abort(), 300);
+            seen = true;
+            return io.stdout(c);
+          },
+        });
       };
     };
     const run = await engine({ dumps: 'threads,histogram', 'thread-dump-interval': '30s' }, { signal: cancel.signal });

@@ -1,0 +1,126 @@
+// The spaced thread dumps in one exec: toolbox.sh's `threads` loop under each shell (a stand-in jcmd on PATH),
+// and the runner's reading of its length-framed stdout.
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { FramedPartsWriter, type FramedPart } from '../../src/collect/framed-parts.js';
+import { toolboxCommand } from '../../src/collect/toolbox.js';
+import { failureOfExit } from '../../src/collect/toolbox-protocol.js';
+
+const SHELLS: [string, string[]][] = [
+  ['dash', ['dash']],
+  ['busybox sh', ['busybox', 'sh']],
+  ['bash', ['bash', '--posix']],
+];
+
+/** Reads a framed stdout back, fed in chunks of `chunk` bytes: the parts' bodies and frames. */
+async function readFrames(stdout: Buffer, chunk = stdout.length): Promise<{ parts: FramedPart[]; bodies: string[]; incomplete: boolean }> {
+  const bodies: Buffer[][] = [];
+  const writer = new FramedPartsWriter((part) => {
+    const body: Buffer[] = [];
+    bodies[part.n - 1] = body;
+    return {
+      write: (c) => {
+        body.push(Buffer.from(c));
+        return Promise.resolve();
+      },
+      end: () => Promise.resolve(),
+    };
+  });
+  // The write's callback gets the error; the exec (not this test) listens for the event.
+  writer.on('error', () => undefined);
+  for (let i = 0; i < stdout.length; i += chunk) {
+    await new Promise<void>((resolve, reject) => writer.write(stdout.subarray(i, i + chunk), (err) => (err ? reject(err) : resolve())));
+  }
+  return { parts: writer.done, bodies: bodies.map((b) => Buffer.concat(b).toString('utf8')), incomplete: writer.incomplete };
+}
+
+describe('toolbox.sh threads (a stand-in jcmd)', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'kjd-threads-'));
+  // Prints its arguments, the time, and a line that looks like a frame; fails on the call named in FAIL_AT.
+  writeFileSync(
+    path.join(dir, 'jcmd'),
+    `#!/bin/sh
+n=$(($(cat "${dir}/calls" 2>/dev/null || echo 0) + 1))
+echo "$n" >"${dir}/calls"
+echo "call $n at $(date +%s%N) args $*"
+printf 'kjd-part\\t9\\t0\\t5\\nfake!\\n'
+[ "$n" = "\${FAIL_AT:-0}" ] && { echo "java.io.IOException: Connection reset by peer" >&2; exit 1; }
+exit 0
+`,
+  );
+  chmodSync(path.join(dir, 'jcmd'), 0o755);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function run(shell: string[], args: (string | number)[], failAt = 0) {
+    rmSync(path.join(dir, 'calls'), { force: true });
+    const argv = toolboxCommand('threads', ...args);
+    const r = spawnSync(shell[0], [...shell.slice(1), ...argv.slice(1)], {
+      encoding: 'buffer',
+      env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, FAIL_AT: String(failAt) },
+    });
+    return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
+  }
+
+  describe.each(SHELLS)('under %s', (_name, shell) => {
+    it('takes COUNT dumps SECONDS apart in one run, each in its own frame; a frame inside a dump is only text', async () => {
+      const r = run(shell, [process.getuid!(), process.getgid!(), 4242, 3, 0.3, 'Thread.print', '-l']);
+      expect(r.code).toBe(0);
+      const { parts, bodies, incomplete } = await readFrames(r.stdout, 7);
+      expect(incomplete).toBe(false);
+      expect(parts.map((p) => [p.n, p.exitCode])).toEqual([
+        [1, 0],
+        [2, 0],
+        [3, 0],
+      ]);
+      expect(bodies.every((b) => b.includes('args -J-XX:-UsePerfData 4242 Thread.print -l') && b.includes('kjd-part\t9'))).toBe(true);
+      const at = bodies.map((b) => Number(/at (\d+)/.exec(b)![1]) / 1e6);
+      expect(at[1] - at[0]).toBeGreaterThanOrEqual(280);
+      expect(at[2] - at[1]).toBeGreaterThanOrEqual(280);
+    });
+
+    it('stops after a failed jcmd: its frame is sent with its exit status, and the toolbox exits with it', async () => {
+      const r = run(shell, [process.getuid!(), process.getgid!(), 4242, 3, 0, 'Thread.print', '-l'], 2);
+      expect(r.code).toBe(1);
+      expect(failureOfExit(r.code)).toBe('tool');
+      expect(r.stderr).toContain('Connection reset by peer');
+      const { parts } = await readFrames(r.stdout);
+      expect(parts.map((p) => [p.n, p.exitCode])).toEqual([
+        [1, 0],
+        [2, 1],
+      ]);
+    });
+
+    it('refuses ids it cannot take before any dump', () => {
+      if (process.getuid!() === 0) return expect(true).toBe(true);
+      const r = run(shell, [process.getuid!() + 1, process.getgid!(), 4242, 2, 0, 'Thread.print']);
+      expect(failureOfExit(r.code)).toBe('uid-mismatch');
+      expect(r.stdout.length).toBe(0);
+    });
+  });
+});
+
+describe('FramedPartsWriter', () => {
+  it('splits parts by their announced size, whatever the chunking', async () => {
+    const body1 = 'a\nkjd-part\t2\t0\t1\nb\n';
+    const stdout = Buffer.from(`kjd-part\t1\t0\t${Buffer.byteLength(body1)}\n${body1}kjd-part\t2\t0\t0\nkjd-part\t3\t1\t3\nxyz`);
+    for (const chunk of [1, 2, 5, stdout.length]) {
+      const { parts, bodies, incomplete } = await readFrames(stdout, chunk);
+      expect(parts.map((p) => [p.n, p.exitCode, p.size])).toEqual([
+        [1, 0, Buffer.byteLength(body1)],
+        [2, 0, 0],
+        [3, 1, 3],
+      ]);
+      expect(bodies).toEqual([body1, '', 'xyz']);
+      expect(incomplete).toBe(false);
+    }
+  });
+
+  it('tells a part cut short, and refuses bytes outside a frame', async () => {
+    expect((await readFrames(Buffer.from('kjd-part\t1\t0\t10\nabc'))).incomplete).toBe(true);
+    await expect(readFrames(Buffer.from('hello\n'))).rejects.toThrow(/outside a frame/);
+    await expect(readFrames(Buffer.from('x'.repeat(500)))).rejects.toThrow(/outside a frame/);
+  });
+});
