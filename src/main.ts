@@ -66,7 +66,7 @@ export async function run(): Promise<void> {
   }
 
   const verdict = rolloutVerdict(manifest, analyses);
-  if (verdict) log.notice(verdict.text);
+  if (verdict) log.info(verdict.text);
 
   // Upload whatever was collected, even after errors: partial evidence is still evidence.
   let artifact: { name: string; url?: string; id?: number } | undefined;

@@ -119,6 +119,11 @@ describe('dist/index.js as a process', () => {
         `${dir}/threads-2.txt`,
         `${dir}/histogram.txt`,
         `${dir}/heap.hprof.gz`,
+        // include-context (default on): the pod's context and the deployment's status.
+        `${POD}/pod.yaml`,
+        `${POD}/events.txt`,
+        `${POD}/logs/app.log`,
+        'workload.yaml',
       ].sort(),
     );
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as RunManifest;
@@ -135,7 +140,8 @@ describe('dist/index.js as a process', () => {
     const analysis = JSON.parse(files.get('analysis.json')!.toString('utf8'));
     expect(analysis.jvms.map((j: { pod: string; pid: number }) => [j.pod, j.pid])).toEqual([[POD, jvm.pid]]);
 
-    // The job summary tells where main is.
+    // The job summary opens with the rollout verdict, and tells where main is.
+    expect(r.summary).toMatch(/🧭 <strong>Rollout of deployment\/simple-java complete \(1\/1 updated, 1 available\): pod /);
     expect(r.summary).toContain('<code>main</code>');
     expect(r.summary).toContain('Simple.main');
     expect(r.summary).toContain(POD);
