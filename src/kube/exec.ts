@@ -7,6 +7,7 @@ import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import WebSocket from 'ws';
 import { errorMessage } from '../shared/errors.js';
+import { Capture, STDERR_HEAD_BYTES, STDERR_TAIL_BYTES, type CaptureLoss } from './capture.js';
 import type { ApiStatus } from './status.js';
 import { describePermissions, missingPermissions } from './access.js';
 
@@ -16,12 +17,6 @@ export interface ExecResult {
   stderr: string;
   /** Bytes that arrived on a captured stream beyond what was kept (never silent: the caller decides). */
   truncated?: { stdout?: CaptureLoss; stderr?: CaptureLoss };
-}
-
-/** A capture that hit its limit: it kept `keptBytes` of `totalBytes`. */
-export interface CaptureLoss {
-  keptBytes: number;
-  totalBytes: number;
 }
 
 export interface ExecOptions {
@@ -40,10 +35,6 @@ export interface ExecOptions {
 
 /** The exec upgrade gets at most this long (and never more than the command's own timeout). */
 const HANDSHAKE_MAX_MS = 60_000;
-
-/** Stderr keeps its head and its tail (where the toolbox's trailer is); what is between is counted, not kept. */
-export const STDERR_HEAD_BYTES = 512 * 1024;
-export const STDERR_TAIL_BYTES = 64 * 1024;
 
 /**
  * Why an exec failed. 'refused': the API server turned the connection down (its Status says why: RBAC,
@@ -77,44 +68,6 @@ export function exitCodeFromStatus(status: V1Status): number | undefined {
     return Number.isFinite(code) ? code : 1;
   }
   return undefined;
-}
-
-/** Keeps the first `limit` bytes (and, when asked, the last `tailLimit`); counts everything. */
-export class Capture extends Writable {
-  private chunks: Buffer[] = [];
-  private size = 0;
-  private tail = Buffer.alloc(0);
-  total = 0;
-  constructor(
-    private readonly limit: number,
-    private readonly tailLimit = 0,
-    private readonly onChunk?: (chunk: Buffer) => void,
-  ) {
-    super();
-  }
-  override _write(chunk: Buffer, _enc: BufferEncoding, cb: (err?: Error | null) => void): void {
-    this.onChunk?.(chunk);
-    this.total += chunk.length;
-    const part = chunk.subarray(0, Math.max(0, this.limit - this.size));
-    if (part.length) {
-      this.chunks.push(part);
-      this.size += part.length;
-    }
-    const rest = chunk.subarray(part.length);
-    if (rest.length && this.tailLimit > 0) this.tail = Buffer.concat([this.tail, rest]).subarray(-this.tailLimit);
-    cb();
-  }
-  loss(): CaptureLoss | undefined {
-    const kept = this.size + this.tail.length;
-    return this.total > kept ? { keptBytes: kept, totalBytes: this.total } : undefined;
-  }
-  /** What was kept; a gap says how many bytes between head and tail were not. */
-  text(): string {
-    const head = Buffer.concat(this.chunks).toString('utf8');
-    const dropped = this.total - this.size - this.tail.length;
-    if (dropped <= 0) return head + this.tail.toString('utf8');
-    return `${head}\n[... ${dropped} bytes not kept (over ${this.limit}) ...]\n${this.tail.toString('utf8')}`;
-  }
 }
 
 /** Forwards to a sink and pauses the WebSocket while the sink is full: client-node ignores write() backpressure. */

@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { Capture } from '../../src/kube/exec.js';
+import { Capture } from '../../src/kube/capture.js';
 import { createToolbox, type ContainerExec } from '../../src/collect/toolbox.js';
 import { HashingFileSink, LocalWriteError, SizeLimitError } from '../../src/collect/transfer.js';
 
