@@ -2,10 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Defaults, Inputs, TOOL_NAME, TOOL_VERSION } from './shared/constants.js';
 import { getSettings } from './inputs/input-helper.js';
 import { runEngine } from './engine.js';
-import { analyseDumps } from './analyse/analyse-dumps.js';
-import { renderTerminalReport } from './publish/terminal-report.js';
 import { errorMessage } from './shared/errors.js';
-import { runAnalyseCommand } from './analyse-command.js';
 import { neutralise } from './shared/untrusted.js';
 
 /** Text from the pod or the cluster, line by line, with no terminal escape and no workflow command (a `run:` step may call the CLI). */
@@ -71,7 +68,8 @@ export function parseArgs(argv: string[]): Map<string, string> {
 }
 
 export async function runCli(argv: string[], stdout = process.stdout, stderr = process.stderr): Promise<number> {
-  if (argv[0] === 'analyse' || argv[0] === 'analyze') return runAnalyseCommand(argv.slice(1), stdout, stderr);
+  if (argv[0] === 'analyse' || argv[0] === 'analyze')
+    return (await import('./analyse-command.js')).runAnalyseCommand(argv.slice(1), stdout, stderr);
   let values: Map<string, string>;
   let settings;
   try {
@@ -112,6 +110,11 @@ export async function runCli(argv: string[], stdout = process.stdout, stderr = p
     progress: (m) => stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${neutralise(m)}\n`),
     signal: cancel.signal,
   });
+  // Loaded once the dumps are in: the start-up (to the first API request) stays short.
+  const [{ analyseDumps }, { renderTerminalReport }] = await Promise.all([
+    import('./analyse/analyse-dumps.js'),
+    import('./publish/terminal-report.js'),
+  ]);
   const analyses = await analyseDumps(report.manifest, settings.outputDir).catch((err) => {
     stderr.write(`analysis failed: ${neutralise(errorMessage(err))}\n`);
     return [];

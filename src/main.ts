@@ -3,11 +3,9 @@ import { Inputs, Outputs } from './shared/constants.js';
 import { getSettings } from './inputs/input-helper.js';
 import { applyHeapDumpPolicy, readEventPayload, repositoryVisibility } from './inputs/heap-policy.js';
 import { allErrors, runEngine } from './engine.js';
-import { analyseDumps, type AnalysedJvm } from './analyse/analyse-dumps.js';
-import { aggregateOutputs } from './analyse/analysis.js';
+import type { AnalysedJvm } from './analyse/analyse-dumps.js';
 import { rolloutVerdict } from './analyse/rollout-verdict.js';
 import { artifactServiceAvailable, uploadOutputDir } from './publish/artifact.js';
-import { writeJobSummary } from './publish/summary.js';
 import { errorMessage } from './shared/errors.js';
 import { neutralise } from './shared/untrusted.js';
 
@@ -56,6 +54,11 @@ export async function run(): Promise<void> {
 
   let analyses: AnalysedJvm[] = [];
   try {
+    // The analysis loads when there are dumps to read: the start-up (to the first API request) stays short.
+    const [{ analyseDumps }, { aggregateOutputs }] = await Promise.all([
+      import('./analyse/analyse-dumps.js'),
+      import('./analyse/analysis.js'),
+    ]);
     analyses = await analyseDumps(manifest, settings.outputDir);
     const agg = aggregateOutputs(analyses.map((a) => a.analysis));
     core.setOutput(Outputs.Deadlock, String(agg.deadlock));
@@ -92,6 +95,7 @@ export async function run(): Promise<void> {
 
   if (process.env.GITHUB_STEP_SUMMARY) {
     try {
+      const { writeJobSummary } = await import('./publish/summary.js');
       await writeJobSummary(manifest, analyses, artifact ?? { name: settings.artifactName });
     } catch (err) {
       log.warning(`Writing the job summary failed: ${errorMessage(err)}`);

@@ -1,7 +1,6 @@
 // Uploads the output directory as one workflow artifact with @actions/artifact.
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { DefaultArtifactClient } from '@actions/artifact';
 import { INVALID_NAME_CHARS, INVALID_PATH_CHARS } from '../shared/names.js';
 import { errorMessage } from '../shared/errors.js';
 
@@ -112,6 +111,8 @@ export async function uploadOutputDir(options: UploadOutputDirOptions): Promise<
 
   let response: { id?: number; size?: number; digest?: string };
   try {
+    // Loaded here, not at start-up: the artifact client (and Azure's SDK under it) is most of the bundle's load time.
+    const { DefaultArtifactClient } = await import('@actions/artifact');
     response = await new DefaultArtifactClient().uploadArtifact(name, files, rootDir, { retentionDays, compressionLevel });
   } catch (err) {
     throw describeUploadError(err, name);
