@@ -42,11 +42,13 @@ case ",$dumps," in
   *,heap,*)
     file=${HEAP_FILE:-/tmp/heap-$dbg.hprof}
     jcmd GC.heap_dump "$file" >/dev/null
+    copy_start=$(date +%s%3N)
     if [ "${COPY:-cat}" = cp ]; then
       k cp -c "$dbg" "$pod:/proc/$pid/root$file" "$out/heap.hprof" >/dev/null
     else
       k exec "$pod" -c "$dbg" -- cat "/proc/$pid/root$file" >"$out/heap.hprof"
     fi
+    echo "kjd-bench copy_ms $(($(date +%s%3N) - copy_start)) bytes $(stat -c %s "$out/heap.hprof")" >&2
     k exec "$pod" -c "$dbg" -- rm -f "/proc/$pid/root$file"
     ;;
 esac

@@ -127,3 +127,71 @@ if [[ ,$PARTS, == *,threads,* ]]; then
   echo
   echo "Runs in ms, in order: action ${A[*]}; baseline ${B[*]}."
 fi
+
+if [[ ,$PARTS, == *,heap,* ]]; then
+  classes=$WORK/classes
+  mkdir -p "$classes"
+  javac --release 8 -nowarn -d "$classes" bench/java/Compressible.java
+  k create configmap compressible --from-file="$classes/Compressible.class" --dry-run=client -o yaml | k apply -f - >/dev/null
+  echo
+  echo "### Heap dump of a JDK 17 JVM holding compressible live objects (bench/java/Compressible.java), a fresh debugger each run"
+  echo
+  echo "| live heap | side | wall time, median (min-max) of $RUNS | ratio to exec cat | of which the copy | bytes on the wire | ratio to raw | action peak RSS | load average before each run |"
+  echo "|---|---|---|---|---|---|---|---|---|"
+  for mib in ${KJD_BENCH_HEAP_MIB:-256}; do
+    name=heap-$mib
+    deploy "$name" 1 kjd.local/simple-java:jre17-1 \
+      "[\"/usr/bin/tini\",\"--\",\"java\",\"-Xmx$((mib * 2 + 256))m\",\"-cp\",\"/classes\",\"Compressible\",\"$mib\"]" compressible
+    pod=$(pods_of "$name" | head -n 1)
+    until k logs "$pod" | grep -q READY; do sleep 1; done
+    A=() AB=() C=() CC=() CB=() P=() PC=() PB=() R=() L=()
+    for i in $(seq 1 "$RUNS"); do
+      for side in $([ $((i % 2)) = 1 ] && echo action cat cp || echo cp cat action); do
+        stop_debuggers "$name"
+        L+=("$(load)")
+        case $side in
+          action)
+            action "$WORK/h$mib-a$i" "deployment/$name" --dumps heap
+            A+=("$T") R+=("$RSS")
+            AB+=("$(jq '[.pods[].jvms[].files[] | select(.kind=="heap") | .size] | add' "$WORK/h$mib-a$i/manifest.json")")
+            ;;
+          cat | cp)
+            baseline "$WORK/h$mib-$side$i" "$pod" DUMPS=heap COPY="$side"
+            read -r copy_ms bytes < <(sed -n 's/^kjd-bench copy_ms \([0-9]*\) bytes \([0-9]*\)$/\1 \2/p' "$WORK/h$mib-$side$i.log")
+            if [ "$side" = cat ]; then C+=("$T") CC+=("$copy_ms") CB+=("$bytes"); else P+=("$T") PC+=("$copy_ms") PB+=("$bytes"); fi
+            ;;
+        esac
+        rm -rf "$WORK/h$mib-$side$i" "$WORK/h$mib-a$i"
+      done
+    done
+    raw=$(median "${CB[@]}")
+    mb() { awk -v b="$1" 'BEGIN{printf "%.1f MiB", b/1048576}'; }
+    echo "| $mib MiB | kubectl exec cat (raw) | $(stats "${C[@]}") | 1.00x | $(stats "${CC[@]}") | $(mb "$raw") | 1.00x | | $(printf '%s ' "${L[@]}")|"
+    echo "| $mib MiB | kubectl cp (raw) | $(stats "${P[@]}") | $(ratio "$(median "${P[@]}")" "$(median "${C[@]}")") | $(stats "${PC[@]}") | $(mb "$(median "${PB[@]}")") | $(ratio "$(median "${PB[@]}")" "$raw") | | |"
+    echo "| $mib MiB | action (JVM-gzipped, sha256 verified) | $(stats "${A[@]}") | $(ratio "$(median "${A[@]}")" "$(median "${C[@]}")") | | $(mb "$(median "${AB[@]}")") | $(ratio "$(median "${AB[@]}")" "$raw") | $(($(median "${R[@]}") / 1024)) MiB (max $(($(printf '%s\n' "${R[@]}" | sort -n | tail -n 1) / 1024))) | |"
+    k delete deploy "$name" --wait=false >/dev/null
+  done
+fi
+
+if [[ ,$PARTS, == *,scale,* ]]; then
+  echo
+  echo "### Scaling: threads (3, 1 s apart) and histogram of N JDK 8 pods of one Deployment, max-pods N"
+  echo
+  echo "| pods = max-pods | wall time, median (min-max) of $RUNS | ratio to 1 pod | action peak RSS | load average before each run |"
+  echo "|---|---|---|---|---|"
+  one=
+  for n in $(echo "${KJD_BENCH_PODS:-1,3,5,10}" | tr , ' '); do
+    deploy scale "$n" kjd.local/simple-java:jre8-1
+    A=() R=() L=()
+    for i in $(seq 1 "$RUNS"); do
+      stop_debuggers scale
+      L+=("$(load)")
+      action "$WORK/s$n-$i" deployment/scale --max-pods "$n" --dumps threads,histogram --thread-dump-count 3 --thread-dump-interval 1s
+      A+=("$T") R+=("$RSS")
+    done
+    m=$(median "${A[@]}")
+    one=${one:-$m}
+    echo "| $n | $(stats "${A[@]}") | $(ratio "$m" "$one") | $(($(median "${R[@]}") / 1024)) MiB | $(printf '%s ' "${L[@]}")|"
+  done
+  k delete deploy scale --wait=false >/dev/null
+fi
