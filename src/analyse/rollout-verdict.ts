@@ -67,7 +67,10 @@ export function podPart(pod: PodResult, ctx: PodContext, now: number): VerdictPa
   const phase = ctx.phase ?? 'Unknown';
   if (ctx.ready) return { text: `${name} ${phase}, Ready`, file: dir ? `${dir}/pod.yaml` : undefined };
   const since = ctx.notReadySince ? ` for ${formatAge(now - Date.parse(ctx.notReadySince))}` : '';
-  const probes = ctx.probeFailures.map((p) => `${p.probe} probe: ${p.message}, ${p.count} failure${p.count === 1 ? '' : 's'}`);
+  // An exec probe that fails without output has no message: the count is the fact.
+  const probes = ctx.probeFailures.map(
+    (p) => `${p.probe} probe: ${p.message ? `${p.message}, ` : ''}${p.count} failure${p.count === 1 ? '' : 's'}`,
+  );
   const waiting = ctx.containers.filter((c) => c.state.startsWith('waiting')).map((c) => `${c.name} ${c.state}`);
   const why = [...probes, ...waiting].join('; ');
   return {

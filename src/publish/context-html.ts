@@ -31,7 +31,8 @@ export function podContextHtml(ctx: PodContext): string {
   ]);
   if (rows.length > 0) out.push(table(['Container', 'State', 'Ready', 'Restarts', 'Previous run ended', 'Last log line'], rows));
   for (const p of ctx.probeFailures) {
-    out.push(`<p>${esc(p.probe)} probe failed ${p.count} time${p.count === 1 ? '' : 's'}: <code>${esc(p.message, 300)}</code></p>`);
+    const message = p.message ? `: <code>${esc(p.message, 300)}</code>` : ' (no output)';
+    out.push(`<p>${esc(p.probe)} probe failed ${p.count} time${p.count === 1 ? '' : 's'}${message}</p>`);
   }
   if (ctx.files.length > 0) {
     const listed = ctx.files.slice(0, MAX_FILES_LISTED).map((f) => `<code>${esc(f, 300)}</code>`);

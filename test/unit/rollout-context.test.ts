@@ -243,6 +243,11 @@ describe('the rollout verdict', () => {
     );
     expect(v.parts.map((p) => p.file)).toEqual(['workload.yaml', 'web-1/events.txt', undefined]);
   });
+  it('an exec probe that fails without output: the count alone', () => {
+    const ctx = context({ probeFailures: [{ probe: 'readiness', message: '', count: 5 }] });
+    expect(rolloutVerdict(manifest(ctx), [])!.text).toContain('not Ready (readiness probe: 5 failures); JVM:');
+    expect(buildSummaryHtml(manifest(ctx), [])).toContain('readiness probe failed 5 times (no output)');
+  });
   it('crash loop with OOM, restarts and the last log line; no workload: no rollout part', () => {
     const ctx = context({
       containers: [
