@@ -27,8 +27,7 @@ export async function analyseRun(manifest: RunManifest, outputDir: string): Prom
       // The Thread.print samples in time order, then the JSON dump (every virtual thread) when there is one.
       const dumps = [
         ...jvm.files.filter((f) => f.kind === 'threads').sort((a, b) => a.path.localeCompare(b.path, undefined, { numeric: true })),
-        // The JSON thread dump's kind is compared as a string: the collector lands in a separate change.
-        ...jvm.files.filter((f) => (f.kind as string) === 'threads-json'),
+        ...jvm.files.filter((f) => f.kind === 'threads-json'),
       ];
       const histogramFile = jvm.files.find((f) => f.kind === 'histogram');
       if (dumps.length === 0 && !histogramFile) continue;

@@ -10,12 +10,14 @@ import { histogramArgs, histogramTotalBytes, JcmdTimeoutMs, vmInfoCommands } fro
 import type { Collector, JvmJob, JvmTarget } from './jvm-job.js';
 import { attachIds } from './plan.js';
 import { takeThreadDumps, takeThreadDumpsInPod, viaSignal } from './thread-dumps.js';
+import { collectThreadsJson } from './threads-json.js';
 import { parseVmVersion } from './toolbox-protocol.js';
 import { HashingFileSink, LocalWriteError, readTail } from './transfer.js';
 import { ToolboxError } from './toolbox.js';
 
 const COLLECTORS: Readonly<Record<DumpKind, Collector>> = {
   threads: takeThreadDumpsInPod,
+  'threads-json': collectThreadsJson,
   histogram: async (job) => {
     const args = histogramArgs(job.out.feature, job.ctx.settings.heapDumpLive);
     const file = await job.jcmdToFile(args, JcmdTimeoutMs.histogram, FileNames.histogram, 'histogram');

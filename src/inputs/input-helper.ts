@@ -96,6 +96,9 @@ export function parseDumps(raw: string): DumpKind[] {
   const aliases: Record<string, DumpKind> = {
     thread: 'threads',
     'thread-dump': 'threads',
+    json: 'threads-json',
+    'thread-json': 'threads-json',
+    'virtual-threads': 'threads-json',
     histo: 'histogram',
     'class-histogram': 'histogram',
     'heap-dump': 'heap',

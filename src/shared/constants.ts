@@ -51,7 +51,7 @@ export const Defaults = {
   // Temurin 25 is glibc-based (no musl LinuxThreads trap) and its jcmd attaches across mount namespaces.
   JdkImage: 'eclipse-temurin:25-jdk',
   ImagePullPolicy: 'IfNotPresent',
-  Dumps: 'threads,histogram,heap',
+  Dumps: 'threads,threads-json,histogram,heap',
   ThreadDumpCount: 3,
   ThreadDumpInterval: '5s',
   HeapDumpLive: true,

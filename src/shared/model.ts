@@ -1,7 +1,8 @@
 // The run's result model: what the engine collects, what manifest.json holds, what publish reads.
 
-export type DumpKind = 'threads' | 'histogram' | 'heap' | 'vm-info';
-export const DUMP_KINDS: readonly DumpKind[] = ['threads', 'histogram', 'heap', 'vm-info'];
+export type DumpKind = 'threads' | 'threads-json' | 'histogram' | 'heap' | 'vm-info';
+/** In collection order. `threads-json` (JDK 21+ `Thread.dump_to_file -format=json`) is skipped on older JVMs. */
+export const DUMP_KINDS: readonly DumpKind[] = ['threads', 'threads-json', 'histogram', 'heap', 'vm-info'];
 
 /** The stage of the pipeline an error happened in (kept in the manifest for diagnosis). */
 export type Stage = 'inputs' | 'connect' | 'target' | 'inject' | 'discover' | 'collect' | 'transfer' | 'analyse' | 'publish';

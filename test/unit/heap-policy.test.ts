@@ -39,7 +39,7 @@ describe('readEventPayload', () => {
 describe('applyHeapDumpPolicy', () => {
   it('skips the heap dump in a public repository, with the reason recorded', () => {
     const s = applyHeapDumpPolicy(settings({}), 'public');
-    expect(s.dumps).toEqual(['threads', 'histogram']);
+    expect(s.dumps).toEqual(['threads', 'threads-json', 'histogram']);
     expect(s.skipped).toEqual([
       {
         dump: 'heap',
@@ -49,7 +49,7 @@ describe('applyHeapDumpPolicy', () => {
   });
   it('fails closed when the visibility is unknown', () => {
     const s = applyHeapDumpPolicy(settings({}), 'unknown');
-    expect(s.dumps).toEqual(['threads', 'histogram']);
+    expect(s.dumps).toEqual(['threads', 'threads-json', 'histogram']);
     expect(s.skipped?.[0].reason).toMatch(/visibility is unknown/);
   });
   it('keeps the heap dump in private and internal repositories, and when the workflow opts in', () => {

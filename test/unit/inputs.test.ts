@@ -79,7 +79,7 @@ describe('getSettings', () => {
       maxPods: 1,
       jdkImage: 'eclipse-temurin:25-jdk',
       imagePullPolicy: 'IfNotPresent',
-      dumps: ['threads', 'histogram', 'heap'],
+      dumps: ['threads', 'threads-json', 'histogram', 'heap'],
       threadDumpCount: 3,
       threadDumpIntervalMs: 5000,
       heapDumpLive: true,
