@@ -5,6 +5,7 @@ import type { ErrorRecord, JvmResult, PodResult, RunManifest } from '../shared/m
 import type { JvmAnalysis, Severity } from '../analyse/analysis-types.js';
 import type { AnalysedJvm } from '../analyse/analyse-dumps.js';
 import { details, esc, escapeHtml, formatBytes, names, pre, safeUrl, table } from './html.js';
+import { virtualThreadsHtml } from './virtual-threads-html.js';
 import { rolloutVerdict } from '../analyse/rollout-verdict.js';
 import { podContextHtml, rolloutVerdictHtml } from './context-html.js';
 
@@ -165,6 +166,8 @@ function analysisDetails(a: JvmAnalysis): string[] {
       ),
     );
   }
+  const virtual = virtualThreadsHtml(a);
+  if (virtual) out.push(virtual);
   if (a.main && a.main.frame) {
     out.push(
       details(
