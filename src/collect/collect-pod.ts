@@ -127,7 +127,9 @@ async function collectPodSteps(ctx: CollectContext, pod: V1Pod, result: PodResul
     `${plan.pod}: ${injected.reused ? `reusing running debugger ${injected.name}` : `added ${injected.name}, running after ${Date.now() - t0} ms`}`,
   );
 
+  const tProbe = Date.now();
   const toolbox = await step('discover', () => createToolbox(containerExec(ctx, plan, injected.name), timeLeft(ctx)));
+  result.timingsMs.probe = Date.now() - tProbe;
   const { probe } = toolbox;
   debuggerInfo.jdkFeature = probe.jdkFeature;
   const { jvms, strategy } = planJvms(plan, probe, settings, !!req.tmpVolume);

@@ -71,8 +71,11 @@ export async function collectHeapDump(job: JvmJob): Promise<void> {
   try {
     const t0 = Date.now();
     await job.jcmd(plan.args, timeLeft(ctx, HEAP_WRITE_MIN_MS));
-    ctx.progress(`${job.label}: heap dump written in the pod in ${Date.now() - t0} ms; streaming`);
+    job.out.timingsMs['heap-write'] = Date.now() - t0;
+    ctx.progress(`${job.label}: heap dump written in the pod in ${job.out.timingsMs['heap-write']} ms; streaming`);
+    const t1 = Date.now();
     await receive(job, readPath, !plan.compressedByJvm);
+    job.out.timingsMs['heap-transfer'] = Date.now() - t1;
   } finally {
     // The dump can be large and holds data: never leave it in the pod.
     await toolbox.remove(ids, readPath).catch(() => undefined);
