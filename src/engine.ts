@@ -7,6 +7,7 @@ import { resolvePods } from './select/resolve.js';
 import { collectPod, type Progress } from './collect/collect-pod.js';
 import { collectPodContext, writeWorkloadStatus } from './collect/pod-context.js';
 import { readWorkload, workloadState, type Workload } from './select/rollout.js';
+import { waitForRollout } from './select/rollout-wait.js';
 import { absolute, FileNames } from './shared/layout.js';
 import type { ErrorRecord, Outcome, PodResult, RunManifest, Stage } from './shared/model.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/constants.js';
@@ -54,7 +55,9 @@ export function allErrors(manifest: RunManifest): ErrorRecord[] {
 /** inputs -> target -> inject -> collect, then manifest.json. Never throws for cluster trouble: it is recorded. */
 export async function runEngine(settings: Settings, hooks: EngineHooks): Promise<RunReport> {
   const startedAt = new Date();
-  const deadline = startedAt.getTime() + settings.timeoutMs;
+  // wait-for-rollout comes first; the dump's own timeout starts when it ends.
+  let deadline = startedAt.getTime() + settings.timeoutMs;
+  const waitBudgetMs = settings.waitForRollout ? settings.rolloutTimeoutMs : 0;
   const manifest: RunManifest = {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     cluster: {},
@@ -87,7 +90,7 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
   // The reason is what a request cut short reports (an API server that stops answering ends here).
   const timer = setTimeout(
     () => abort.abort(new Error(`stopped at the run's timeout (${settings.timeoutMs / 1000}s)`)),
-    Math.max(0, deadline - Date.now()),
+    Math.max(0, deadline + waitBudgetMs - Date.now()),
   );
   hooks.signal?.addEventListener('abort', () => abort.abort(new Error('cancelled')), { once: true });
   try {
@@ -109,12 +112,25 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
     }
     if (cluster) {
       const c = cluster;
+      if (settings.waitForRollout) {
+        manifest.rollout = await waitForRollout(c, settings.target, {
+          timeoutMs: settings.rolloutTimeoutMs,
+          signal: abort.signal,
+          progress,
+        });
+        progress(`${manifest.target}: rollout ${manifest.rollout.status}${manifest.rollout.reason ? ` (${manifest.rollout.reason})` : ''}`);
+        deadline = Date.now() + settings.timeoutMs;
+      }
+      // A rollout that completed is not dumped unless asked; one that failed is dumped in its new pods only.
+      const dump = !(manifest.rollout?.status === 'complete' && !settings.dumpOnSuccess);
       const [version, pods, workload] = await Promise.all([
         clusterVersion(c.kc, abort.signal),
-        resolvePods(c, settings.target, settings.maxPods).catch((err) => {
-          fail('target', err);
-          return [];
-        }),
+        (dump ? resolvePods(c, settings.target, settings.maxPods, manifest.rollout?.status === 'failed') : Promise.resolve([])).catch(
+          (err) => {
+            fail('target', err);
+            return [];
+          },
+        ),
         // The rollout's state at the time of the dump; resolvePods reports a workload it cannot read.
         readWorkload(c, settings.target).catch(() => undefined),
       ]);

@@ -57,6 +57,17 @@ export async function run(): Promise<void> {
     signal: cancel.signal,
   });
   const { manifest } = report;
+  if (manifest.rollout) {
+    core.setOutput(Outputs.RolloutStatus, manifest.rollout.status);
+    core.setOutput(Outputs.RolloutReason, manifest.rollout.reason ?? '');
+    if (manifest.rollout.status === 'complete' && !settings.dumpOnSuccess) {
+      log.info(
+        `Rollout of ${manifest.target} complete after ${Math.round(manifest.rollout.waitedMs / 1000)}s: nothing dumped (dump-on-success is false).`,
+      );
+      core.setOutput(Outputs.Outcome, 'skipped');
+      return;
+    }
+  }
   for (const p of manifest.pods) {
     log.debug(`timings ${p.pod}: ${timings(p.timingsMs)}`);
     for (const j of p.jvms) log.debug(`timings ${p.pod}/${j.pid}: ${timings(j.timingsMs)}`);
@@ -127,4 +138,7 @@ export async function run(): Promise<void> {
   } else if (outcome === 'partial') {
     log.warning(`Some requested dumps were not collected (${errors.length} error(s)); what was collected is kept.`);
   }
+  // wait-for-rollout is a gate: a failed rollout fails the step, whatever the dumps' outcome.
+  if (manifest.rollout?.status === 'failed')
+    log.failed(`Rollout of ${manifest.target} failed: ${manifest.rollout.reason ?? 'no reason given'}`);
 }

@@ -98,7 +98,9 @@ export function jvmPart(pod: PodResult, analyses: readonly AnalysedJvm[]): Verdi
  */
 export function rolloutVerdict(manifest: RunManifest, analyses: readonly AnalysedJvm[], now = Date.now()): RolloutVerdict | undefined {
   const parts: VerdictPart[] = [];
-  if (manifest.workload) parts.push(rolloutPart(manifest.workload));
+  // wait-for-rollout's judgement (a timeout, a crash loop) outranks the workload's state read after it.
+  const waited = manifest.rollout?.status === 'failed' ? { status: 'failed' as const, reason: manifest.rollout.reason } : {};
+  if (manifest.workload) parts.push(rolloutPart({ ...manifest.workload, ...waited }));
   for (const pod of manifest.pods) {
     if (pod.context) parts.push(podPart(pod, pod.context, now));
     parts.push(jvmPart(pod, analyses));

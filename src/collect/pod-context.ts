@@ -9,6 +9,9 @@ import { absolute, FileNames, podDir } from '../shared/layout.js';
 import type { PodContext } from '../shared/model.js';
 import { containerFacts, formatEvents, lastLogLine, notReadySince, podForFile, probeFailures, sortEvents } from './pod-facts.js';
 
+/** What the kubelet sends, with status 200, for a container whose log it no longer has. */
+const KUBELET_LOG_GONE = /^unable to retrieve container logs for \S+\s*$/;
+
 export interface PodContextOptions {
   cluster: Cluster;
   outputDir: string;
@@ -68,13 +71,22 @@ export async function collectPodContext(pod: V1Pod, o: PodContextOptions): Promi
     let previous: string | undefined;
     for (const prev of restarted ? [false, true] : [false]) {
       try {
-        const text = await o.cluster.core.readNamespacedPodLog({
-          name,
-          namespace: o.cluster.namespace,
-          container: facts.name,
-          limitBytes: o.logBytes,
-          ...(prev ? { previous: true } : {}),
-        });
+        const read = () =>
+          o.cluster.core.readNamespacedPodLog({
+            name,
+            namespace: o.cluster.namespace,
+            container: facts.name,
+            limitBytes: o.logBytes,
+            ...(prev ? { previous: true } : {}),
+          });
+        let text = await read();
+        // The kubelet answers 200 with this text when the container it names is already gone (a crash loop
+        // restarting under us): once more after a moment, then it is a fact, not the log.
+        if (KUBELET_LOG_GONE.test(text)) {
+          await new Promise((r) => setTimeout(r, 1000));
+          text = await read();
+          if (KUBELET_LOG_GONE.test(text)) throw new Error(`the kubelet no longer has it (${text.trim()})`);
+        }
         // limitBytes is the API's bound; a server that ignores it is held to it here.
         const bounded = Buffer.byteLength(text) > o.logBytes ? Buffer.from(text).subarray(0, o.logBytes).toString() : text;
         await write(FileNames.log(facts.name, prev), bounded);

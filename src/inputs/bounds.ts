@@ -17,6 +17,8 @@ export const Bounds = {
   /** The debugger's sleep: long enough to take the dumps, never a container left for days. */
   debuggerTtl: { minMs: 30_000, maxMs: 24 * 3_600_000, minWhy: 'so the dumps can be taken' },
   threadDumpInterval: { minMs: 0, maxMs: 10 * 60_000 },
+  /** kubectl's progress deadline defaults to 10 m; a job ends after 6 h. */
+  rolloutTimeout: { minMs: 10_000, maxMs: 6 * 3_600_000 },
 } as const satisfies Record<string, DurationBounds>;
 
 /** Collection stops at `timeout`; removing a heap dump from the pod may take this much longer. */

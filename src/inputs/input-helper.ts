@@ -228,6 +228,22 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
     includeContext: parseBoolean(read(Inputs.IncludeContext), Inputs.IncludeContext, Defaults.IncludeContext),
     redactEnv: parseBoolean(read(Inputs.RedactEnv), Inputs.RedactEnv, Defaults.RedactEnv),
     logBytes: parseLogBytes(read(Inputs.LogBytes)),
+    ...rolloutSettings(read, target),
+  };
+}
+
+/** wait-for-rollout needs a workload with a rollout: not a pod, not a selector. */
+function rolloutSettings(read: InputReader, target: TargetSpec): Pick<Settings, 'waitForRollout' | 'rolloutTimeoutMs' | 'dumpOnSuccess'> {
+  const waitForRollout = parseBoolean(read(Inputs.WaitForRollout), Inputs.WaitForRollout, Defaults.WaitForRollout);
+  if (waitForRollout && !['deployment', 'statefulset', 'daemonset'].includes(target.kind)) {
+    throw new InputError(
+      `Input '${Inputs.WaitForRollout}' needs a deployment/NAME, statefulset/NAME or daemonset/NAME target (a ${target.kind} has no rollout).`,
+    );
+  }
+  return {
+    waitForRollout,
+    rolloutTimeoutMs: boundedDuration(read(Inputs.RolloutTimeout), Inputs.RolloutTimeout, Defaults.RolloutTimeout, Bounds.rolloutTimeout),
+    dumpOnSuccess: parseBoolean(read(Inputs.DumpOnSuccess), Inputs.DumpOnSuccess, Defaults.DumpOnSuccess),
   };
 }
 

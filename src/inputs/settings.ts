@@ -45,6 +45,10 @@ export interface Settings {
   redactEnv: boolean;
   /** Bound on each container log read (limitBytes on the API call). */
   logBytes: number;
+  /** Watch the workload's rollout first; dump only when it fails (or dumpOnSuccess). */
+  waitForRollout: boolean;
+  rolloutTimeoutMs: number;
+  dumpOnSuccess: boolean;
 }
 
 export function describeTarget(target: TargetSpec): string {

@@ -48,10 +48,12 @@ export function choosePodsForDeployment(
   replicaSets: V1ReplicaSet[],
   deploymentUid: string | undefined,
   maxPods: number,
+  newRevisionOnly = false,
 ): V1Pod[] {
   const ours = replicaSets.filter((rs) => !deploymentUid || ownedBy(rs as V1Pod, deploymentUid));
   const newest = [...ours].sort((a, b) => revisionOf(b) - revisionOf(a))[0];
-  const oursUids = new Set(ours.map((rs) => rs.metadata?.uid).filter(Boolean));
+  // After a failed rollout only the new revision's pods answer why it failed: never an old healthy one instead.
+  const oursUids = new Set((newRevisionOnly ? [newest] : ours).map((rs) => rs?.metadata?.uid).filter(Boolean));
   const candidates = pods.filter((p) => (p.metadata?.ownerReferences ?? []).some((o) => oursUids.has(o.uid)));
   return rankLivePods(candidates, (pod) => ownedBy(pod, newest?.metadata?.uid)).slice(0, maxPods);
 }
@@ -62,12 +64,11 @@ export function choosePodsForStatefulSet(
   ownerUid: string | undefined,
   updateRevision: string | undefined,
   maxPods: number,
+  newRevisionOnly = false,
 ): V1Pod[] {
-  const candidates = pods.filter((p) => !ownerUid || ownedBy(p, ownerUid));
-  return rankLivePods(candidates, (pod) => !!updateRevision && pod.metadata?.labels?.['controller-revision-hash'] === updateRevision).slice(
-    0,
-    maxPods,
-  );
+  const atUpdate = (pod: V1Pod) => !!updateRevision && pod.metadata?.labels?.['controller-revision-hash'] === updateRevision;
+  const candidates = pods.filter((p) => (!ownerUid || ownedBy(p, ownerUid)) && (!newRevisionOnly || atUpdate(p)));
+  return rankLivePods(candidates, atUpdate).slice(0, maxPods);
 }
 
 export function choosePodsForOwner(pods: V1Pod[], ownerUid: string | undefined, maxPods: number): V1Pod[] {

@@ -27,8 +27,8 @@ async function read<T>(what: string, ns: string, call: () => Promise<T>): Promis
   }
 }
 
-/** Finds the live pods to dump, best first, at most maxPods. */
-export async function resolvePods(cluster: Cluster, target: TargetSpec, maxPods: number): Promise<V1Pod[]> {
+/** Finds the live pods to dump, best first, at most maxPods; with newRevisionOnly, only the rollout's new pods. */
+export async function resolvePods(cluster: Cluster, target: TargetSpec, maxPods: number, newRevisionOnly = false): Promise<V1Pod[]> {
   const ns = cluster.namespace;
   const listPods = (labelSelector: string) =>
     read(`pods matching '${labelSelector}'`, ns, () => cluster.core.listNamespacedPod({ namespace: ns, labelSelector })).then(
@@ -65,7 +65,7 @@ export async function resolvePods(cluster: Cluster, target: TargetSpec, maxPods:
           cluster.apps.listNamespacedReplicaSet({ namespace: ns, labelSelector: selector }),
         ).then((l) => l.items),
       ]);
-      const chosen = choosePodsForDeployment(pods, rss, d.metadata?.uid, maxPods);
+      const chosen = choosePodsForDeployment(pods, rss, d.metadata?.uid, maxPods, newRevisionOnly);
       if (chosen.length === 0) throw none(selector, pods);
       return chosen;
     }
@@ -75,7 +75,7 @@ export async function resolvePods(cluster: Cluster, target: TargetSpec, maxPods:
       );
       const selector = labelSelectorToString(s.spec?.selector);
       const pods = await listPods(selector);
-      const chosen = choosePodsForStatefulSet(pods, s.metadata?.uid, s.status?.updateRevision, maxPods);
+      const chosen = choosePodsForStatefulSet(pods, s.metadata?.uid, s.status?.updateRevision, maxPods, newRevisionOnly);
       if (chosen.length === 0) throw none(selector, pods);
       return chosen;
     }

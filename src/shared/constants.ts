@@ -34,6 +34,9 @@ export const Inputs = {
   IncludeContext: 'include-context',
   RedactEnv: 'redact-env',
   LogBytes: 'log-bytes',
+  WaitForRollout: 'wait-for-rollout',
+  RolloutTimeout: 'rollout-timeout',
+  DumpOnSuccess: 'dump-on-success',
 } as const;
 
 export const Outputs = {
@@ -44,6 +47,8 @@ export const Outputs = {
   Outcome: 'outcome',
   Deadlock: 'deadlock',
   BlockedThreads: 'blocked-threads',
+  RolloutStatus: 'rollout-status',
+  RolloutReason: 'rollout-reason',
 } as const;
 
 export const Defaults = {
@@ -65,6 +70,9 @@ export const Defaults = {
   IncludeContext: true,
   RedactEnv: true,
   LogBytes: '1Mi',
+  WaitForRollout: false,
+  RolloutTimeout: '5m',
+  DumpOnSuccess: false,
 } as const;
 
 /** Label-like marker env var set on our debuggers, so a later run can recognise and reuse them. */

@@ -108,6 +108,13 @@ export interface PodContext {
   errors: string[];
 }
 
+/** What wait-for-rollout saw: complete, or failed and why (deadline exceeded, crash loop, timeout). */
+export interface RolloutWait {
+  status: 'complete' | 'failed';
+  reason?: string;
+  waitedMs: number;
+}
+
 /** The workload's rollout as `kubectl rollout status` judges it, at the time of the run. */
 export interface WorkloadState {
   kind: 'deployment' | 'statefulset' | 'daemonset';
@@ -138,6 +145,8 @@ export interface RunManifest {
   skipped?: SkippedDump[];
   /** The target workload's rollout state (deployment, statefulset, daemonset targets). */
   workload?: WorkloadState;
+  /** wait-for-rollout's result, when it was asked for. */
+  rollout?: RolloutWait;
 }
 
 /** Overall outcome: success when every requested dump was collected, partial when some were, failure when none. */

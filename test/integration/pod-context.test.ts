@@ -232,6 +232,35 @@ describe('include-context', () => {
     expect(verdict?.parts[1].file).toBe(`${dir}/logs/app.previous.log`);
   }, 90_000);
 
+  it("the kubelet's 200 'unable to retrieve container logs' is not taken for the log: no file, an error, the current log's last line", async () => {
+    const server = await start();
+    failedRollout(server, {
+      containerStatuses: [
+        {
+          name: 'app',
+          image: 'x',
+          imageID: '',
+          ready: true,
+          restartCount: 2,
+          started: true,
+          state: { running: { startedAt: '2026-01-01T10:00:00Z' } },
+          lastState: { terminated: { exitCode: 3, reason: 'Error' } },
+        },
+      ],
+    });
+    server.logs.set(`${NS}/checkout-new22-x2/app#previous`, 'unable to retrieve container logs for containerd://5c4623e508c5\n');
+    server.logs.set(`${NS}/checkout-new22-x2/app`, 'up again\n');
+    const r = await run({ target: 'deployment/checkout' });
+    const ctx = r.manifest.pods[0].context!;
+    expect(ctx.files).not.toContain('checkout-new22-x2/logs/app.previous.log');
+    expect(ctx.errors).toEqual([
+      expect.stringMatching(/^reading the previous log of app failed: the kubelet no longer has it \(unable to retrieve/),
+    ]);
+    expect(ctx.containers[0].lastLogLine).toBe('up again');
+    // Asked twice (a moment apart), then given up.
+    expect(server.requests.filter((q) => q.path.endsWith('/log') && q.query.previous?.[0] === 'true')).toHaveLength(2);
+  }, 90_000);
+
   it('include-context: false writes no context and asks nothing of events or logs; redact-env: false keeps the values', async () => {
     const server = await start();
     failedRollout(server, { env: [{ name: 'DB_PASSWORD', value: 'hunter2' }] });

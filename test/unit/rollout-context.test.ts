@@ -17,6 +17,7 @@ import { formatAge, rolloutVerdict } from '../../src/analyse/rollout-verdict.js'
 import { buildSummaryHtml } from '../../src/publish/summary.js';
 import { renderTerminalReport } from '../../src/publish/terminal-report.js';
 import { parseByteSize } from '../../src/inputs/byte-size.js';
+import { crashLoopReason } from '../../src/select/rollout-wait.js';
 import { getSettings } from '../../src/inputs/input-helper.js';
 import type { PodContext, RunManifest } from '../../src/shared/model.js';
 
@@ -314,5 +315,52 @@ describe('inputs', () => {
     });
     expect(() => getSettings(read({ target: 'web', 'log-bytes': '100' }), {})).toThrow(/'log-bytes' must be a size from 1Ki to 64Mi/);
     expect(() => getSettings(read({ target: 'web', 'log-bytes': '1Gi' }), {})).toThrow(/'log-bytes'/);
+  });
+});
+
+describe('wait-for-rollout', () => {
+  const read = (m: Record<string, string>) => (n: string) => m[n] ?? '';
+  it('inputs: off by default; a pod or selector target is refused; rollout-timeout bounded', () => {
+    expect(getSettings(read({ target: 'web' }), {})).toMatchObject({
+      waitForRollout: false,
+      rolloutTimeoutMs: 300_000,
+      dumpOnSuccess: false,
+    });
+    expect(getSettings(read({ target: 'sts/db', 'wait-for-rollout': 'true', 'rollout-timeout': '90s' }), {})).toMatchObject({
+      waitForRollout: true,
+      rolloutTimeoutMs: 90_000,
+    });
+    expect(() => getSettings(read({ target: 'pod/web-1', 'wait-for-rollout': 'true' }), {})).toThrow(
+      /'wait-for-rollout' needs a deployment/,
+    );
+    expect(() => getSettings(read({ selector: 'app=web', 'wait-for-rollout': 'true' }), {})).toThrow(/a selector has no rollout/);
+    expect(() => getSettings(read({ target: 'web', 'rollout-timeout': '1s' }), {})).toThrow(/'rollout-timeout' must be from 10s to 6h/);
+  });
+  it('a crash loop: CrashLoopBackOff, or restarts after failures between two back-offs; not a clean exit', () => {
+    const pod = (restartCount: number, waiting?: string, exitCode = 137): V1Pod => ({
+      metadata: { name: 'web-2' },
+      status: {
+        containerStatuses: [
+          {
+            name: 'app',
+            image: 'i',
+            imageID: '',
+            ready: false,
+            restartCount,
+            ...(waiting ? { state: { waiting: { reason: waiting } } } : { state: { running: {} } }),
+            lastState: { terminated: { exitCode, reason: exitCode === 137 ? 'OOMKilled' : 'Completed' } },
+          },
+        ],
+      },
+    });
+    expect(crashLoopReason([pod(1, 'CrashLoopBackOff')])).toBe('new pod web-2 crash-looping (exit 137 OOMKilled, 1 restarts)');
+    expect(crashLoopReason([pod(2)])).toBe('new pod web-2 crash-looping (exit 137 OOMKilled, 2 restarts)');
+    expect(crashLoopReason([pod(1)])).toBeUndefined();
+    expect(crashLoopReason([pod(3, undefined, 0)])).toBeUndefined();
+  });
+  it("the verdict takes the wait's reason over the workload read after it", () => {
+    const m = manifest(context());
+    m.rollout = { status: 'failed', reason: 'timed out after 300s: 0 of 1 updated replicas are available', waitedMs: 300_000 };
+    expect(rolloutVerdict(m, [])!.text).toMatch(/^Rollout of deployment\/web failed \(timed out after 300s\): pod web-1/);
   });
 });

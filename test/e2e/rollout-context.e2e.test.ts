@@ -1,0 +1,112 @@
+// Issue 12 on the real cluster: the pod's context in the artifact and the verdict that joins rollout, pod and
+// JVM, for a new revision that never becomes Ready and for a container that crash-loops (no JVM to attach).
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { rm } from 'node:fs/promises';
+import type { V1Pod } from '@kubernetes/client-node';
+import { runAction, type ActionRun } from '../support/run-action.js';
+import {
+  actionKubeconfig,
+  admin,
+  createApp,
+  DEBUGGER_IMAGE,
+  deleteApp,
+  deployment,
+  NS,
+  requireCluster,
+  waitForPods,
+} from './support/cluster.js';
+import { downloadArtifact, startArtifactService, type ArtifactService } from './support/artifacts.js';
+import { fileCleanup, testCleanup } from './support/cleanup.js';
+
+let service: ArtifactService;
+beforeAll(async () => {
+  requireCluster();
+  service = await startArtifactService();
+  fileCleanup.add('artifact service', () => service.stop());
+}, 60_000);
+afterEach(() => testCleanup.drain());
+afterAll(() => fileCleanup.drain());
+
+async function dump(inputs: Record<string, string>): Promise<ActionRun & { artifactName: string }> {
+  const artifactName = `ro-e2e-${Date.now()}`;
+  const run = await runAction(
+    {
+      kubeconfig: actionKubeconfig(),
+      namespace: NS,
+      'jdk-image': DEBUGGER_IMAGE,
+      'image-pull-policy': 'Never',
+      dumps: 'threads',
+      'thread-dump-count': '1',
+      timeout: '3m',
+      'artifact-name': artifactName,
+      ...inputs,
+    },
+    service.env,
+  );
+  testCleanup.add(`runner temp ${run.runnerTemp}`, () => rm(run.runnerTemp, { recursive: true, force: true }));
+  process.stderr.write(`--- action (${inputs.target}) exit ${run.code} in ${run.durationMs} ms\n${run.stdout}\n${run.stderr}\n`);
+  return { ...run, artifactName };
+}
+
+describe('rollout and pod context on the real cluster', () => {
+  it('a JVM whose readiness always fails: the pod context in the artifact, and the probe failures in the verdict', async () => {
+    const name = `ro-notready-${Date.now().toString(36)}`;
+    const [pod] = await createApp({ name, jre: 17, readinessFails: true });
+    const podName = pod.metadata!.name!;
+    // Let the kubelet record a few failed probes (period 2 s).
+    await waitForPods(`app=${name}`, 1, (p) => p.status?.phase === 'Running', 60_000);
+    await new Promise((r) => setTimeout(r, 8_000));
+    const run = await dump({ target: `deployment/${name}`, 'log-bytes': '4Ki' });
+    expect(run.code).toBe(0);
+    const a = await downloadArtifact(service, run.artifactName);
+    for (const f of [`${podName}/pod.yaml`, `${podName}/events.txt`, `${podName}/logs/simple-java.log`, 'workload.yaml']) {
+      expect([f, a.entries.has(f)]).toEqual([f, true]);
+    }
+    expect(a.text(`${podName}/pod.yaml`)).not.toContain('managedFields');
+    expect(a.text(`${podName}/events.txt`)).toMatch(
+      /Unhealthy Pod\/\S+ (\(x\d+\) )?: ?Readiness probe failed|Unhealthy Pod\/\S+.*Readiness probe failed/,
+    );
+    expect(a.text(`${podName}/events.txt`)).toContain(`ReplicaSet/${name}-`);
+    expect(a.entries.get(`${podName}/logs/simple-java.log`)!.data.length).toBeLessThanOrEqual(4096);
+    expect(a.manifest.workload).toMatchObject({ kind: 'deployment', name, status: 'progressing' });
+    expect(a.manifest.pods[0].context?.probeFailures[0]).toMatchObject({ probe: 'readiness' });
+    // The log line (no file names in it): rollout, pod and probe, then the JVM.
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `Rollout of deployment/${name} in progress \\([^)]*\\): pod ${podName} Running, not Ready for \\d+[sm] \\(readiness probe: \\d+ failures\\); JVM: no problem found`,
+      ),
+    );
+    expect(run.summary).toContain(`(<code>${podName}/events.txt</code>)`);
+    expect(run.stdout).toContain(`Rollout of deployment/${name} in progress`);
+  }, 300_000);
+
+  it('a crash-looping container: no attach, yet exit code, restarts and the previous log; the verdict says crash-looping', async () => {
+    const name = `ro-crash-${Date.now().toString(36)}`;
+    // The seed image with a command that dies at once, after a last line.
+    const d = deployment({ name, jre: 17 });
+    d.spec!.template.spec!.containers[0].command = ['sh', '-c', 'echo starting; echo "fatal: no config"; exit 3'];
+    await deleteApp(name);
+    testCleanup.add(`deployment ${name}`, () => deleteApp(name));
+    await admin().apps.createNamespacedDeployment({ namespace: NS, body: d });
+    // In back-off (not restarting this very moment): the kubelet still has the previous container's log.
+    const crashing = (p: V1Pod) =>
+      (p.status?.containerStatuses ?? []).some(
+        (c) => c.restartCount >= 2 && c.lastState?.terminated?.exitCode === 3 && c.state?.waiting?.reason === 'CrashLoopBackOff',
+      ) && p.status?.phase === 'Running';
+    const [pod] = await waitForPods(`app=${name}`, 1, crashing, 120_000);
+    const podName = pod.metadata!.name!;
+    const run = await dump({ target: `pod/${podName}`, timeout: '90s' });
+    // No JVM could be dumped: the step fails, and says why.
+    expect(run.code).not.toBe(0);
+    const a = await downloadArtifact(service, run.artifactName);
+    expect(a.text(`${podName}/logs/simple-java.previous.log`)).toContain('fatal: no config');
+    const facts = a.manifest.pods[0].context!.containers[0];
+    expect(facts).toMatchObject({ lastTerminated: { exitCode: 3, reason: 'Error' }, lastLogLine: 'fatal: no config' });
+    expect(facts.restartCount).toBeGreaterThanOrEqual(2);
+    // Caught between two runs the container may be up for a moment ('restarted') or backing off ('crash-looping').
+    expect(run.stdout).toMatch(
+      new RegExp(`pod ${podName} (crash-looping|restarted): exit 3 Error, \\d+ restarts; last log line: fatal: no config; JVM: not dumped`),
+    );
+    expect(run.summary).toContain(`(<code>${podName}/logs/simple-java.previous.log</code>)`);
+  }, 300_000);
+});
