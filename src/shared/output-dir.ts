@@ -1,6 +1,6 @@
 // The output directory, checked before anything touches the cluster: a file in its place, a read-only disk or
 // a missing permission must stop the run with the path and the reason, not after the debugger was added.
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { errorMessage } from './errors.js';
 
@@ -45,4 +45,26 @@ async function makeDirs(dir: string): Promise<void> {
   }
   for (const level of missing)
     await mkdir(level).catch((err: NodeJS.ErrnoException) => (err.code === 'EEXIST' ? undefined : Promise.reject(err)));
+}
+
+/**
+ * The directory this run may write into, given that the action uploads it whole: one the user named must be
+ * empty (or new), so a workspace or a home directory is never uploaded; the default one moves aside to
+ * `<dir>-2`, `-3`... when an earlier step of the job already filled it.
+ */
+export async function claimOutputDir(dir: string, namedByUser: boolean): Promise<string> {
+  const entries = async (d: string) => readdir(d).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? [] : Promise.reject(err)));
+  const present = await entries(dir);
+  if (present.length === 0) return dir;
+  if (namedByUser) {
+    const shown = present.slice(0, 3).join(', ');
+    throw new OutputDirError(
+      `The output directory ${dir} already holds files (${shown}${present.length > 3 ? ', ...' : ''}): everything in it is uploaded ` +
+        'as the artifact, so it must start empty. Set output-dir to a new or empty directory; nothing was changed in the cluster.',
+    );
+  }
+  for (let n = 2; ; n++) {
+    const next = `${dir}-${n}`;
+    if ((await entries(next)).length === 0) return next;
+  }
 }
