@@ -5,7 +5,8 @@ import { applyHeapDumpPolicy, readEventPayload, repositoryVisibility } from './i
 import { allErrors, runEngine } from './engine.js';
 import type { AnalysedJvm } from './analyse/analyse-dumps.js';
 import { rolloutVerdict } from './analyse/rollout-verdict.js';
-import { artifactServiceAvailable, uploadOutputDir } from './publish/artifact.js';
+import { artifactServiceAvailable } from './publish/artifact.js';
+import { uploadUnderFreeName } from './publish/unique-upload.js';
 import { errorMessage } from './shared/errors.js';
 import { neutralise } from './shared/untrusted.js';
 
@@ -101,17 +102,22 @@ export async function run(): Promise<void> {
   } else {
     try {
       const uploadStart = Date.now();
-      const uploaded = await uploadOutputDir({
-        name: settings.artifactName,
-        rootDir: settings.outputDir,
-        retentionDays: settings.retentionDays,
-        compressionLevel: settings.compressionLevel,
-      });
-      artifact = { name: settings.artifactName, url: uploaded.url, id: uploaded.id };
+      const uploaded = await uploadUnderFreeName(
+        {
+          name: settings.artifactName,
+          rootDir: settings.outputDir,
+          retentionDays: settings.retentionDays,
+          compressionLevel: settings.compressionLevel,
+        },
+        (taken, next) =>
+          log.warning(`An artifact named '${taken}' already exists in this run (another matrix leg?): uploading as '${next}'.`),
+      );
+      artifact = { name: uploaded.name, url: uploaded.url, id: uploaded.id };
+      core.setOutput(Outputs.ArtifactName, uploaded.name);
       log.debug(`timings upload: ${Date.now() - uploadStart} ms`);
       core.setOutput(Outputs.ArtifactId, String(uploaded.id));
       if (uploaded.url) core.setOutput(Outputs.ArtifactUrl, uploaded.url);
-      log.info(`Uploaded artifact '${settings.artifactName}' (${uploaded.fileCount} files, ${uploaded.size} bytes)`);
+      log.info(`Uploaded artifact '${uploaded.name}' (${uploaded.fileCount} files, ${uploaded.size} bytes)`);
     } catch (err) {
       log.error(`Uploading the artifact failed; the dumps stay in ${settings.outputDir}: ${errorMessage(err)}`);
       manifest.errors.push({ stage: 'publish', message: errorMessage(err) });

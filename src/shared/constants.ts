@@ -49,6 +49,7 @@ export const Outputs = {
   BlockedThreads: 'blocked-threads',
   RolloutStatus: 'rollout-status',
   RolloutReason: 'rollout-reason',
+  ArtifactName: 'artifact-name',
 } as const;
 
 export const Defaults = {
