@@ -12,6 +12,7 @@ import { absolute, FileNames } from './shared/layout.js';
 import type { ErrorRecord, Outcome, PodResult, RunManifest, Stage } from './shared/model.js';
 import { TOOL_NAME, TOOL_VERSION } from './shared/constants.js';
 import { errorMessage } from './shared/errors.js';
+import { dumpApplies } from './shared/jdk-features.js';
 import { prepareOutputDir } from './shared/output-dir.js';
 import { Scrubber, scrubManifest } from './shared/scrub.js';
 
@@ -38,11 +39,13 @@ export interface RunReport {
 export function decideOutcome(manifest: RunManifest): Outcome {
   const jvms = manifest.pods.flatMap((p) => p.jvms);
   const collected = jvms.reduce((n, j) => n + manifest.requested.dumps.filter((d) => j.files.some((f) => f.kind === d)).length, 0);
+  // A dump the JVM's version does not offer (threads-json before JDK 21) is not missing.
+  const wanted = (j: (typeof jvms)[number]) => dumps.filter((d) => dumpApplies(d, j.feature));
   if (collected === 0) return 'failure';
   const { dumps, threadDumpCount } = manifest.requested;
   const complete =
     manifest.pods.every((p) => p.errors.length === 0 && p.jvms.length > 0) &&
-    jvms.every((j) => j.errors.length === 0 && dumps.every((d) => j.files.some((f) => f.kind === d))) &&
+    jvms.every((j) => j.errors.length === 0 && wanted(j).every((d) => j.files.some((f) => f.kind === d))) &&
     (!dumps.includes('threads') || jvms.every((j) => j.files.filter((f) => f.kind === 'threads').length >= threadDumpCount)) &&
     manifest.errors.length === 0;
   return complete ? 'success' : 'partial';

@@ -4,7 +4,7 @@
 import { rm, stat } from 'node:fs/promises';
 import { debuggerPathFor } from '../inject/tmp-mount.js';
 import { errorMessage } from '../shared/errors.js';
-import { hasFeature, JdkFeature } from '../shared/jdk-features.js';
+import { dumpApplies } from '../shared/jdk-features.js';
 import { absolute, FileNames } from '../shared/layout.js';
 import { JcmdTimeoutMs } from './jcmd.js';
 import type { JvmJob } from './jvm-job.js';
@@ -22,7 +22,7 @@ export function threadsJsonProblem(head: string): string | undefined {
 export async function collectThreadsJson(job: JvmJob): Promise<void> {
   const { ctx, toolbox, ids, jvm, out } = job;
   // On by default, it applies to JDK 21+ only: an older JVM has no Thread.dump_to_file, and nothing is missing.
-  if (!hasFeature(out.feature, JdkFeature.ThreadDumpJson)) return;
+  if (!dumpApplies('threads-json', out.feature)) return;
   const jvmPath = `/tmp/kjd-${job.debuggerName}-${jvm.pid}-${Date.now().toString(36)}-threads.json`;
   const readPath = debuggerPathFor(job.strategy, jvm.pid, jvmPath);
   try {

@@ -16,6 +16,14 @@ export const JdkFeature = {
   ThreadDumpJson: 21,
 } as const;
 
+/**
+ * Whether a dump kind can be asked of a JVM of this feature release: `threads-json` only from JDK 21 (on by
+ * default, it is simply not taken from older JVMs, and not counted as missing).
+ */
+export function dumpApplies(kind: string, feature: number | undefined): boolean {
+  return kind !== 'threads-json' || hasFeature(feature, JdkFeature.ThreadDumpJson);
+}
+
 /** True when a known feature release is at least `minimum`; an unknown one is treated as old. */
 export function hasFeature(feature: number | undefined, minimum: number): boolean {
   return (feature ?? 0) >= minimum;

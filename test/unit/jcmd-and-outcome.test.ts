@@ -93,4 +93,15 @@ describe('decideOutcome', () => {
     expect(decideOutcome(manifest([[]]))).toBe('failure');
     expect(decideOutcome(manifest([]))).toBe('failure');
   });
+  it('threads-json is missing only from a JDK 21+ JVM (older ones do not offer it)', () => {
+    const withJson = (feature: number | undefined, kinds: string[]) => {
+      const m = manifest([kinds]);
+      m.requested.dumps = ['threads', 'threads-json', 'heap'];
+      m.pods[0].jvms[0].feature = feature;
+      return decideOutcome(m);
+    };
+    expect(withJson(17, ['threads', 'heap'])).toBe('success');
+    expect(withJson(21, ['threads', 'heap'])).toBe('partial');
+    expect(withJson(25, ['threads', 'threads-json', 'heap'])).toBe('success');
+  });
 });
