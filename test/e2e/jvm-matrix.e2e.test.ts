@@ -77,13 +77,14 @@ describe('9. JVM versions x /tmp volume, as uid 1000', () => {
           feature: x.jre,
           strategy: x.tmp ? 'shared-volume' : 'proc-root',
           uid: 1000,
-          kinds: ['heap', 'histogram', 'threads', 'threads'],
+          // threads-json is on by default and offered from JDK 21 on.
+          kinds: x.jre >= 21 ? ['heap', 'histogram', 'threads', 'threads', 'threads-json'] : ['heap', 'histogram', 'threads', 'threads'],
           errors: [],
         },
       ]),
     );
     expect(Object.fromEntries(seen)).toEqual(Object.fromEntries(expected));
-    expect(checkManifestAgainstFiles(a)).toBe(apps.length * 4);
+    expect(checkManifestAgainstFiles(a)).toBe(apps.length * 4 + apps.filter((x) => x.jre >= 21).length);
     // The parser on real Thread.print output of every JVM version: main found asleep in Simple.main.
     const analyses = JSON.parse(a.text('analysis.json')).jvms as {
       pod: string;
