@@ -11,6 +11,7 @@ import {
   DEBUGGER_IMAGE,
   deleteApp,
   deployment,
+  isReady,
   NS,
   requireCluster,
   waitForPods,
@@ -108,5 +109,39 @@ describe('rollout and pod context on the real cluster', () => {
       new RegExp(`pod ${podName} (crash-looping|restarted): exit 3 Error, \\d+ restarts; last log line: fatal: no config; JVM: not dumped`),
     );
     expect(run.summary).toContain(`(<code>${podName}/logs/simple-java.previous.log</code>)`);
+  }, 300_000);
+
+  it('wait-for-rollout on a healthy rollout: success, nothing dumped, rollout-status=complete', async () => {
+    const name = `ro-healthy-${Date.now().toString(36)}`;
+    await createApp({ name, jre: 17 }, isReady);
+    const run = await dump({ target: `deployment/${name}`, 'wait-for-rollout': 'true', 'rollout-timeout': '60s' });
+    expect(run.code).toBe(0);
+    expect(run.outputs['rollout-status']).toBe('complete');
+    expect(run.outputs.outcome).toBe('skipped');
+    expect(run.outputs['artifact-id']).toBeUndefined();
+  }, 300_000);
+
+  it('wait-for-rollout on a new revision that never becomes Ready: the step fails with the reason; the new pod is dumped, not the old one', async () => {
+    const name = `ro-gate-${Date.now().toString(36)}`;
+    const [old] = await createApp({ name, jre: 17 }, isReady);
+    // Revision 2: the same JVM, a readiness probe that always fails (maxUnavailable 0 keeps the old pod serving).
+    const d = await admin().apps.readNamespacedDeployment({ name, namespace: NS });
+    d.spec!.template.spec!.containers[0].readinessProbe = { exec: { command: ['false'] }, periodSeconds: 2 };
+    await admin().apps.replaceNamespacedDeployment({ name, namespace: NS, body: d });
+    const run = await dump({ target: `deployment/${name}`, 'wait-for-rollout': 'true', 'rollout-timeout': '25s' });
+    expect(run.code).not.toBe(0);
+    expect(run.outputs['rollout-status']).toBe('failed');
+    expect(run.outputs['rollout-reason']).toMatch(/^timed out after 25s: /);
+    expect(run.stdout).toMatch(/::error::Rollout of deployment\/\S+ failed: timed out after 25s/);
+    const dumped = JSON.parse(run.outputs.pods) as string[];
+    expect(dumped).toHaveLength(1);
+    expect(dumped[0]).not.toBe(old.metadata!.name);
+    const a = await downloadArtifact(service, run.artifactName);
+    expect(a.manifest.pods[0].jvms[0]?.files.length).toBeGreaterThan(0);
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `Rollout of deployment/${name} failed \\(timed out after 25s\\): pod ${dumped[0]} Running, not Ready for \\d+s \\(readiness probe: \\d+ failures\\); JVM: no problem found`,
+      ),
+    );
   }, 300_000);
 });
