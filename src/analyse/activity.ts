@@ -86,6 +86,14 @@ function isBusyCandidate(t: ThreadInfo): boolean {
 }
 
 /**
+ * A carrier of a virtual thread whose frames Thread.print leaves out (JDK 21-24: no state line, only the carrier's
+ * own frames): only its CPU figures can say that the virtual thread it runs is busy.
+ */
+function isOpaqueCarrier(t: ThreadInfo, dump: ThreadDump): boolean {
+  return t.carryingVirtualThread !== undefined && t.state === undefined && !dump.threads.some((v) => v.virtual && v.carrier === t.name);
+}
+
+/**
  * Application threads RUNNABLE in any sample, hot ones first; the latest sample a thread is busy in describes it.
  * `hotKeys` gets the keys of the hot ones.
  */
@@ -96,10 +104,11 @@ export function busyThreads(samples: ThreadDump[], a: Activity, hotKeys = new Se
   const outOfWaits = new Set<string>();
   samples.forEach((s, k) =>
     s.threads.forEach((t, i) => {
-      if (!isBusyCandidate(t)) return;
+      const opaque = isOpaqueCarrier(t, s);
+      if (!isBusyCandidate(t) && !opaque) return;
       const key = a.keys[k][i];
       latest.set(key, t);
-      if (!idleTop(t)) {
+      if (!idleTop(t) && !opaque) {
         runnable.set(key, (runnable.get(key) ?? 0) + 1);
         outOfWaits.add(key);
       }
@@ -111,7 +120,11 @@ export function busyThreads(samples: ThreadDump[], a: Activity, hotKeys = new Se
     const b: BusyThread = {
       name: t.name,
       topFrames: topFrames(t),
-      appFrame: appFrame ? frameText(appFrame) : undefined,
+      appFrame: appFrame
+        ? frameText(appFrame)
+        : t.carryingVirtualThread !== undefined
+          ? `virtual thread #${t.carryingVirtualThread}`
+          : undefined,
       runnableInSamples: runnable.get(key) ?? 0,
       hot: false,
     };
@@ -129,7 +142,8 @@ export function busyThreads(samples: ThreadDump[], a: Activity, hotKeys = new Se
     } else if (!outOfWaits.has(key)) {
       // Only ever seen in a native wait, and no CPU figures between samples: idle.
       continue;
-    } else if (samples.length === 1 && t.cpuMs !== undefined && t.elapsedS !== undefined && t.elapsedS >= MIN_LIFETIME_S) {
+    } else if (samples.length === 1 && !t.virtual && t.cpuMs !== undefined && t.elapsedS !== undefined && t.elapsedS >= MIN_LIFETIME_S) {
+      // (A virtual thread's figures are its carrier's, whose life spans other virtual threads: no lifetime share.)
       // One sample: the thread's average over its life is all there is.
       b.cpuShare = round(t.cpuMs / (t.elapsedS * 1000), 3);
       b.cpuShareOver = 'lifetime';

@@ -83,6 +83,8 @@ export interface VirtualThreadGroup {
   frames: string[];
   /** The object they park on, when it is the same for all. */
   parkedOn?: string;
+  /** The thread that owns it, when the dump says (JDK 25's JSON names the owner of a parked-on lock). */
+  parkedOnHolder?: string;
 }
 
 export interface VirtualThreadSummary {

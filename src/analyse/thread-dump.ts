@@ -249,10 +249,13 @@ export function parseThreadDump(text: string): ThreadDump {
   return dump;
 }
 
+/** The JVM prints no CPU figures for a virtual thread: while mounted, its carrier's are its own. */
 function mountedVirtualThread(id: number, carrier: ThreadInfo): ThreadInfo {
   return {
     name: `virtual thread #${id}`,
     number: id,
+    cpuMs: carrier.cpuMs,
+    elapsedS: carrier.elapsedS,
     daemon: true,
     description: `mounted on ${carrier.name}`,
     isJavaThread: true,

@@ -99,7 +99,7 @@ export function describeState(t: { state?: string; stateDetail?: string }): stri
   else if (d.includes('object monitor') && t.state !== 'BLOCKED') words = 'waiting in Object.wait';
   else if (t.state === 'BLOCKED') words = 'blocked on a monitor';
   else if (t.state === 'RUNNABLE') words = 'running';
-  else words = (t.state ?? 'in no Java state').toLowerCase();
+  else words = (t.state ?? 'in no Java state').toLowerCase().replace(/_/g, ' ');
   return t.state ? `${words} (${t.state})` : words;
 }
 

@@ -20,7 +20,9 @@ export function verdictOf(a: JvmAnalysis, parse: { unknownLines: number } = { un
   if (pile && (!top || pile.count >= top.waiters)) {
     const where = pile.frames.find((f) => !/^(java|jdk|sun)\./.test(f)) ?? pile.frames[0];
     const lock = pile.parkedOn ? a.contendedLocks.find((c) => c.address === pile.parkedOn) : undefined;
-    const on = pile.parkedOn ? `, parked on ${lockName(pile.parkedOn, lock?.className)}${lock ? holderWords(lock) : ''}` : '';
+    let holder = lock ? holderWords(lock) : '';
+    if (!lock?.holder && pile.parkedOnHolder !== undefined) holder = ` held by "${pile.parkedOnHolder}"`;
+    const on = pile.parkedOn ? `, parked on ${lockName(pile.parkedOn, lock?.className)}${holder}` : '';
     return {
       severity: 'virtual-pileup',
       verdict: `virtual-thread pile-up: ${pile.count} of ${a.virtualThreads!.total} virtual threads ${pile.state ?? 'waiting'} in ${shortFrame(where)}${on}`,

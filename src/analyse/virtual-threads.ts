@@ -38,10 +38,13 @@ export function virtualThreadSummary(dumps: ThreadDump[]): VirtualThreadSummary 
     entry.objects.add(t.frames.flatMap((f) => f.locks).find((l) => l.action === 'parking')?.address);
     groups.set(key, entry);
   }
+  const holderOf = (address: string) => source.threads.find((t) => t.ownableSynchronizers?.some((l) => l.address === address))?.name;
   const sorted = [...groups.values()]
     .map(({ g, objects }) => {
       const only = objects.size === 1 ? [...objects][0] : undefined;
-      return only ? { ...g, parkedOn: only } : g;
+      if (!only) return g;
+      const holder = holderOf(only);
+      return holder !== undefined ? { ...g, parkedOn: only, parkedOnHolder: holder } : { ...g, parkedOn: only };
     })
     .sort((a, b) => b.count - a.count);
   const summary: VirtualThreadSummary = {

@@ -190,3 +190,23 @@ describe('8. robustness', () => {
     expect(d.threads[0]).toMatchObject({ name: '', isJavaThread: false, description: 'runnable' });
   });
 });
+
+describe('6. virtual threads that use CPU', () => {
+  it("JDK 21 prints no frames of a mounted virtual thread: its carrier's CPU shows it busy (real, 3 samples)", () => {
+    const a = analyseJvm({ threadDumps: [1, 2, 3].map((n) => fixture(`jdk21-virtual-spin-real-${n}.txt`)) });
+    expect(a.severity).toBe('cpu');
+    expect(a.verdict).toMatch(/^1 thread busy in application code: "ForkJoinPool-1-worker-\d+" in virtual thread #\d+ \(\d+% of a CPU\)$/);
+  });
+
+  it("JDK 25: the mounted virtual thread itself is busy, with its carrier's CPU figures (real, 3 samples)", () => {
+    const a = analyseJvm({ threadDumps: [1, 2, 3].map((n) => fixture(`jdk25-virtual-spin-${n}.txt`)) });
+    expect(a.verdict).toMatch(/^1 thread busy in application code: "virtual thread #\d+" in VirtualPileUp\.spin \(\d+% of a CPU\)$/);
+  });
+
+  it('JDK 25.0.5 JSON names the owner of the lock the virtual threads park on', () => {
+    const a = analyseJvm({ threadDumps: [fixture('jdk25-virtual-pileup-real.txt'), fixture('jdk25-virtual-pileup-real.json')] });
+    expect(a.verdict).toMatch(
+      /^virtual-thread pile-up: 300 of 301 virtual threads WAITING in VirtualPileUp\.handle, parked on .*held by "gatekeeper"/,
+    );
+  });
+});
