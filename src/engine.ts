@@ -38,14 +38,16 @@ export interface RunReport {
  */
 export function decideOutcome(manifest: RunManifest): Outcome {
   const jvms = manifest.pods.flatMap((p) => p.jvms);
-  const collected = jvms.reduce((n, j) => n + manifest.requested.dumps.filter((d) => j.files.some((f) => f.kind === d)).length, 0);
+  // A heap dump the JVM left on OOM is evidence, but not the live dump that was asked for.
+  const live = (j: (typeof jvms)[number]) => j.files.filter((f) => !f.oom);
+  const collected = jvms.reduce((n, j) => n + manifest.requested.dumps.filter((d) => live(j).some((f) => f.kind === d)).length, 0);
   // A dump the JVM's version does not offer (threads-json before JDK 21) is not missing.
   const wanted = (j: (typeof jvms)[number]) => dumps.filter((d) => dumpApplies(d, j.feature));
   if (collected === 0) return 'failure';
   const { dumps, threadDumpCount } = manifest.requested;
   const complete =
     manifest.pods.every((p) => p.errors.length === 0 && p.jvms.length > 0) &&
-    jvms.every((j) => j.errors.length === 0 && wanted(j).every((d) => j.files.some((f) => f.kind === d))) &&
+    jvms.every((j) => j.errors.length === 0 && wanted(j).every((d) => live(j).some((f) => f.kind === d))) &&
     (!dumps.includes('threads') || jvms.every((j) => j.files.filter((f) => f.kind === 'threads').length >= threadDumpCount)) &&
     manifest.errors.length === 0;
   return complete ? 'success' : 'partial';

@@ -82,6 +82,11 @@ export function podPart(pod: PodResult, ctx: PodContext, now: number): VerdictPa
 /** The JVM's layer: the analysis verdict, or why there is none. */
 export function jvmPart(pod: PodResult, analyses: readonly AnalysedJvm[]): VerdictPart {
   const mine = analyses.filter((a) => a.pod === pod.pod && a.container === pod.container);
+  const oom = pod.jvms.flatMap((j) => j.files).find((f) => f.oom);
+  if (oom) {
+    const rest = mine.length > 0 ? `; now: ${mine.map((a) => a.analysis.verdict).join(' / ')}` : '';
+    return { text: `JVM: ran out of memory (OOM heap dump of ${oom.oom!.modified} collected)${rest}`, file: oom.path };
+  }
   if (mine.length > 0) {
     const files = pod.jvms.find((j) => j.pid === mine[0].pid)?.files;
     return { text: `JVM: ${mine.map((a) => a.analysis.verdict).join(' / ')}`, file: files?.[0]?.path };

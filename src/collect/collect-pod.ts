@@ -6,6 +6,7 @@ import { apiStatus, isNotFoundOf } from '../kube/status.js';
 import { errorMessage } from '../shared/errors.js';
 import type { PodResult, Stage } from '../shared/model.js';
 import { collectJvm } from './collect-jvm.js';
+import { collectOomDumps } from './collect-oom-dumps.js';
 import { timeLeft, type CollectContext } from './context.js';
 import {
   chooseTarget,
@@ -143,6 +144,9 @@ async function collectPodSteps(ctx: CollectContext, pod: V1Pod, result: PodResul
   for (const jvm of jvms) {
     result.jvms.push(await collectJvm(ctx, { plan, toolbox, jvm, strategy, debuggerName: injected.name }));
   }
+  // Heap dumps left on OutOfMemoryError (the heap at the crash): only where a heap dump may be taken at all.
+  if (settings.dumps.includes('heap') && !ctx.signal?.aborted)
+    for (const r of result.jvms) await collectOomDumps(ctx, toolbox, pod, plan.container, r);
 }
 
 async function linkTmp(toolbox: Toolbox, pid: number): Promise<void> {

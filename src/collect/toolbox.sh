@@ -4,7 +4,7 @@
 #
 # Protocol
 #   stdout   probe: tab-separated records (self, jcmd, jvm); space: avail_kb; jcmd: jcmd's own output;
-#            stream: the file's bytes; threads: per dump a line "kjd-part<TAB>N<TAB>EXIT<TAB>SIZE", then exactly
+#            stream: the file's bytes; hprofs: "hprof<TAB>SIZE<TAB>MTIME<TAB>PATH" lines; threads: per dump a line "kjd-part<TAB>N<TAB>EXIT<TAB>SIZE", then exactly
 #            SIZE bytes of that jcmd's output (length-framed: the dump's text cannot fake a frame).
 #   stderr   stream: kjd-size (before the bytes), kjd-source-exit, kjd-sent and kjd-sha256 lines (tab-separated);
 #            any failure of the toolbox itself: one line "kjd-error: <message>".
@@ -171,6 +171,21 @@ stream_file() {
   rm -rf "$work"
 }
 
+hprofs() {
+  # Heap dumps left in these directories (an OOM dump, a volume's root): one line per regular *.hprof file,
+  # "hprof<TAB>SIZE<TAB>MTIME<TAB>PATH", read as the JVM's user. A directory that is not there lists nothing.
+  u=$1
+  g=$2
+  shift 2
+  for dir in "$@"; do
+    for f in "$dir"/*.hprof; do
+      as_user "$u" "$g" test -f "$f" 2>/dev/null || continue
+      meta=$(as_user "$u" "$g" stat -L -c '%s	%Y' "$f" 2>/dev/null) || continue
+      printf 'hprof\t%s\t%s\n' "$meta" "$f"
+    done
+  done
+}
+
 sigquit() {
   # A JVM prints a thread dump on SIGQUIT only while its handler is installed. With -Xrs (or an ignored
   # SIGQUIT) the default action applies, which ends a JVM that is not PID 1: send nothing then.
@@ -200,5 +215,6 @@ case "$sub" in
   # SIGQUIT without an attach marker file makes HotSpot print a thread dump to its stdout (the container log).
   signal) sigquit "$@" ;;
   remove) as_user "$1" "$2" rm -f "$3" ;;
+  hprofs) hprofs "$@" ;;
   *) fail 99 "unknown toolbox command $sub" ;;
 esac

@@ -16,6 +16,7 @@ import {
   type ToolboxFailure,
 } from './toolbox-protocol.js';
 import { explainJcmdFailure } from './jcmd.js';
+import { parseHprofs, type HprofFile } from './oom-dumps.js';
 import type { HashingFileSink } from './transfer.js';
 import { FramedPartsWriter, type FramedPart, type PartSink } from './framed-parts.js';
 
@@ -35,7 +36,7 @@ function asPartSink(sink: HashingFileSink): PartSink {
 
 export const TOOLBOX_SCRIPT = readFileSync(new URL('./toolbox.sh', import.meta.url), 'utf8');
 
-export type ToolboxCommand = 'probe' | 'jcmd' | 'threads' | 'tmplink' | 'space' | 'stream' | 'signal' | 'remove';
+export type ToolboxCommand = 'probe' | 'jcmd' | 'threads' | 'tmplink' | 'space' | 'stream' | 'signal' | 'remove' | 'hprofs';
 
 /** argv for exec: `sh -c SCRIPT kjd <command> args...`; every value reaches the script as a positional parameter. */
 export function toolboxCommand(command: ToolboxCommand, ...args: (string | number)[]): string[] {
@@ -97,6 +98,8 @@ export interface Toolbox {
    * gets the file's size as soon as the pod tells it, before the bytes.
    */
   stream(ids: Ids, file: string, compress: boolean, sink: Writable, onAnnounced?: (size: number) => void): Promise<StreamTrailer>;
+  /** Regular *.hprof files directly in these directories (an OOM dump, a volume's root). */
+  hprofs(ids: Ids, dirs: string[]): Promise<HprofFile[]>;
   remove(ids: Ids, file: string): Promise<void>;
   sigquit(ids: Ids, pid: number): Promise<void>;
   /** Makes the debugger's /tmp a link to the JVM's (root only; jcmd before 21 needs it). */
@@ -202,6 +205,11 @@ class PodToolbox implements Omit<Toolbox, 'probe'> {
     const r = await this.execute('stream', [ids.uid, ids.gid, file, compress ? 1 : 0], { stdoutSink: sink, onStderr });
     if (r.exitCode !== 0) throw this.failed(failureOfExit(r.exitCode), r);
     return parseStreamTrailer(r.stderr);
+  }
+
+  /** Regular *.hprof files directly in these directories (as the debugger sees them). */
+  async hprofs(ids: Ids, dirs: string[]): Promise<HprofFile[]> {
+    return parseHprofs(await this.run('hprofs', [ids.uid, ids.gid, ...dirs], { timeoutMs: 30_000 }));
   }
 
   async remove(ids: Ids, file: string): Promise<void> {

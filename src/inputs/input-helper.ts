@@ -229,6 +229,7 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
     redactEnv: parseBoolean(read(Inputs.RedactEnv), Inputs.RedactEnv, Defaults.RedactEnv),
     logBytes: parseLogBytes(read(Inputs.LogBytes)),
     ...rolloutSettings(read, target),
+    removeOomDumps: parseBoolean(read(Inputs.RemoveOomDumps), Inputs.RemoveOomDumps, Defaults.RemoveOomDumps),
   };
 }
 

@@ -49,6 +49,8 @@ export interface Settings {
   waitForRollout: boolean;
   rolloutTimeoutMs: number;
   dumpOnSuccess: boolean;
+  /** Remove OOM heap dumps from the pod once a verified copy is here. */
+  removeOomDumps: boolean;
 }
 
 export function describeTarget(target: TargetSpec): string {

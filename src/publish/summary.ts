@@ -87,7 +87,12 @@ function collectedList(jvm: JvmResult): string {
   const threads = of('threads').length;
   if (threads > 0) parts.push(`${threads} thread dump${threads === 1 ? '' : 's'}`);
   if (of('histogram').length > 0) parts.push('class histogram');
-  for (const heap of of('heap')) parts.push(`heap dump (${formatBytes(heap.size)}, gzipped)`);
+  for (const heap of of('heap'))
+    parts.push(
+      heap.oom
+        ? `<strong>heap dump left on OutOfMemoryError</strong> at <code>${esc(heap.oom.podPath, 200)}</code> (${esc(heap.oom.modified)}; ${formatBytes(heap.size)}, gzipped)`
+        : `heap dump (${formatBytes(heap.size)}, gzipped)`,
+    );
   if (of('vm-info').length > 0) parts.push('VM info');
   return parts.join(', ');
 }

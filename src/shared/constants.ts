@@ -37,6 +37,7 @@ export const Inputs = {
   WaitForRollout: 'wait-for-rollout',
   RolloutTimeout: 'rollout-timeout',
   DumpOnSuccess: 'dump-on-success',
+  RemoveOomDumps: 'remove-oom-dumps',
 } as const;
 
 export const Outputs = {
@@ -74,6 +75,7 @@ export const Defaults = {
   WaitForRollout: false,
   RolloutTimeout: '5m',
   DumpOnSuccess: false,
+  RemoveOomDumps: false,
 } as const;
 
 /** Label-like marker env var set on our debuggers, so a later run can recognise and reuse them. */

@@ -26,6 +26,8 @@ export interface FileRecord {
   kind: DumpKind;
   size: number;
   sha256: string;
+  /** A heap dump the JVM left on OutOfMemoryError (not a live dump): where it was in the pod, and when written. */
+  oom?: { podPath: string; modified: string };
 }
 
 export interface JvmResult {

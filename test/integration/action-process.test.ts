@@ -141,7 +141,9 @@ describe('dist/index.js as a process', () => {
     expect(analysis.jvms.map((j: { pod: string; pid: number }) => [j.pod, j.pid])).toEqual([[POD, jvm.pid]]);
 
     // The job summary opens with the rollout verdict, and tells where main is.
-    expect(r.summary).toMatch(/🧭 <strong>Rollout of deployment\/simple-java complete \(1\/1 updated, 1 available\) \(<code>workload.yaml<\/code>\): pod [^;]+ Running, Ready/);
+    expect(r.summary).toMatch(
+      /🧭 <strong>Rollout of deployment\/simple-java complete \(1\/1 updated, 1 available\) \(<code>workload.yaml<\/code>\): pod [^;]+ Running, Ready/,
+    );
     expect(r.summary).toContain('<code>main</code>');
     expect(r.summary).toContain('Simple.main');
     expect(r.summary).toContain(POD);

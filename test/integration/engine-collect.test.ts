@@ -203,9 +203,15 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
     expect(leftoverHeapDumps(dbg.name)).toEqual([]);
     const subs = subsOf(server);
     expect(subs.filter((s) => s === 'stream')).toHaveLength(1);
-    expect(subs.at(-1)).toBe('remove');
+    // The heap dump is removed once received; then only the look for heap dumps left on OOM (the /tmp volume's root).
+    expect(subs.filter((s) => s !== 'hprofs').at(-1)).toBe('remove');
+    expect(subs.at(-1)).toBe('hprofs');
     expect(server.execs.at(-1)?.status?.status).toBe('Success');
     expect(subs).not.toContain('tmplink');
+    // The spaced dumps in one exec, the histogram in the last dump's jcmd: no exec of its own.
+    expect(subs.filter((s) => s === 'threads')).toHaveLength(1);
+    expect(server.execs.some((e) => toolboxSub(e.command) === 'jcmd' && e.command.includes('GC.class_histogram'))).toBe(false);
+    expect(run.progress.some((m) => m.includes('the class histogram with the last'))).toBe(true);
   });
 
   it('b: reuses a running debugger of ours with time left: no PATCH at all', async () => {
