@@ -114,6 +114,13 @@ describe('known analysis bugs from the reshape', () => {
     expect(a.busyThreads.map((b) => b.name)).toEqual([]);
   });
 
+  it('(2) JDK 11+: when elapsed= did not advance (the same dump twice), no CPU means idle, not the JDK 8 fallback', () => {
+    const same = fixture('jdk11-idle-server-real-1.txt');
+    const a = analyseJvm({ threadDumps: [same, same] });
+    expect(a.busyThreads.filter((b) => b.hot)).toEqual([]);
+    expect(a.severity).not.toBe('cpu');
+  });
+
   it('(6) a spinning thread is busy, not "not moving" as well (JDK 8 without cpu=, JDK 11 with)', () => {
     for (const base of ['jdk8-spinner-real', 'jdk11-spinner-real']) {
       const a = analyseJvm({ threadDumps: samples(base, 3) });
