@@ -20,7 +20,9 @@ const COLLECTORS: Readonly<Record<DumpKind, Collector>> = {
   'threads-json': collectThreadsJson,
   histogram: async (job) => {
     const args = histogramArgs(job.out.feature, job.ctx.settings.heapDumpLive);
-    const file = await job.jcmdToFile(args, JcmdTimeoutMs.histogram, FileNames.histogram, 'histogram');
+    const file = job.histogramTaken
+      ? job.out.files.find((f) => f.kind === 'histogram')!
+      : await job.jcmdToFile(args, JcmdTimeoutMs.histogram, FileNames.histogram, 'histogram');
     // The Total line ends the histogram.
     job.liveBytes = histogramTotalBytes(await readTail(absolute(job.ctx.settings.outputDir, file.path), 4096));
     job.ctx.progress(`${job.label}: class histogram`);

@@ -24,6 +24,8 @@ export interface JvmJob extends JvmTarget {
   label: string;
   /** Live bytes from the histogram, when it ran first: sizes the heap dump before writing it. */
   liveBytes?: number;
+  /** The thread-dump series brought the class histogram with its last dump (histogram.txt is recorded). */
+  histogramTaken?: boolean;
   jcmd(args: string[], timeoutMs: number): Promise<string>;
   /** jcmd with its output streamed into the JVM's folder as `name` (no size cap), sha256 over what arrived. */
   jcmdToFile(args: string[], timeoutMs: number, name: string, kind: DumpKind): Promise<FileRecord>;

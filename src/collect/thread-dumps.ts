@@ -1,6 +1,6 @@
 // Spaced thread dumps: one loop, whatever takes each sample (jcmd, or SIGQUIT and the container log).
 import { stoppedBecause } from '../kube/exec.js';
-import { JcmdTimeoutMs, threadPrintArgs } from './jcmd.js';
+import { histogramArgs, JcmdTimeoutMs, threadPrintArgs } from './jcmd.js';
 import type { JvmJob } from './jvm-job.js';
 import { readSignalledDump } from './signal-dump.js';
 import { absolute, FileNames } from '../shared/layout.js';
@@ -64,17 +64,30 @@ export async function takeThreadDumpsInPod(job: JvmJob): Promise<void> {
   const wanted = settings.threadDumpCount;
   const intervalMs = settings.threadDumpIntervalMs;
   const count = dumpsBeforeDeadline(wanted, intervalMs, Date.now(), deadline);
+  // The class histogram rides on the last dump's attach: one JVM start of jcmd fewer (the histogram collector
+  // takes it alone if this one did not arrive).
+  const also = settings.dumps.includes('histogram') ? histogramArgs(job.out.feature, settings.heapDumpLive) : undefined;
+  const fileOf = (n: number) => (n <= count ? FileNames.threadDump(n) : FileNames.histogram);
   let open: HashingFileSink | undefined;
+  let taken = 0;
   try {
     await job.toolbox.jcmdSeries(
       job.ids,
       job.jvm.pid,
       threadPrintArgs(),
-      { count, intervalMs, timeoutMs: count * JcmdTimeoutMs.threadPrint + (count - 1) * intervalMs },
-      (n) => (open = new HashingFileSink(absolute(settings.outputDir, `${job.dirRel}/${FileNames.threadDump(n)}`))),
+      {
+        count,
+        intervalMs,
+        timeoutMs: count * JcmdTimeoutMs.threadPrint + (count - 1) * intervalMs + (also ? JcmdTimeoutMs.histogram : 0),
+        also,
+      },
+      (n) => (open = new HashingFileSink(absolute(settings.outputDir, `${job.dirRel}/${fileOf(n)}`))),
       (n, sink) => {
         open = undefined;
-        job.out.files.push({ path: `${job.dirRel}/${FileNames.threadDump(n)}`, kind: 'threads', size: sink.bytes, sha256: sink.digest() });
+        const kind = n <= count ? 'threads' : 'histogram';
+        job.out.files.push({ path: `${job.dirRel}/${fileOf(n)}`, kind, size: sink.bytes, sha256: sink.digest() });
+        if (kind === 'threads') taken++;
+        else job.histogramTaken = true;
       },
     );
   } catch (err) {
@@ -84,14 +97,17 @@ export async function takeThreadDumpsInPod(job: JvmJob): Promise<void> {
       await rm(open.filePath, { force: true });
       if (open.failure) throw new Error(`jcmd Thread.print: ${open.failure.message}`, { cause: err });
     }
-    throw err;
+    // Only the histogram after the last dump was lost: the dumps are whole, the histogram is taken alone.
+    if (taken < count) throw err;
   }
   if (count < wanted) {
     throw new Error(
       `thread dump ${count + 1} of ${wanted} not taken: it would be due after the run's timeout (thread-dump-interval ${intervalMs / 1000}s); raise timeout or lower thread-dump-interval or thread-dump-count`,
     );
   }
-  job.ctx.progress(`${job.label}: ${count} thread dump(s), ${intervalMs / 1000}s apart, in one exec`);
+  job.ctx.progress(
+    `${job.label}: ${count} thread dump(s), ${intervalMs / 1000}s apart, in one exec${job.histogramTaken ? ', the class histogram with the last' : ''}`,
+  );
 }
 
 /** SIGQUIT makes HotSpot print the dump to its stdout, which the container log keeps. */

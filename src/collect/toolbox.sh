@@ -4,8 +4,8 @@
 #
 # Protocol
 #   stdout   probe: tab-separated records (self, jcmd, jvm); space: avail_kb; jcmd: jcmd's own output;
-#            stream: the file's bytes; hprofs: "hprof<TAB>SIZE<TAB>MTIME<TAB>PATH" lines; threads: per dump a line "kjd-part<TAB>N<TAB>EXIT<TAB>SIZE", then exactly
-#            SIZE bytes of that jcmd's output (length-framed: the dump's text cannot fake a frame).
+#            stream: the file's bytes; hprofs: "hprof<TAB>SIZE<TAB>MTIME<TAB>PATH" lines;
+#            threads: per jcmd run "kjd-part<TAB>N<TAB>EXIT<TAB>SIZE" then SIZE bytes.
 #   stderr   stream: kjd-size (before the bytes), kjd-source-exit, kjd-sent and kjd-sha256 lines (tab-separated);
 #            any failure of the toolbox itself: one line "kjd-error: <message>".
 #   exit     0 ok; 92 SIGQUIT would not make a dump (not caught); 93 no work dir (mktemp/mkfifo);
@@ -95,31 +95,51 @@ run_jcmd() {
   as_user "$u" "$g" "$j" -J-XX:-UsePerfData "$pid" "$@"
 }
 
+frame() {
+  printf 'kjd-part\t%s\t%s\t%s\n' "$1" "$2" "$(wc -c <"$3" | tr -d ' ')"
+  cat "$3"
+}
+
 thread_dumps() {
-  # COUNT dumps (jcmd ARGS...) SECONDS apart in one exec: the spacing is kept here, in the pod, not by round
-  # trips. Each dump goes to a file first, so its frame can announce its size. Stops after a failed jcmd
-  # (its frame still sent, with its exit status and output), and exits with that status.
+  # COUNT jcmd runs SECONDS apart, framed (see toolbox.ts); stops at a failed one. ALSO runs with the last.
   u=$1
   g=$2
   pid=$3
   count=$4
   seconds=$5
-  shift 5
+  also=$6
+  shift 6
   j=$(find_jcmd) || fail 98 "no jcmd in the debugger image: use a JDK image (not a JRE)"
   work=$(mktemp -d) || fail 93 "mktemp failed in the debugger"
   trap 'rm -rf "$work"' EXIT HUP PIPE TERM
   HOME=/tmp
   export HOME
+  : >"$work/also"
+  also_code=1
   n=1
   while [ "$n" -le "$count" ]; do
     [ "$n" = 1 ] || sleep "$seconds"
-    as_user "$u" "$g" "$j" -J-XX:-UsePerfData "$pid" "$@" >"$work/part"
-    code=$?
-    printf 'kjd-part\t%s\t%s\t%s\n' "$n" "$code" "$(wc -c <"$work/part" | tr -d ' ')"
-    cat "$work/part"
+    if [ "$n" = "$count" ] && [ -n "$also" ]; then
+      as_user "$u" "$g" "$j" -J-XX:-UsePerfData "$pid" "$*
+$also" >"$work/out"
+      code=$?
+      at=$(grep -n '^ *num  *#instances  *#bytes  *class name' "$work/out" | tail -n 1 | cut -d: -f1)
+      if [ -n "$at" ]; then
+        head -n $((at - 1)) "$work/out" >"$work/part"
+        tail -n +"$at" "$work/out" >"$work/also"
+        also_code=$code
+      else
+        mv "$work/out" "$work/part"
+      fi
+    else
+      as_user "$u" "$g" "$j" -J-XX:-UsePerfData "$pid" "$@" >"$work/part"
+      code=$?
+    fi
+    frame "$n" "$code" "$work/part"
     [ "$code" = 0 ] || exit "$code"
     n=$((n + 1))
   done
+  [ -z "$also" ] || frame $((count + 1)) "$also_code" "$work/also"
 }
 
 link_tmp() {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
+import { rm } from 'node:fs/promises';
 import type { ExecResult } from '../kube/exec.js';
 import {
   failureOfExit,
@@ -19,6 +20,22 @@ import { explainJcmdFailure } from './jcmd.js';
 import { parseHprofs, type HprofFile } from './oom-dumps.js';
 import type { HashingFileSink } from './transfer.js';
 import { FramedPartsWriter, type FramedPart, type PartSink } from './framed-parts.js';
+
+/**
+ * A spaced series of jcmd runs in ONE exec of the toolbox's `threads` command (the pod sleeps between runs).
+ * Each run goes to a file in the pod first, then to stdout as one frame: "kjd-part<TAB>N<TAB>EXIT<TAB>SIZE" and
+ * exactly SIZE bytes (the dump's own text cannot fake a frame). The series stops at a failed run (its frame
+ * still sent) and the toolbox exits with its status. `also` (a class histogram) runs in the last run's attach
+ * and JVM start (jcmd runs newline-separated commands); the pod splits it off at the last histogram header line
+ * (a thread name may hold a newline, a class name cannot) and sends it as frame count+1; without that line,
+ * frame count+1 is empty and fails.
+ */
+export interface ThreadSeries {
+  count: number;
+  intervalMs: number;
+  timeoutMs: number;
+  also?: string[];
+}
 
 /** jcmd's own failure, printed to stdout even when it exits 0 (some versions). */
 const JCMD_FAILED = /AttachNotSupportedException|Exception in thread/;
@@ -87,7 +104,7 @@ export interface Toolbox {
     ids: Ids,
     pid: number,
     args: string[],
-    series: { count: number; intervalMs: number; timeoutMs: number },
+    series: ThreadSeries,
     sinkFor: (n: number) => HashingFileSink,
     onDone: (n: number, sink: HashingFileSink) => void | Promise<void>,
   ): Promise<void>;
@@ -138,7 +155,7 @@ class PodToolbox implements Omit<Toolbox, 'probe'> {
     ids: Ids,
     pid: number,
     args: string[],
-    series: { count: number; intervalMs: number; timeoutMs: number },
+    series: ThreadSeries,
     sinkFor: (n: number) => HashingFileSink,
     onDone: (n: number, sink: HashingFileSink) => void | Promise<void>,
   ): Promise<void> {
@@ -153,24 +170,24 @@ class PodToolbox implements Omit<Toolbox, 'probe'> {
       async (part) => {
         const sink = sinks.get(part.n)!;
         // Some jcmd versions print an attach exception and still exit 0.
-        if (part.exitCode === 0 && !JCMD_FAILED.test(sink.head().slice(0, 2000))) await onDone(part.n, sink);
+        const good = part.exitCode === 0 && !JCMD_FAILED.test(sink.head().slice(0, 2000));
+        if (good) await onDone(part.n, sink);
+        // The extra command's frame (the histogram) failing costs the dumps nothing: the caller takes it alone.
+        else if (part.n > series.count) await rm(sink.filePath, { force: true });
         else failed ??= { part, head: sink.head() };
       },
     );
     const seconds = (series.intervalMs / 1000).toFixed(3).replace(/\.?0+$/, '');
-    const r = await this.execute('threads', [ids.uid, ids.gid, pid, series.count, seconds, ...args], {
+    const r = await this.execute('threads', [ids.uid, ids.gid, pid, series.count, seconds, (series.also ?? []).join(' '), ...args], {
       timeoutMs: series.timeoutMs,
       stdoutSink: writer,
     });
     if (failed) throw new ToolboxError('tool', failed.part.exitCode, explainJcmdFailure(`${failed.head}\n${r.stderr}`, pid));
     const failure = failureOfExit(r.exitCode);
     if (r.exitCode !== 0) throw this.failed(failure, r);
-    if (writer.incomplete || writer.done.length < series.count) {
-      throw new ToolboxError(
-        'tool',
-        r.exitCode,
-        `the pod sent ${writer.done.length} of ${series.count} thread dumps whole (the exec ended early)`,
-      );
+    const dumps = writer.done.filter((p) => p.n <= series.count).length;
+    if (dumps < series.count) {
+      throw new ToolboxError('tool', r.exitCode, `the pod sent ${dumps} of ${series.count} thread dumps whole (the exec ended early)`);
     }
   }
 

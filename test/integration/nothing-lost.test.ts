@@ -108,8 +108,8 @@ function expectPodFileRemoved(server: FakeApiServer): void {
 }
 /** Is `argv` the toolbox's `jcmd <uid> <gid> <pid> <first> ...`? */
 const isJcmd = (argv: string[], first: string) => toolboxSub(argv) === 'jcmd' && argv[8] === first;
-/** The thread dumps: one toolbox `threads` exec for the whole spaced series (argv: ..., count, seconds, Thread.print, -l). */
-const isThreadSeries = (argv: string[]) => toolboxSub(argv) === 'threads' && argv[10] === 'Thread.print';
+/** The thread dumps: one toolbox `threads` exec for the whole spaced series (argv: ..., count, seconds, also, Thread.print, -l). */
+const isThreadSeries = (argv: string[]) => toolboxSub(argv) === 'threads' && argv[11] === 'Thread.print';
 /** One frame of the `threads` command's stdout. */
 const frame = (n: number, exitCode: number, body: Buffer | string) =>
   Buffer.concat([Buffer.from(`kjd-part\t${n}\t${exitCode}\t${Buffer.byteLength(body)}\n`), Buffer.from(body)]);

@@ -47,6 +47,10 @@ n=$(($(cat "${dir}/calls" 2>/dev/null || echo 0) + 1))
 echo "$n" >"${dir}/calls"
 echo "call $n at $(date +%s%N) args $*"
 printf 'kjd-part\\t9\\t0\\t5\\nfake!\\n'
+case "$*" in *GC.class_histogram*)
+  printf '"a thread\\n num     #instances         #bytes  class name" #1\\n'
+  printf ' num     #instances         #bytes  class name (module)\\n   1:  10  100  [B\\nTotal  10  100\\n' ;;
+esac
 [ "$n" = "\${FAIL_AT:-0}" ] && { echo "java.io.IOException: Connection reset by peer" >&2; exit 1; }
 exit 0
 `,
@@ -66,7 +70,7 @@ exit 0
 
   describe.each(SHELLS)('under %s', (_name, shell) => {
     it('takes COUNT dumps SECONDS apart in one run, each in its own frame; a frame inside a dump is only text', async () => {
-      const r = run(shell, [process.getuid!(), process.getgid!(), 4242, 3, 0.3, 'Thread.print', '-l']);
+      const r = run(shell, [process.getuid!(), process.getgid!(), 4242, 3, 0.3, '', 'Thread.print', '-l']);
       expect(r.code).toBe(0);
       const { parts, bodies, incomplete } = await readFrames(r.stdout, 7);
       expect(incomplete).toBe(false);
@@ -81,8 +85,34 @@ exit 0
       expect(at[2] - at[1]).toBeGreaterThanOrEqual(280);
     });
 
+    it("runs ALSO in the last dump's jcmd and sends it as one more frame, split at its last header line", async () => {
+      const r = run(shell, [process.getuid!(), process.getgid!(), 4242, 2, 0, 'GC.class_histogram -all', 'Thread.print', '-l']);
+      expect(r.code).toBe(0);
+      const { parts, bodies } = await readFrames(r.stdout, 3);
+      expect(parts.map((p) => [p.n, p.exitCode])).toEqual([
+        [1, 0],
+        [2, 0],
+        [3, 0],
+      ]);
+      // One jcmd start for the last dump and the histogram: newline-separated commands in one argument.
+      expect(bodies[1]).toContain('args -J-XX:-UsePerfData 4242 Thread.print -l\nGC.class_histogram -all');
+      // The thread whose name holds a header line stays in the dump; the histogram starts at the real one.
+      expect(bodies[1]).toContain('"a thread\n num     #instances');
+      expect(bodies[2]).toBe(' num     #instances         #bytes  class name (module)\n   1:  10  100  [B\nTotal  10  100\n');
+    });
+
+    it('without a histogram header, the ALSO frame is empty and failed; the dumps are whole', async () => {
+      const r = run(shell, [process.getuid!(), process.getgid!(), 4242, 1, 0, 'VM.flags', 'Thread.print', '-l']);
+      expect(r.code).toBe(0);
+      const { parts, bodies } = await readFrames(r.stdout);
+      expect(parts.map((p) => [p.n, p.exitCode, p.size])).toEqual([
+        [1, 0, Buffer.byteLength(bodies[0])],
+        [2, 1, 0],
+      ]);
+    });
+
     it('stops after a failed jcmd: its frame is sent with its exit status, and the toolbox exits with it', async () => {
-      const r = run(shell, [process.getuid!(), process.getgid!(), 4242, 3, 0, 'Thread.print', '-l'], 2);
+      const r = run(shell, [process.getuid!(), process.getgid!(), 4242, 3, 0, 'GC.class_histogram', 'Thread.print', '-l'], 2);
       expect(r.code).toBe(1);
       expect(failureOfExit(r.code)).toBe('tool');
       expect(r.stderr).toContain('Connection reset by peer');
@@ -95,7 +125,7 @@ exit 0
 
     it('refuses ids it cannot take before any dump', () => {
       if (process.getuid!() === 0) return expect(true).toBe(true);
-      const r = run(shell, [process.getuid!() + 1, process.getgid!(), 4242, 2, 0, 'Thread.print']);
+      const r = run(shell, [process.getuid!() + 1, process.getgid!(), 4242, 2, 0, '', 'Thread.print']);
       expect(failureOfExit(r.code)).toBe('uid-mismatch');
       expect(r.stdout.length).toBe(0);
     });
