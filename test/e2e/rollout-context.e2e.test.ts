@@ -2,6 +2,7 @@
 // JVM, for a new revision that never becomes Ready and for a container that crash-loops (no JVM to attach).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { rm } from 'node:fs/promises';
+import * as path from 'node:path';
 import type { V1Pod } from '@kubernetes/client-node';
 import { runAction, type ActionRun } from '../support/run-action.js';
 import {
@@ -16,7 +17,8 @@ import {
   requireCluster,
   waitForPods,
 } from './support/cluster.js';
-import { downloadArtifact, startArtifactService, type ArtifactService } from './support/artifacts.js';
+import { downloadArtifact, hprofHeader, startArtifactService, type ArtifactService } from './support/artifacts.js';
+import { classesConfigMap } from './support/access.js';
 import { fileCleanup, testCleanup } from './support/cleanup.js';
 
 let service: ArtifactService;
@@ -142,6 +144,42 @@ describe('rollout and pod context on the real cluster', () => {
       new RegExp(
         `Rollout of deployment/${name} failed \\(timed out after 25s\\): pod ${dumped[0]} Running, not Ready for \\d+s \\(readiness probe: \\d+ failures\\); JVM: no problem found`,
       ),
+    );
+  }, 300_000);
+
+  it('a JVM that ran out of heap once: after the restart, the OOM heap dump it left on its emptyDir is collected (valid HPROF), with the previous log; the verdict names the OOM', async () => {
+    const name = `ro-oom-${Date.now().toString(36)}`;
+    await classesConfigMap(name, NS, [path.resolve('test/e2e/java/OomOnce.java')]);
+    const d = deployment({ name, jre: 17 });
+    const c = d.spec!.template.spec!.containers[0];
+    c.command = [
+      '/usr/bin/tini',
+      '--',
+      'java',
+      '-Xmx32m',
+      '-XX:+HeapDumpOnOutOfMemoryError',
+      '-XX:HeapDumpPath=/dumps',
+      '-XX:+ExitOnOutOfMemoryError',
+    ];
+    c.command.push('-cp', '/classes/app.jar', 'OomOnce', '/dumps');
+    c.volumeMounts!.push({ name: 'dumps', mountPath: '/dumps' }, { name: 'classes', mountPath: '/classes' });
+    d.spec!.template.spec!.volumes!.push({ name: 'dumps', emptyDir: {} }, { name: 'classes', configMap: { name } });
+    await deleteApp(name);
+    testCleanup.add(`deployment ${name}`, () => deleteApp(name));
+    await admin().apps.createNamespacedDeployment({ namespace: NS, body: d });
+    const restarted = (p: V1Pod) =>
+      (p.status?.containerStatuses ?? []).some((s) => s.restartCount >= 1 && !!s.state?.running && s.lastState?.terminated?.exitCode === 3);
+    const [pod] = await waitForPods(`app=${name}`, 1, restarted, 180_000);
+    const podName = pod.metadata!.name!;
+    const run = await dump({ target: `deployment/${name}`, dumps: 'threads,heap' });
+    expect(run.code).toBe(0);
+    const a = await downloadArtifact(service, run.artifactName);
+    const oom = a.manifest.pods[0].jvms[0].files.find((f) => f.oom);
+    expect(oom?.oom?.podPath).toMatch(/^\/dumps\/java_pid\d+\.hprof$/);
+    expect(hprofHeader(a.entries.get(oom!.path)!.data)).toMatch(/^JAVA PROFILE 1\.0\.[12]/);
+    expect(a.text(`${podName}/logs/simple-java.previous.log`)).toMatch(/OutOfMemoryError|allocating until the heap is gone/);
+    expect(run.stdout).toMatch(
+      new RegExp(`pod ${podName} restarted: exit 3 Error, 1 restart; last log line: [^;]*; JVM: ran out of memory \\(OOM heap dump of `),
     );
   }, 300_000);
 });
