@@ -5,6 +5,7 @@ import { applyHeapDumpPolicy, readEventPayload, repositoryVisibility } from './i
 import { allErrors, runEngine } from './engine.js';
 import type { AnalysedJvm } from './analyse/analyse-dumps.js';
 import { rolloutVerdict } from './analyse/rollout-verdict.js';
+import { arm, phase } from './arm.js';
 import { artifactServiceAvailable } from './publish/artifact.js';
 import { uploadUnderFreeName } from './publish/unique-upload.js';
 import { errorMessage } from './shared/errors.js';
@@ -35,6 +36,9 @@ const RUNNER_SECRETS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN
 
 /** The action: inputs -> target -> inject -> collect -> analyse -> publish. */
 export async function run(): Promise<void> {
+  // when: job-failure is two steps of this bundle: the main step arms, the post step dumps if the job failed.
+  const step = phase();
+  if (step === 'post-idle') return;
   // Bad input throws here, before anything touches the cluster; the entry point's catch reports it.
   const settings = applyHeapDumpPolicy(
     getSettings((name) => core.getInput(name)),
@@ -43,6 +47,8 @@ export async function run(): Promise<void> {
   // Read once: child processes (an exec credential plugin) need not inherit the whole kubeconfig.
   delete process.env[`INPUT_${Inputs.Kubeconfig.toUpperCase()}`];
   for (const skipped of settings.skipped ?? []) log.warning(skipped.reason);
+  if (step === 'main' && settings.when === 'job-failure') return arm(settings, (m) => log.info(m));
+  if (step === 'post-armed') log.info('The job failed: dumping now (armed earlier with when: job-failure).');
   // A cancelled job gets SIGINT, then SIGTERM: stop collecting, keep and upload what is there.
   const cancel = new AbortController();
   const onSignal = (name: string) => {

@@ -230,6 +230,7 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
     logBytes: parseLogBytes(read(Inputs.LogBytes)),
     ...rolloutSettings(read, target),
     removeOomDumps: parseBoolean(read(Inputs.RemoveOomDumps), Inputs.RemoveOomDumps, Defaults.RemoveOomDumps),
+    when: parseWhen(read(Inputs.When)),
   };
 }
 
@@ -246,6 +247,12 @@ function rolloutSettings(read: InputReader, target: TargetSpec): Pick<Settings, 
     rolloutTimeoutMs: boundedDuration(read(Inputs.RolloutTimeout), Inputs.RolloutTimeout, Defaults.RolloutTimeout, Bounds.rolloutTimeout),
     dumpOnSuccess: parseBoolean(read(Inputs.DumpOnSuccess), Inputs.DumpOnSuccess, Defaults.DumpOnSuccess),
   };
+}
+
+function parseWhen(raw: string): Settings['when'] {
+  const text = raw.trim().toLowerCase() || Defaults.When;
+  if (text !== 'now' && text !== 'job-failure') throw new InputError(`Input '${Inputs.When}' must be now or job-failure, got '${raw}'.`);
+  return text;
 }
 
 /** 1 KiB to 64 MiB per log: enough for a stack trace, never a runner's disk. */

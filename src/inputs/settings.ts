@@ -51,6 +51,8 @@ export interface Settings {
   dumpOnSuccess: boolean;
   /** Remove OOM heap dumps from the pod once a verified copy is here. */
   removeOomDumps: boolean;
+  /** now: dump in this step; job-failure: arm here, dump in the post step when the job failed. */
+  when: 'now' | 'job-failure';
 }
 
 export function describeTarget(target: TargetSpec): string {

@@ -38,6 +38,7 @@ export const Inputs = {
   RolloutTimeout: 'rollout-timeout',
   DumpOnSuccess: 'dump-on-success',
   RemoveOomDumps: 'remove-oom-dumps',
+  When: 'when',
 } as const;
 
 export const Outputs = {
@@ -76,6 +77,7 @@ export const Defaults = {
   RolloutTimeout: '5m',
   DumpOnSuccess: false,
   RemoveOomDumps: false,
+  When: 'now',
 } as const;
 
 /** Label-like marker env var set on our debuggers, so a later run can recognise and reuse them. */

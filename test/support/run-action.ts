@@ -13,6 +13,8 @@ export interface ActionRun {
   stderr: string;
   outputs: Record<string, string>;
   summary: string;
+  /** What the step saved for its post step (core.saveState); the runner passes it back as STATE_<name>. */
+  state: Record<string, string>;
   runnerTemp: string;
   durationMs: number;
 }
@@ -45,8 +47,10 @@ export async function runAction(
   const runnerTemp = await mkdtemp(path.join(tmpdir(), 'kjd-runner-'));
   const outputFile = path.join(runnerTemp, 'github_output');
   const summaryFile = path.join(runnerTemp, 'step_summary.md');
+  const stateFile = path.join(runnerTemp, 'github_state');
   await writeFile(outputFile, '');
   await writeFile(summaryFile, '');
+  await writeFile(stateFile, '');
   // The runner always writes the event payload; a private repository's unless the caller passes its own.
   const eventFile = path.join(runnerTemp, 'event.json');
   await writeFile(eventFile, JSON.stringify({ repository: { full_name: 'octo/app', private: true, visibility: 'private' } }));
@@ -56,6 +60,7 @@ export async function runAction(
     RUNNER_TEMP: runnerTemp,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_STATE: stateFile,
     GITHUB_ACTIONS: 'true',
     GITHUB_JOB: 'e2e',
     GITHUB_RUN_ID: '4242',
@@ -87,5 +92,6 @@ export async function runAction(
     durationMs: Date.now() - started,
     outputs: parseOutputFile(await readFile(outputFile, 'utf8')),
     summary: await readFile(summaryFile, 'utf8'),
+    state: parseOutputFile(await readFile(stateFile, 'utf8')),
   };
 }

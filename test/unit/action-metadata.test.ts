@@ -8,7 +8,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const action = parseYaml(readFileSync(path.join(root, 'action.yml'), 'utf8')) as {
   inputs: Record<string, { default?: string }>;
   outputs: Record<string, unknown>;
-  runs: { using: string; main: string };
+  runs: { using: string; main: string; post?: string; 'post-if'?: string };
 };
 
 // action.yml is what the runner reads; the constants are what the code reads: they must agree.
@@ -34,7 +34,8 @@ describe('action.yml', () => {
     expect(documented(Inputs.FailOnError)).toBe(String(Defaults.FailOnError));
   });
   it('runs the bundle on node24', () => {
-    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+    // The post step (when: job-failure) runs only when the job failed.
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js', 'post-if': 'failure()' });
   });
   it('README lists every input and output', () => {
     const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
