@@ -56,8 +56,8 @@ function containerPart(c: ContainerFacts, multi: boolean): string {
 }
 
 /** The pod's layer: crash loops and OOM first (they explain everything after), then readiness and its probes. */
-export function podPart(pod: PodResult, ctx: PodContext, now: number): VerdictPart {
-  const name = `pod ${pod.pod}`;
+export function podPart(pod: PodResult, ctx: PodContext, now: number, isNew = false): VerdictPart {
+  const name = `${isNew ? 'new ' : ''}pod ${pod.pod}`;
   const crashing = ctx.containers.filter(isCrashing);
   const dir = ctx.files.find((f) => f.endsWith('/pod.yaml'))?.replace(/\/pod\.yaml$/, '');
   if (crashing.length > 0) {
@@ -107,7 +107,8 @@ export function rolloutVerdict(manifest: RunManifest, analyses: readonly Analyse
   const waited = manifest.rollout?.status === 'failed' ? { status: 'failed' as const, reason: manifest.rollout.reason } : {};
   if (manifest.workload) parts.push(rolloutPart({ ...manifest.workload, ...waited }));
   for (const pod of manifest.pods) {
-    if (pod.context) parts.push(podPart(pod, pod.context, now));
+    // After a failed wait only the new revision's pods were chosen (resolvePods' newRevisionOnly).
+    if (pod.context) parts.push(podPart(pod, pod.context, now, manifest.rollout?.status === 'failed'));
     parts.push(jvmPart(pod, analyses));
   }
   if (parts.length === 0 || (!manifest.workload && !manifest.pods.some((p) => p.context))) return undefined;

@@ -142,7 +142,7 @@ describe('rollout and pod context on the real cluster', () => {
     expect(a.manifest.pods[0].jvms[0]?.files.length).toBeGreaterThan(0);
     expect(run.stdout).toMatch(
       new RegExp(
-        `Rollout of deployment/${name} failed \\(timed out after 25s\\): pod ${dumped[0]} Running, not Ready for \\d+s \\(readiness probe: \\d+ failures\\); JVM: no problem found`,
+        `Rollout of deployment/${name} failed \\(timed out after 25s\\): new pod ${dumped[0]} Running, not Ready for \\d+s \\(readiness probe: \\d+ failures\\); JVM: no problem found`,
       ),
     );
   }, 300_000);

@@ -134,7 +134,7 @@ describe('wait-for-rollout', () => {
     expect(r.manifest.pods.map((p) => p.pod)).toEqual(['checkout-new22-bbbbb']);
     expect(r.report.outcome).toBe('success');
     expect(rolloutVerdict(r.manifest, [])?.text).toMatch(
-      /^Rollout of deployment\/checkout failed \(ProgressDeadlineExceeded\): pod checkout-new22-bbbbb Running, not Ready/,
+      /^Rollout of deployment\/checkout failed \(ProgressDeadlineExceeded\): new pod checkout-new22-bbbbb Running, not Ready/,
     );
   }, 60_000);
 
@@ -163,7 +163,7 @@ describe('wait-for-rollout', () => {
     expect(r.ms).toBeLessThan(30_000);
     expect(r.manifest.pods.map((p) => p.pod)).toEqual(['checkout-new22-bbbbb']);
     expect(rolloutVerdict(r.manifest, [])?.text).toMatch(
-      /^Rollout of deployment\/checkout failed \(new pod checkout-new22-bbbbb crash-looping \(exit 137 OOMKilled, 3 restarts\)\): pod checkout-new22-bbbbb crash-looping: exit 137 OOMKilled, 3 restarts/,
+      /^Rollout of deployment\/checkout failed \(new pod checkout-new22-bbbbb crash-looping \(exit 137 OOMKilled, 3 restarts\)\): new pod checkout-new22-bbbbb crash-looping: exit 137 OOMKilled, 3 restarts/,
     );
   }, 60_000);
 

@@ -361,6 +361,6 @@ describe('wait-for-rollout', () => {
   it("the verdict takes the wait's reason over the workload read after it", () => {
     const m = manifest(context());
     m.rollout = { status: 'failed', reason: 'timed out after 300s: 0 of 1 updated replicas are available', waitedMs: 300_000 };
-    expect(rolloutVerdict(m, [])!.text).toMatch(/^Rollout of deployment\/web failed \(timed out after 300s\): pod web-1/);
+    expect(rolloutVerdict(m, [])!.text).toMatch(/^Rollout of deployment\/web failed \(timed out after 300s\): new pod web-1/);
   });
 });
