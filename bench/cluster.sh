@@ -33,6 +33,8 @@ trap cleanup EXIT
   echo "no bundle at $DIST/index.js: npm run build, or KJD_BENCH_DIST=DIR" >&2
   exit 1
 }
+# A namespace still going from a previous run (deleted without waiting) would take the new pods with it.
+while [ "$("${kc[@]}" get ns "$NS" -o jsonpath='{.status.phase}' 2>/dev/null)" = Terminating ]; do sleep 1; done
 "${kc[@]}" get ns "$NS" >/dev/null 2>&1 || "${kc[@]}" create ns "$NS" >/dev/null
 
 now_ms() { date +%s%3N; }
