@@ -10,6 +10,7 @@ import { artifactServiceAvailable } from './publish/artifact.js';
 import { uploadUnderFreeName } from './publish/unique-upload.js';
 import { errorMessage } from './shared/errors.js';
 import { neutralise } from './shared/untrusted.js';
+import { claimOutputDir } from './shared/output-dir.js';
 
 /**
  * Everything the action prints goes through here: thread names, command lines, jcmd output and API errors
@@ -49,6 +50,10 @@ export async function run(): Promise<void> {
   for (const skipped of settings.skipped ?? []) log.warning(skipped.reason);
   if (step === 'main' && settings.when === 'job-failure') return arm(settings, (m) => log.info(m));
   if (step === 'post-armed') log.info('The job failed: dumping now (armed earlier with when: job-failure).');
+  // The output dir is uploaded whole: a named one must start empty, the default one moves aside if filled.
+  const outputDir = await claimOutputDir(settings.outputDir, core.getInput(Inputs.OutputDir).trim() !== '');
+  if (outputDir !== settings.outputDir) log.info(`${settings.outputDir} holds an earlier step's files: writing to ${outputDir}`);
+  settings.outputDir = outputDir;
   // A cancelled job gets SIGINT, then SIGTERM: stop collecting, keep and upload what is there.
   const cancel = new AbortController();
   const onSignal = (name: string) => {

@@ -4,7 +4,9 @@
 // /tmp and the exec guard refuses `tmplink`, so nothing can touch this machine's /tmp.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { makeDeployment, makeReplicaSet, startFakeApiServer, type FakeApiServer } from '../support/fake-apiserver/index.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
@@ -170,6 +172,23 @@ describe('dist/index.js as a process', () => {
     expect(server.execs).toEqual([]);
     expect(service.uploads()).toHaveLength(uploadsBefore);
     expect(r.outputs.outcome).toBeUndefined();
+  });
+
+  it('an output-dir that already holds files (a workspace): refused before any cluster request, nothing uploaded', async () => {
+    const server = await startCluster();
+    const workspace = mkdtempSync(path.join(tmpdir(), 'kjd-workspace-'));
+    try {
+      mkdirSync(path.join(workspace, '.git'));
+      writeFileSync(path.join(workspace, '.git', 'config'), '[http] extraheader = AUTHORIZATION: basic c2VjcmV0');
+      const uploadsBefore = service.uploads().length;
+      const r = await action({ 'output-dir': workspace, 'artifact-name': 'dumps-workspace' });
+      expectExit(r, 1);
+      expect(r.stdout).toMatch(/::error::The output directory .* already holds files \(\.git\).*must start empty/);
+      expect(server.requests).toEqual([]);
+      expect(service.uploads()).toHaveLength(uploadsBefore);
+    } finally {
+      rmSync(workspace, { recursive: true, force: true });
+    }
   });
 
   it('no JVM with that pid, fail-on-error false: exit 0, a warning, outcome failure, the manifest still uploaded', async () => {
