@@ -51,7 +51,9 @@ function containerPart(c: ContainerFacts, multi: boolean): string {
   const who = multi ? `container ${c.name} ` : '';
   const restarts = `${c.restartCount} restart${c.restartCount === 1 ? '' : 's'}`;
   const end = c.lastTerminated ? `${describeTermination(c.lastTerminated)}, ` : '';
-  const head = c.state === 'waiting: CrashLoopBackOff' ? `${who}crash-looping: ${end}${restarts}` : `${who}restarted: ${end}${restarts}`;
+  // Caught between two crashes the container runs for a moment: a repeated failing exit is still a crash loop.
+  const looping = c.state === 'waiting: CrashLoopBackOff' || (c.restartCount >= 2 && (c.lastTerminated?.exitCode ?? 0) !== 0);
+  const head = looping ? `${who}crash-looping: ${end}${restarts}` : `${who}restarted: ${end}${restarts}`;
   return `${head}${c.lastLogLine ? `; last log line: ${c.lastLogLine}` : ''}`;
 }
 

@@ -290,6 +290,15 @@ describe('the rollout verdict', () => {
     expect(text).toContain('pod web-1 restarted: exit 1, 1 restart; last log line: ');
     expect(text).not.toContain('\u001b');
   });
+  it('caught running between two crashes, a repeated failing exit is still a crash loop; one restart is a restart', () => {
+    const c = (restartCount: number, exitCode: number) =>
+      context({
+        containers: [{ name: 'app', ready: true, restartCount, state: 'running', lastTerminated: { exitCode, reason: 'Error' } }],
+      });
+    expect(rolloutVerdict(manifest(c(3, 3), false), [])!.text).toMatch(/^pod web-1 crash-looping: exit 3 Error, 3 restarts; JVM/);
+    expect(rolloutVerdict(manifest(c(1, 3), false), [])!.text).toMatch(/^pod web-1 restarted: exit 3 Error, 1 restart; JVM/);
+    expect(rolloutVerdict(manifest(c(4, 0), false), [])!.text).toMatch(/^pod web-1 restarted: exit 0 Error, 4 restarts; JVM/);
+  });
   it('no workload and no context: no line', () => {
     const m = manifest(context(), false);
     delete m.pods[0].context;
