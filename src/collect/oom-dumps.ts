@@ -31,6 +31,9 @@ export function oomDumpSetting(commandLine: string): string | undefined {
   return path ? path.slice('-XX:HeapDumpPath='.length) : '';
 }
 
+/** Environment variables the JVM reads options from. */
+const JVM_OPTION_VARS = ['JAVA_TOOL_OPTIONS', 'JDK_JAVA_OPTIONS', '_JAVA_OPTIONS'];
+
 const SYSTEM_MOUNTS = /^\/(proc|sys|dev|etc\/hosts|etc\/hostname|etc\/resolv\.conf|var\/run\/secrets)(\/|$)/;
 
 /**
@@ -41,13 +44,17 @@ const SYSTEM_MOUNTS = /^\/(proc|sys|dev|etc\/hosts|etc\/hostname|etc\/resolv\.co
 export function oomDumpDirs(pid: number, commandLine: string, pod: V1Pod, container: string): string[] {
   const root = `/proc/${pid}/root`;
   const dirs: string[] = [];
-  const setting = oomDumpSetting(commandLine);
+  // The flags are often set in the environment (JAVA_TOOL_OPTIONS...), which the command line does not show: the
+  // container's literal values count too, before the command line (the JVM reads them first; the last flag wins).
+  const spec = pod.spec?.containers?.find((c) => c.name === container);
+  const fromEnv = (spec?.env ?? []).filter((e) => JVM_OPTION_VARS.includes(e.name) && e.value).map((e) => e.value);
+  const setting = oomDumpSetting([...fromEnv, commandLine].join(' '));
   if (setting !== undefined) {
     const dir = setting.endsWith('.hprof') ? setting.slice(0, Math.max(0, setting.lastIndexOf('/'))) : setting;
     if (dir.startsWith('/')) dirs.push(`${root}${dir}`.replace(/\/+$/, ''));
     else dirs.push(`/proc/${pid}/cwd${dir ? `/${dir}` : ''}`.replace(/\/+$/, ''));
   }
-  const mounts = pod.spec?.containers?.find((c) => c.name === container)?.volumeMounts ?? [];
+  const mounts = spec?.volumeMounts ?? [];
   for (const m of mounts) {
     if (!m.mountPath || SYSTEM_MOUNTS.test(m.mountPath) || m.subPath) continue;
     dirs.push(`${root}${m.mountPath}`.replace(/\/+$/, ''));

@@ -40,6 +40,17 @@ describe('OOM heap dumps', () => {
       '/proc/7/root/tmp',
     ]);
     expect(oomDumpDirs(7, 'java x', mounted, 'side')).toEqual([]);
+    // Set in the environment, not on the command line.
+    const env: V1Pod = {
+      spec: {
+        containers: [
+          { name: 'app', env: [{ name: 'JAVA_TOOL_OPTIONS', value: '-Xmx1g -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=/heap' }] },
+        ],
+      },
+    };
+    expect(oomDumpDirs(7, 'java -jar app.jar', env, 'app')).toEqual(['/proc/7/root/heap']);
+    // The command line comes after the environment: its flag wins.
+    expect(oomDumpDirs(7, 'java -XX:HeapDumpPath=/cmd -jar app.jar', env, 'app')).toEqual(['/proc/7/root/cmd']);
   });
   it('the toolbox lists regular *.hprof files only, with size and time, and nothing for a missing directory', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kjd-hprofs-'));
