@@ -261,7 +261,7 @@ describe('heap dumps in a public repository', () => {
     expect(r.summary).toContain('<strong>No heap dump.</strong> Heap dump skipped: this repository is public');
     const manifest = manifestOf(r);
     expect(manifest.skipped).toEqual([{ dump: 'heap', reason: expect.stringContaining('this repository is public') }]);
-    expect(manifest.requested.dumps).toEqual(['threads', 'histogram']);
+    expect(manifest.requested.dumps).toEqual(['threads', 'threads-json', 'histogram']);
     expect(manifest.pods[0].jvms[0].files.map((f) => f.kind)).toEqual(['threads', 'threads', 'histogram']);
     // No heap dump was even started in the pod.
     expect(server.execs.filter((e) => toolboxSub(e.command) === 'stream' || e.command.includes('GC.heap_dump'))).toEqual([]);
