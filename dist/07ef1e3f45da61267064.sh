@@ -5,10 +5,10 @@
 # Protocol
 #   stdout   probe: tab-separated records (self, jcmd, jvm); space: avail_kb; jcmd: jcmd's own output;
 #            stream: the file's bytes.
-#   stderr   stream: kjd-size, kjd-source-exit and kjd-sha256 lines (tab-separated);
+#   stderr   stream: kjd-size (before the bytes), kjd-source-exit, kjd-sent and kjd-sha256 lines (tab-separated);
 #            any failure of the toolbox itself: one line "kjd-error: <message>".
-#   exit     0 ok; 93 no work dir (mktemp/mkfifo); 94 file unreadable; 95 /tmp link failed;
-#            96 free space unknown; 97 uid/gid mismatch; 98 no jcmd; 99 unknown command;
+#   exit     0 ok; 92 SIGQUIT would not make a dump (not caught); 93 no work dir (mktemp/mkfifo);
+#            94 file unreadable; 95 /tmp link failed; 96 free space unknown; 97 uid/gid mismatch; 98 no jcmd; 99 unknown command;
 #            anything else: the exit status of the tool that ran (jcmd, kill, rm).
 # No `set -u`: JAVA_HOME may be unset.
 
@@ -120,12 +120,15 @@ stream_file() {
   file=$3
   compress=$4
   as_user "$u" "$g" test -r "$file" || fail 94 "cannot read $file"
+  # A device or a pipe would never end (or end anywhere): only a regular file is sent.
+  as_user "$u" "$g" test -f "$file" || fail 94 "$file is not a regular file (a device or a pipe): not streamed"
   echo "kjd-size	$(as_user "$u" "$g" stat -L -c %s "$file")" >&2
-  # One read of the file: tee feeds a FIFO that sha256sum reads, no second copy on disk.
+  # One read of the file: tee feeds FIFOs that sha256sum and wc read, no second copy on disk.
   work=$(mktemp -d) || fail 93 "mktemp failed in the debugger"
   trap 'rm -rf "$work"' EXIT HUP PIPE TERM
-  mkfifo "$work/fifo" || fail 93 "mkfifo failed in the debugger"
+  mkfifo "$work/fifo" "$work/count" || fail 93 "mkfifo failed in the debugger"
   sha256sum <"$work/fifo" >"$work/sum" &
+  wc -c <"$work/count" >"$work/sent" &
   {
     if [ "$compress" = 1 ]; then
       as_user "$u" "$g" gzip -1 -c "$file"
@@ -133,10 +136,30 @@ stream_file() {
       as_user "$u" "$g" cat "$file"
     fi
     echo "kjd-source-exit	$?" >&2
-  } | tee "$work/fifo"
+  } | tee "$work/fifo" "$work/count"
   wait
+  echo "kjd-sent	$(tr -d ' ' <"$work/sent")" >&2
   echo "kjd-sha256	$(cut -d' ' -f1 <"$work/sum")" >&2
   rm -rf "$work"
+}
+
+sigquit() {
+  # A JVM prints a thread dump on SIGQUIT only while its handler is installed. With -Xrs (or an ignored
+  # SIGQUIT) the default action applies, which ends a JVM that is not PID 1: send nothing then.
+  u=$1
+  g=$2
+  pid=$3
+  status=$(cat "/proc/$pid/status" 2>/dev/null) || fail 92 "process $pid is gone"
+  caught=$(printf '%s\n' "$status" | awk '/^SigCgt:/{print substr($2, length($2))}')
+  ignored=$(printf '%s\n' "$status" | awk '/^SigIgn:/{print substr($2, length($2))}')
+  # SIGQUIT is signal 3: bit 2 of the lowest hex digit of each mask.
+  case "$ignored" in
+    [4567cdefCDEF]) fail 92 "the JVM ignores SIGQUIT, so it would print no thread dump" ;;
+  esac
+  case "$caught" in
+    [4567cdefCDEF]) as_user "$u" "$g" kill -QUIT "$pid" ;;
+    *) fail 92 "the JVM does not handle SIGQUIT (started with -Xrs?): sending it could end the JVM, so it was not sent" ;;
+  esac
 }
 
 case "$sub" in
@@ -146,7 +169,7 @@ case "$sub" in
   space) free_space "$@" ;;
   stream) stream_file "$@" ;;
   # SIGQUIT without an attach marker file makes HotSpot print a thread dump to its stdout (the container log).
-  signal) as_user "$1" "$2" kill -QUIT "$3" ;;
+  signal) sigquit "$@" ;;
   remove) as_user "$1" "$2" rm -f "$3" ;;
   *) fail 99 "unknown toolbox command $sub" ;;
 esac

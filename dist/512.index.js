@@ -1,0 +1,393 @@
+export const id = 512;
+export const ids = [512];
+export const modules = {
+
+/***/ 98512:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  au: () => (/* binding */ buildSummaryHtml),
+  ZD: () => (/* reexport */ escapeHtml),
+  writeJobSummary: () => (/* binding */ writeJobSummary)
+});
+
+// UNUSED EXPORTS: SUMMARY_BUDGET_BYTES, formatBytes
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ./src/shared/untrusted.ts
+var untrusted = __webpack_require__(37991);
+;// CONCATENATED MODULE: ./src/publish/html.ts
+// HTML building blocks for the job summary: every text from the cluster or the JVM is escaped here.
+
+const MAX_TEXT = 300;
+const MAX_NAMES_SHOWN = 10;
+/**
+ * Escapes text for HTML (a thread name can hold anything). Control, bidi and line-separator characters show
+ * as escapes (`\r`, `\u202e`): raw, they could hide or reorder what the reader sees.
+ */
+function escapeHtml(text) {
+    return (0,untrusted/* escapeControls */.UN)(text, '\t\n')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+}
+function esc(text, max = MAX_TEXT) {
+    const s = String(text ?? '');
+    return escapeHtml(s.length > max ? `${s.slice(0, max)}…` : s).replace(/\n/g, ' ');
+}
+/** Only http(s) links; anything else is shown as text. */
+function safeUrl(url) {
+    if (!url)
+        return undefined;
+    try {
+        const u = new URL(url);
+        return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function formatBytes(n) {
+    if (n === undefined)
+        return '';
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let v = n;
+    let u = 0;
+    while (v >= 1024 && u < units.length - 1) {
+        v /= 1024;
+        u++;
+    }
+    return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`;
+}
+function table(headers, rows) {
+    // Cells are already escaped HTML.
+    const head = `<tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr>`;
+    const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
+    return `<table>\n${head}\n${body}\n</table>`;
+}
+function details(summary, body, open = false) {
+    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n${body}\n</details>`;
+}
+/** A <pre> block; blank lines would end GitHub's HTML block, so there are none. */
+function pre(lines) {
+    return `<pre>${lines
+        .filter((l) => l.trim() !== '')
+        .map((l) => esc(l, 500))
+        .join('\n')}</pre>`;
+}
+function names(list, total) {
+    const shown = list
+        .slice(0, MAX_NAMES_SHOWN)
+        .map((n) => `<code>${esc(n, 80)}</code>`)
+        .join(', ');
+    return total > MAX_NAMES_SHOWN ? `${shown} and ${total - MAX_NAMES_SHOWN} more` : shown;
+}
+
+;// CONCATENATED MODULE: ./src/publish/virtual-threads-html.ts
+
+const SOURCE = {
+    json: 'the JSON thread dump (every virtual thread)',
+    'dump-to-file': 'Thread.dump_to_file (every virtual thread)',
+    'thread-print': 'Thread.print (only those mounted on a carrier)',
+};
+/** Undefined when the JVM has no virtual thread to show. */
+function virtualThreadsHtml(a) {
+    const v = a.virtualThreads;
+    if (!v || v.total === 0)
+        return undefined;
+    const states = Object.keys(v.states).sort();
+    const counts = table(['Virtual threads', ...states.map((s) => esc(s)), 'Mounted'], [[String(v.total), ...states.map((s) => String(v.states[s])), String(v.mounted)]]);
+    const groups = v.groups.map((g) => `<p>${g.count} virtual thread${g.count === 1 ? '' : 's'}, ${esc(g.state ?? 'no state')}${g.parkedOn ? `, parked on <code>${esc(g.parkedOn, 200)}</code>` : ''}</p>\n${pre(g.frames)}`);
+    return details(`Virtual threads (${v.total}, from ${SOURCE[v.source] ?? esc(v.source)})`, [counts, ...groups].join('\n'), a.severity === 'virtual-pileup');
+}
+
+// EXTERNAL MODULE: ./src/analyse/rollout-verdict.ts
+var rollout_verdict = __webpack_require__(30376);
+;// CONCATENATED MODULE: ./src/publish/context-html.ts
+
+
+const MAX_FILES_LISTED = 20;
+/** The line that opens the summary; each layer names its file in the artifact. */
+function rolloutVerdictHtml(v, hasWorkload) {
+    const html = v.parts
+        .map((p, i) => {
+        const sep = i === 0 ? '' : hasWorkload && i === 1 ? ': ' : '; ';
+        return `${sep}${esc(p.text, 800)}${p.file ? ` (<code>${esc(p.file, 300)}</code>)` : ''}`;
+    })
+        .join('');
+    return `<p>🧭 <strong>${html}</strong></p>`;
+}
+function podContextHtml(ctx) {
+    const out = [];
+    const rows = ctx.containers.map((c) => [
+        `<code>${esc(c.name, 120)}</code>`,
+        esc(c.state, 200),
+        c.ready ? 'yes' : '<strong>no</strong>',
+        String(c.restartCount),
+        c.lastTerminated
+            ? esc(`${(0,rollout_verdict/* describeTermination */.cC)(c.lastTerminated)}${c.lastTerminated.finishedAt ? ` at ${c.lastTerminated.finishedAt}` : ''}`)
+            : '',
+        c.lastLogLine ? `<code>${esc(c.lastLogLine, 300)}</code>` : '',
+    ]);
+    if (rows.length > 0)
+        out.push(table(['Container', 'State', 'Ready', 'Restarts', 'Previous run ended', 'Last log line'], rows));
+    for (const p of ctx.probeFailures) {
+        const message = p.message ? `: <code>${esc(p.message, 300)}</code>` : ' (no output)';
+        out.push(`<p>${esc(p.probe)} probe failed ${p.count} time${p.count === 1 ? '' : 's'}${message}</p>`);
+    }
+    if (ctx.files.length > 0) {
+        const listed = ctx.files.slice(0, MAX_FILES_LISTED).map((f) => `<code>${esc(f, 300)}</code>`);
+        const more = ctx.files.length > MAX_FILES_LISTED ? `, and ${ctx.files.length - MAX_FILES_LISTED} more` : '';
+        out.push(`<p>Pod context in the artifact: ${listed.join(', ')}${more}.</p>`);
+    }
+    if (ctx.errors.length > 0) {
+        const items = ctx.errors.slice(0, 10).map((e) => `<li>${esc(e, 600)}</li>`);
+        out.push(details(`Context not collected (${ctx.errors.length})`, `<ul>\n${items.join('\n')}\n</ul>`));
+    }
+    return out.join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/publish/summary.ts
+// The job summary: per pod and JVM a verdict line first, then tables and collapsible details.
+// Everything that came from the cluster or the JVM is escaped here (core.summary does not escape).
+
+
+
+
+
+
+/** GitHub refuses step summaries over 1 MiB; stay well below so other steps' text still fits. */
+const SUMMARY_BUDGET_BYTES = 512 * 1024;
+const ICON = {
+    deadlock: '🔴',
+    contention: '🟠',
+    'virtual-pileup': '🟠',
+    cpu: '🟠',
+    stuck: '🟡',
+    ok: '🟢',
+    'no-data': '⚪',
+};
+const MAX_ROWS = 10;
+const MAX_FRAMES_SHOWN = 15;
+function errorList(errors) {
+    if (errors.length === 0)
+        return '';
+    const items = errors
+        .slice(0, MAX_ROWS)
+        .map((e) => `<li>[${esc(e.stage)}${e.dump ? `/${esc(e.dump)}` : ''}] ${esc(e.message, 1000)}</li>`);
+    const more = errors.length > MAX_ROWS ? `<li>and ${errors.length - MAX_ROWS} more (see manifest.json)</li>` : '';
+    return `<ul>\n${items.join('\n')}${more}\n</ul>`;
+}
+function stateTable(a) {
+    const order = ['RUNNABLE', 'BLOCKED', 'WAITING', 'TIMED_WAITING'];
+    const keys = [
+        ...order.filter((k) => k in a.states),
+        ...Object.keys(a.states)
+            .filter((k) => !order.includes(k))
+            .sort(),
+    ];
+    const headers = ['Java threads', ...keys.map((k) => esc(k)), 'VM threads', 'Waiting for a lock', 'Samples'];
+    const row = [
+        String(a.threadCount),
+        ...keys.map((k) => String(a.states[k])),
+        String(a.vmThreadCount),
+        String(a.blockedThreads),
+        `${a.samples}/${a.samplesGiven}`,
+    ];
+    return table(headers, [row]);
+}
+function jvmSection(jvm, pid, a, detail) {
+    const who = `pid ${pid}${jvm?.version ? `, JDK ${esc(jvm.version, 60)}` : ''}`;
+    const out = [];
+    if (!a) {
+        out.push(`<p>${ICON['no-data']} <strong>no analysis</strong> (no thread dump or histogram collected) — ${who}</p>`);
+    }
+    else {
+        out.push(`<p>${ICON[a.severity]} <strong>${esc(a.verdict, 600)}</strong> — ${who}</p>`);
+    }
+    if (jvm?.commandLine)
+        out.push(`<p><code>${esc(jvm.commandLine, 200)}</code></p>`);
+    if (jvm && jvm.files.length > 0)
+        out.push(`<p>Collected: ${collectedList(jvm)}.</p>`);
+    for (const note of jvm?.notes ?? [])
+        out.push(`<p>ℹ️ ${esc(note, 300)}</p>`);
+    if (a && a.samples > 0)
+        out.push(stateTable(a));
+    if (a && detail === 'full')
+        out.push(...analysisDetails(a));
+    if (jvm && jvm.errors.length > 0)
+        out.push(details(`Errors for this JVM (${jvm.errors.length})`, errorList(jvm.errors), true));
+    return out.join('\n');
+}
+/** What is in the artifact for this JVM, e.g. "3 thread dumps, class histogram, heap dump (275.4 KiB, gzipped)". */
+function collectedList(jvm) {
+    const of = (kind) => jvm.files.filter((f) => f.kind === kind);
+    const parts = [];
+    const threads = of('threads').length;
+    if (threads > 0)
+        parts.push(`${threads} thread dump${threads === 1 ? '' : 's'}`);
+    if (of('histogram').length > 0)
+        parts.push('class histogram');
+    for (const heap of of('heap'))
+        parts.push(heap.oom
+            ? `<strong>heap dump left on OutOfMemoryError</strong> at <code>${esc(heap.oom.podPath, 200)}</code> (${esc(heap.oom.modified)}; ${formatBytes(heap.size)}, gzipped)`
+            : `heap dump (${formatBytes(heap.size)}, gzipped)`);
+    if (of('vm-info').length > 0)
+        parts.push('VM info');
+    return parts.join(', ');
+}
+function analysisDetails(a) {
+    const out = [];
+    if (a.deadlocks.length > 0) {
+        const blocks = a.deadlocks.slice(0, MAX_ROWS).map((d, i) => {
+            const rows = d.locks.map((l) => [
+                `<code>${esc(l.thread, 120)}</code>`,
+                `${esc(l.className ?? l.kind)}${l.address ? ` <code>&lt;${esc(l.address)}&gt;</code>` : ''}`,
+                l.heldBy ? `<code>${esc(l.heldBy, 120)}</code>` : '',
+            ]);
+            const source = d.source === 'both' ? 'JVM report and lock graph' : d.source === 'jvm' ? 'JVM report' : 'lock graph';
+            return `<p>Deadlock ${i + 1} (${d.threads.length} threads, found by ${source})</p>\n${table(['Thread', 'Waits for', 'Held by'], rows)}`;
+        });
+        out.push(details(`Deadlocks (${a.deadlocks.length})`, blocks.join('\n'), true));
+    }
+    if (a.contendedLocks.length > 0) {
+        const rows = a.contendedLocks
+            .slice(0, MAX_ROWS)
+            .map((c) => [
+            `${esc(c.className ?? c.kind)} <code>&lt;${esc(c.address)}&gt;</code>`,
+            c.holder ? `<code>${esc(c.holder, 120)}</code>` : '<em>not in the dump</em>',
+            `${esc(c.holderState ?? '')}${c.holderFrame ? `<br><code>${esc(c.holderFrame, 200)}</code>` : ''}`,
+            c.ofSamples > 1 ? `${c.waiters} (contended in ${c.contendedInSamples} of ${c.ofSamples} samples)` : String(c.waiters),
+            names(c.waiterNames, c.waiters),
+        ]);
+        out.push(details(`Contended locks (${a.contendedLocks.length})`, table(['Lock', 'Holder', 'Holder is', 'Waiters', 'Waiting threads'], rows), a.severity === 'contention'));
+    }
+    if (a.busyThreads.length > 0) {
+        const rows = a.busyThreads
+            .slice(0, MAX_ROWS)
+            .map((b) => [
+            `<code>${esc(b.name, 120)}</code>`,
+            b.cpuShare !== undefined ? `${Math.round(b.cpuShare * 100)}%${b.cpuShareOver === 'lifetime' ? ' (lifetime)' : ''}` : '',
+            `${b.runnableInSamples}/${a.samples}`,
+            pre(b.topFrames),
+        ]);
+        out.push(details(`RUNNABLE application threads (${a.busyThreads.length})`, table(['Thread', 'CPU of one core', 'RUNNABLE in samples', 'Top frames'], rows), a.severity === 'cpu'));
+    }
+    // Threads a deadlock or a contended lock above already explains are not listed again.
+    const stuck = a.stuckThreads.filter((s) => !s.idle && !s.explainedBy);
+    if (stuck.length > 0) {
+        const rows = stuck.slice(0, MAX_ROWS).map((s) => [`<code>${esc(s.name, 120)}</code>`, esc(s.state ?? ''), pre(s.topFrames)]);
+        out.push(details(`Threads that did not move across ${a.samples} samples (${stuck.length}; idle ones and those explained above left out)`, table(['Thread', 'State', 'Top frames'], rows), a.severity === 'stuck'));
+    }
+    if (a.identicalStacks.length > 0) {
+        const blocks = a.identicalStacks.slice(0, 5).map((g) => {
+            const frames = g.frames.slice(0, MAX_FRAMES_SHOWN);
+            const omitted = g.frames.length - frames.length + g.framesOmitted;
+            return `<p>${g.count} threads, ${esc(g.state ?? 'no state')}: ${names(g.threadNames, g.count)}</p>\n${pre(omitted > 0 ? [...frames, `… ${omitted} more frames`] : frames)}`;
+        });
+        out.push(details(`Threads with identical stacks (${a.identicalStacks.length} group${a.identicalStacks.length === 1 ? '' : 's'}, largest first)`, blocks.join('\n')));
+    }
+    const virtual = virtualThreadsHtml(a);
+    if (virtual)
+        out.push(virtual);
+    if (a.main && a.main.frame) {
+        out.push(details('Thread <code>main</code>', `<p>${esc(a.main.state ?? '')}${a.main.stateDetail ? ` (${esc(a.main.stateDetail)})` : ''} in <code>${esc(a.main.frame, 200)}</code></p>`));
+    }
+    if (a.cpuDeltas.length > 0) {
+        const rows = a.cpuDeltas
+            .slice(0, MAX_ROWS)
+            .map((d) => [
+            `<code>${esc(d.name, 120)}</code>`,
+            `${d.cpuDeltaMs.toFixed(d.cpuDeltaMs < 10 ? 1 : 0)} ms`,
+            d.wallMs !== undefined ? `${d.wallMs.toFixed(0)} ms` : '',
+            d.share !== undefined ? `${Math.round(d.share * 100)}%` : '',
+        ]);
+        out.push(details('CPU used between the first and last sample', table(['Thread', 'CPU', 'Wall', 'Share of one core'], rows)));
+    }
+    if (a.histogram && a.histogram.classes > 0) {
+        const h = a.histogram;
+        const rowsOf = (list) => list.map((r) => [`<code>${esc(r.className, 160)}</code>`, r.instances.toLocaleString('en-US'), formatBytes(r.bytes)]);
+        const total = h.totalBytes !== undefined
+            ? `<p>${h.classes} classes, ${(h.totalInstances ?? 0).toLocaleString('en-US')} objects, ${formatBytes(h.totalBytes)} on the heap.</p>\n`
+            : '';
+        out.push(details('Class histogram', `${total}<p>Top by bytes</p>\n${table(['Class', 'Instances', 'Bytes'], rowsOf(h.topByBytes))}\n<p>Top by instances</p>\n${table(['Class', 'Instances', 'Bytes'], rowsOf(h.topByInstances))}`));
+    }
+    if (a.notes.length > 0)
+        out.push(details('Parser notes', `<ul>\n${a.notes
+            .slice(0, MAX_ROWS)
+            .map((n) => `<li>${esc(n)}</li>`)
+            .join('\n')}\n</ul>`));
+    return out;
+}
+function podSection(pod, analyses, detail) {
+    const out = [];
+    const where = pod.node ? ` on node <code>${esc(pod.node, 120)}</code>` : '';
+    out.push(`<h3>Pod <code>${esc(pod.pod, 120)}</code>, container <code>${esc(pod.container, 120)}</code>${where}</h3>`);
+    if (pod.context)
+        out.push(podContextHtml(pod.context));
+    if (pod.errors.length > 0)
+        out.push(`<p>Errors for this pod:</p>\n${errorList(pod.errors)}`);
+    const mine = analyses.filter((a) => a.pod === pod.pod && a.container === pod.container);
+    const pids = new Set([...pod.jvms.map((j) => j.pid), ...mine.map((a) => a.pid)]);
+    if (pids.size === 0)
+        out.push('<p>No JVM found in this container.</p>');
+    for (const pid of pids) {
+        out.push(jvmSection(pod.jvms.find((j) => j.pid === pid), pid, mine.find((a) => a.pid === pid)?.analysis, detail));
+    }
+    return out.join('\n');
+}
+/** The summary as HTML. Pure; the text it embeds is escaped. */
+function buildSummaryHtml(manifest, analyses, artifact, budgetBytes = SUMMARY_BUDGET_BYTES) {
+    const jvmCount = new Set([
+        ...manifest.pods.flatMap((p) => p.jvms.map((j) => `${p.pod}\u0000${p.container}\u0000${j.pid}`)),
+        ...analyses.map((a) => `${a.pod}\u0000${a.container}\u0000${a.pid}`),
+    ]).size;
+    const deadlocked = analyses.filter((a) => a.analysis.deadlock).length;
+    const head = [];
+    head.push(`<h2>JVM dump: <code>${esc(manifest.target, 200)}</code> in namespace <code>${esc(manifest.namespace, 120)}</code></h2>`);
+    const verdict = (0,rollout_verdict/* rolloutVerdict */.$6)(manifest, analyses);
+    if (verdict)
+        head.push(rolloutVerdictHtml(verdict, !!manifest.workload));
+    const counts = `${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'}, ${jvmCount} JVM${jvmCount === 1 ? '' : 's'}${deadlocked > 0 ? `, <strong>${deadlocked} with a deadlock</strong>` : ''}`;
+    let art = '';
+    if (artifact) {
+        const url = safeUrl(artifact.url);
+        art = url
+            ? ` Dumps: artifact <a href="${escapeHtml(url)}">${esc(artifact.name)}</a>.`
+            : ` Dumps: artifact <code>${esc(artifact.name)}</code> (no link available).`;
+    }
+    head.push(`<p>${counts}.${art}</p>`);
+    if (manifest.errors.length > 0)
+        head.push(`<p>Errors:</p>\n${errorList(manifest.errors)}`);
+    for (const s of manifest.skipped ?? [])
+        head.push(`<p>⚠️ <strong>No ${esc(s.dump)} dump.</strong> ${esc(s.reason, 600)}</p>`);
+    // No blank line anywhere: on GitHub one would end the HTML block and turn the rest into markdown.
+    const build = (detail, pods) => [...head, ...pods.map((p) => podSection(p, analyses, detail))].join('\n').replace(/\n{2,}/g, '\n') + '\n';
+    let html = build('full', manifest.pods);
+    if (Buffer.byteLength(html) <= budgetBytes)
+        return html;
+    html = build('compact', manifest.pods);
+    const note = '<p><em>Details left out to keep the summary small; see analysis.json in the artifact.</em></p>\n';
+    if (Buffer.byteLength(html) + note.length <= budgetBytes)
+        return html + note;
+    // Still too big (hundreds of pods): verdicts of as many pods as fit.
+    let kept = manifest.pods.length;
+    while (kept > 0 && Buffer.byteLength(build('compact', manifest.pods.slice(0, kept))) + 200 > budgetBytes)
+        kept = Math.floor(kept / 2);
+    return (build('compact', manifest.pods.slice(0, kept)) +
+        `<p><em>${manifest.pods.length - kept} more pods left out of the summary; see analysis.json in the artifact.</em></p>\n`);
+}
+/** Writes the summary of the run into the job summary. */
+async function writeJobSummary(manifest, analyses, artifact) {
+    await core/* summary */.z.addRaw(buildSummaryHtml(manifest, analyses, artifact), true).write();
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,104 @@
+export const id = 682;
+export const ids = [682];
+export const modules = {
+
+/***/ 57682:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   analysisLines: () => (/* binding */ analysisLines),
+/* harmony export */   renderTerminalReport: () => (/* binding */ renderTerminalReport),
+/* harmony export */   sanitiseForTerminal: () => (/* binding */ sanitiseForTerminal)
+/* harmony export */ });
+/* harmony import */ var _shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37991);
+/* harmony import */ var _analyse_rollout_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30376);
+
+
+const MAX_LINES_PER_LIST = 3;
+/** Text from the cluster cannot drive the terminal: escape sequences and control characters show as escapes (`\x1b[2J`). */
+function sanitiseForTerminal(text) {
+    return (0,_shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .neutralise */ .$0)(text);
+}
+function t(text, max = 300) {
+    const s = sanitiseForTerminal(String(text ?? ''));
+    return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+function errorLines(errors, indent) {
+    return errors.map((e) => `${indent}error [${t(e.stage)}${e.dump ? `/${t(e.dump)}` : ''}]: ${t(e.message, 1000)}`);
+}
+/** The findings under a verdict, a few lines each. */
+function analysisLines(a, indent) {
+    const out = [];
+    for (const d of a.deadlocks.slice(0, MAX_LINES_PER_LIST)) {
+        for (const l of d.locks) {
+            out.push(`${indent}deadlock: "${t(l.thread, 120)}" waits for ${t(l.className ?? l.kind)}${l.address ? ` <${t(l.address)}>` : ''} held by "${t(l.heldBy ?? '?', 120)}"`);
+        }
+    }
+    // A lock one thread waits for is ordinary locking; from two waiters on it is worth a line.
+    for (const c of a.contendedLocks.filter((x) => x.waiters >= 2).slice(0, MAX_LINES_PER_LIST)) {
+        const holder = c.holder
+            ? `"${t(c.holder, 120)}"`
+            : c.holderUnknown === 'shared'
+                ? 'readers or permit holders'
+                : 'a thread the dump does not name';
+        const samples = c.ofSamples > 1 ? ` (contended in ${c.contendedInSamples} of ${c.ofSamples} samples)` : '';
+        out.push(`${indent}lock ${t(c.className ?? c.kind)} <${t(c.address)}>: ${c.waiters} waiting, held by ${holder}${samples}`);
+    }
+    const pile = a.virtualThreads;
+    if (pile) {
+        const states = Object.entries(pile.states)
+            .map(([k, v]) => `${v} ${k}`)
+            .join(', ');
+        out.push(`${indent}virtual threads: ${pile.total}${states ? ` (${states})` : ''}, ${pile.mounted} mounted, from ${pile.source}`);
+    }
+    for (const b of a.busyThreads.filter((x) => x.hot).slice(0, MAX_LINES_PER_LIST)) {
+        const cpu = b.cpuShare !== undefined ? ` ${Math.round(b.cpuShare * 100)}% of a CPU` : '';
+        out.push(`${indent}busy: "${t(b.name, 120)}"${cpu} in ${t(b.appFrame ?? b.topFrames[0], 200)}`);
+    }
+    // Threads a deadlock or a contended lock above already explains are not repeated.
+    for (const s of a.stuckThreads.filter((x) => !x.idle && !x.explainedBy).slice(0, MAX_LINES_PER_LIST)) {
+        out.push(`${indent}not moving: "${t(s.name, 120)}"${s.state ? ` ${t(s.state)}` : ''} in ${t(s.topFrames[0], 200)}`);
+    }
+    const top = a.histogram?.topByBytes[0];
+    if (top)
+        out.push(`${indent}largest class on the heap: ${t(top.className, 160)} (${top.bytes} bytes, ${top.instances} instances)`);
+    return out;
+}
+/** Renders the run's verdicts as plain text, one block per pod and JVM. */
+function renderTerminalReport(manifest, analyses) {
+    const lines = [];
+    lines.push(`JVM dump: ${t(manifest.target)} in namespace ${t(manifest.namespace)} (${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'})`);
+    const verdict = (0,_analyse_rollout_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .rolloutVerdict */ .$6)(manifest, analyses);
+    if (verdict)
+        lines.push(t(verdict.text, 2000));
+    lines.push(...errorLines(manifest.errors, '  '));
+    for (const s of manifest.skipped ?? [])
+        lines.push(`  skipped ${t(s.dump)}: ${t(s.reason, 400)}`);
+    for (const pod of manifest.pods) {
+        lines.push(`pod ${t(pod.pod, 120)} / container ${t(pod.container, 120)}`);
+        lines.push(...errorLines(pod.errors, '  '));
+        const mine = analyses.filter((a) => a.pod === pod.pod && a.container === pod.container);
+        const pids = new Set([...pod.jvms.map((j) => j.pid), ...mine.map((a) => a.pid)]);
+        if (pids.size === 0)
+            lines.push('  no JVM found');
+        for (const pid of pids) {
+            const jvm = pod.jvms.find((j) => j.pid === pid);
+            const a = mine.find((m) => m.pid === pid)?.analysis;
+            const version = jvm?.version ? `, JDK ${t(jvm.version, 60)}` : '';
+            lines.push(`  pid ${pid}${version}: ${a ? t(a.verdict, 600) : 'no analysis (no thread dump or histogram collected)'}`);
+            for (const note of jvm?.notes ?? [])
+                lines.push(`    note: ${t(note, 300)}`);
+            if (a)
+                lines.push(...analysisLines(a, '    '));
+            if (jvm)
+                lines.push(...errorLines(jvm.errors, '    '));
+        }
+    }
+    return lines.join('\n');
+}
+
+
+/***/ })
+
+};
