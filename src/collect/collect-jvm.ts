@@ -2,6 +2,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { errorMessage } from '../shared/errors.js';
+import { dumpApplies } from '../shared/jdk-features.js';
 import { absolute, FileNames, jvmDir } from '../shared/layout.js';
 import type { DumpKind, FileRecord, JvmResult } from '../shared/model.js';
 import type { CollectContext } from './context.js';
@@ -38,7 +39,12 @@ const COLLECTORS: Readonly<Record<DumpKind, Collector>> = {
 
 /** Which requested dumps a JVM that refuses attach still yields: thread dumps, through SIGQUIT and its log. */
 export function attachFallback(dumps: readonly DumpKind[]): { viaSignal: DumpKind[]; lost: DumpKind[] } {
-  return { viaSignal: dumps.filter((d) => d === 'threads'), lost: dumps.filter((d) => d !== 'threads') };
+  // Without attach the JVM's version is unknown: a kind only some versions offer (threads-json) is not counted
+  // lost, as the outcome does not ask for it either.
+  return {
+    viaSignal: dumps.filter((d) => d === 'threads'),
+    lost: dumps.filter((d) => d !== 'threads' && dumpApplies(d, undefined)),
+  };
 }
 
 export async function collectJvm(ctx: CollectContext, target: JvmTarget): Promise<JvmResult> {

@@ -165,7 +165,8 @@ describe('real cluster', () => {
     expect(run.outputs.outcome).toBe('success');
     const a = await downloadArtifact(service, run.artifactName);
     expect(a.manifest.pods[0].jvms[0].pid).toBe(1);
-    expect(checkManifestAgainstFiles(a)).toBe(4);
+    // Two thread dumps, threads.json (JDK 21+), histogram, heap.
+    expect(checkManifestAgainstFiles(a)).toBe(5);
   });
 
   it('6. three replicas, max-pods 3: all dumped concurrently into one artifact', async () => {

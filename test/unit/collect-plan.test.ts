@@ -129,6 +129,8 @@ describe('attach rules', () => {
   it('without attach, only thread dumps survive (by SIGQUIT)', () => {
     expect(attachFallback(['threads', 'histogram', 'heap'])).toEqual({ viaSignal: ['threads'], lost: ['histogram', 'heap'] });
     expect(attachFallback(['heap'])).toEqual({ viaSignal: [], lost: ['heap'] });
+    // threads-json exists from JDK 21 only; without attach the version is unknown, so it is not counted lost.
+    expect(attachFallback(['threads', 'threads-json', 'histogram'])).toEqual({ viaSignal: ['threads'], lost: ['histogram'] });
   });
 });
 
