@@ -37,6 +37,9 @@ Options (each is the action input of the same name):
       --image-pull-policy P   Always | IfNotPresent | Never (default ${Defaults.ImagePullPolicy})
       --heap-dump-live BOOL   --tmp-volume auto|none|NAME  --run-as-user UID  --run-as-group GID
       --jvm-pid PID           --debugger-name-prefix P  --debugger-ttl D (default ${Defaults.DebuggerTtl})  --timeout D (default ${Defaults.Timeout})
+      --include-context BOOL  pod.yaml, events, logs next to the dumps (default ${Defaults.IncludeContext});  --redact-env BOOL  --log-bytes N
+      --wait-for-rollout BOOL watch the rollout first;  --rollout-timeout D (default ${Defaults.RolloutTimeout});  --dump-on-success BOOL
+      --remove-oom-dumps BOOL remove the OOM heap dumps collected from the pod (default ${Defaults.RemoveOomDumps})
   -h, --help                  this text
 
 Progress goes to stderr; the verdicts to stdout. Exit status: 0 all dumps, 3 some, 1 none, 2 bad usage.`;
