@@ -7,6 +7,7 @@ import {
   RbacAuthorizationV1Api,
   Watch,
   type KubernetesObject,
+  type V1PodSpec,
   type V1PolicyRule,
 } from '@kubernetes/client-node';
 import { execFileSync } from 'node:child_process';
@@ -139,10 +140,15 @@ current-context: ${user}@kind-kjd
 }
 
 /** A ServiceAccount in `namespace` bound to a Role with `rules`; returns its token kubeconfig. */
-export async function serviceAccountWithRole(name: string, namespace: string, rules: V1PolicyRule[]): Promise<string> {
+export async function serviceAccountWithRole(
+  name: string,
+  namespace: string,
+  rules: V1PolicyRule[],
+  cleanup: CleanupRegistry = testCleanup,
+): Promise<string> {
   const { core } = admin();
   const r = rbac();
-  testCleanup.add(`service account ${namespace}/${name}`, async () => {
+  cleanup.add(`service account ${namespace}/${name}`, async () => {
     await core.deleteNamespacedServiceAccount({ name, namespace }).catch(() => undefined);
     await core.deleteNamespacedSecret({ name: `${name}-token`, namespace }).catch(() => undefined);
     await r.deleteNamespacedRole({ name, namespace }).catch(() => undefined);
@@ -267,7 +273,12 @@ export async function bindGroup(name: string, namespace: string, role: string, g
 }
 
 /** Java classes compiled here (javac --release 8), as one jar in a ConfigMap: mount it at /classes, run with -cp /classes/app.jar. */
-export async function classesConfigMap(name: string, namespace: string, sources: string[]): Promise<void> {
+export async function classesConfigMap(
+  name: string,
+  namespace: string,
+  sources: string[],
+  cleanup: CleanupRegistry = testCleanup,
+): Promise<void> {
   const core: CoreV1Api = admin().core;
   const dir = mkdtempSync(path.join(tmpdir(), 'kjd-classes-'));
   try {
@@ -276,9 +287,18 @@ export async function classesConfigMap(name: string, namespace: string, sources:
     execFileSync('jar', ['cf', `${dir}/app.jar`, '-C', `${dir}/classes`, '.'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const binaryData = { 'app.jar': readFileSync(`${dir}/app.jar`).toString('base64') };
     await core.deleteNamespacedConfigMap({ name, namespace }).catch(() => undefined);
-    testCleanup.add(`config map ${namespace}/${name}`, () => core.deleteNamespacedConfigMap({ name, namespace }).catch(() => undefined));
+    cleanup.add(`config map ${namespace}/${name}`, () => core.deleteNamespacedConfigMap({ name, namespace }).catch(() => undefined));
     await core.createNamespacedConfigMap({ namespace, body: { metadata: { name }, binaryData } });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Makes the pod's JVM container run `main` from the jar of classesConfigMap(`configMap`) (behind tini, as the images do). */
+export function runClassesFrom(spec: V1PodSpec, configMap: string, javaArgs: string[]): V1PodSpec {
+  const c = spec.containers[0];
+  c.command = ['/usr/bin/tini', '--', 'java', '-cp', '/classes/app.jar', ...javaArgs];
+  c.volumeMounts = [...(c.volumeMounts ?? []), { name: 'classes', mountPath: '/classes' }];
+  spec.volumes = [...(spec.volumes ?? []), { name: 'classes', configMap: { name: configMap } }];
+  return spec;
 }

@@ -41,6 +41,8 @@ export function actionKubeconfig(): string {
 
 export interface AppOptions {
   name: string;
+  /** Default: the shared namespace NS. */
+  namespace?: string;
   jre?: number;
   replicas?: number;
   tmpVolume?: boolean;
@@ -85,7 +87,7 @@ export function podSpec(o: AppOptions): V1PodSpec {
 
 export function deployment(o: AppOptions): V1Deployment {
   return {
-    metadata: { name: o.name, namespace: NS, labels: { app: o.name, e2e: 'kube-jvm-dump' } },
+    metadata: { name: o.name, namespace: o.namespace ?? NS, labels: { app: o.name, e2e: 'kube-jvm-dump' } },
     spec: {
       replicas: o.replicas ?? 1,
       selector: { matchLabels: { app: o.name } },
@@ -96,12 +98,18 @@ export function deployment(o: AppOptions): V1Deployment {
 }
 
 /** Resolves when `count` pods matching the selector satisfy `ok`; watches, re-reading on each watch end. */
-export async function waitForPods(selector: string, count: number, ok: (p: V1Pod) => boolean, timeoutMs = 180_000): Promise<V1Pod[]> {
+export async function waitForPods(
+  selector: string,
+  count: number,
+  ok: (p: V1Pod) => boolean,
+  timeoutMs = 180_000,
+  namespace = NS,
+): Promise<V1Pod[]> {
   const { kc, core } = admin();
   const deadline = Date.now() + timeoutMs;
   const good = (pods: V1Pod[]) => pods.filter((p) => !p.metadata?.deletionTimestamp && ok(p));
   while (Date.now() < deadline) {
-    const list = await core.listNamespacedPod({ namespace: NS, labelSelector: selector });
+    const list = await core.listNamespacedPod({ namespace, labelSelector: selector });
     if (good(list.items).length >= count) return good(list.items);
     const pods = new Map(list.items.map((p) => [p.metadata!.name!, p]));
     await new Promise<void>((resolve) => {
@@ -115,7 +123,7 @@ export async function waitForPods(selector: string, count: number, ok: (p: V1Pod
       );
       new Watch(kc)
         .watch(
-          `/api/v1/namespaces/${NS}/pods`,
+          `/api/v1/namespaces/${namespace}/pods`,
           { labelSelector: selector, resourceVersion: list.metadata?.resourceVersion },
           (type, obj: V1Pod) => {
             if (type === 'DELETED') pods.delete(obj.metadata!.name!);
@@ -218,9 +226,9 @@ export async function readPod(name: string): Promise<V1Pod> {
 }
 
 /** Runs a command in a container with the admin credentials (to look at the pod from outside the action). */
-export async function execIn(pod: string, container: string, command: string[]): Promise<string> {
+export async function execIn(pod: string, container: string, command: string[], namespace = NS): Promise<string> {
   const { execInContainer } = await import('../../../src/kube/exec.js');
-  const r = await execInContainer(admin().kc, NS, pod, container, command, { timeoutMs: 60_000 });
+  const r = await execInContainer(admin().kc, namespace, pod, container, command, { timeoutMs: 60_000 });
   if (r.exitCode !== 0) throw new Error(`${command.join(' ')} exited ${r.exitCode}: ${r.stderr}`);
   return r.stdout;
 }

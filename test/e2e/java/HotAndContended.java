@@ -1,0 +1,53 @@
+/**
+ * A JVM with a known answer to "where did the time go": one thread spends its CPU in HotPath.crunch, and four
+ * threads fight for one ContendedLedger monitor, each holding it 50 ms (so each waits about 150 ms to enter,
+ * well over JFR's 10/20 ms jdk.JavaMonitorEnter threshold). Prints READY once both are going.
+ */
+public class HotAndContended {
+    static final ContendedLedger LEDGER = new ContendedLedger();
+
+    public static void main(String[] args) throws Exception {
+        Thread hot = new Thread(() -> {
+            long seed = 42;
+            while (true) seed = HotPath.crunch(seed);
+        }, "hot-path");
+        hot.setDaemon(true);
+        hot.start();
+        for (int i = 0; i < 4; i++) {
+            Thread t = new Thread(() -> {
+                while (true) LEDGER.post();
+            }, "ledger-" + i);
+            t.setDaemon(true);
+            t.start();
+        }
+        System.out.println("READY");
+        Thread.sleep(Long.MAX_VALUE);
+    }
+}
+
+/** The hot method: arithmetic only (no calls), so it is the top frame of the samples, not a callee. */
+class HotPath {
+    static long crunch(long seed) {
+        long x = seed;
+        for (int i = 0; i < 5_000_000; i++) {
+            x ^= x << 13;
+            x ^= x >>> 7;
+            x ^= x << 17;
+        }
+        return x;
+    }
+}
+
+/** The contended monitor: its class is what JFR reports as the monitor class. */
+class ContendedLedger {
+    private long entries;
+
+    synchronized void post() {
+        entries++;
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
