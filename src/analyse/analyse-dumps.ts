@@ -3,6 +3,7 @@ import type { RunManifest } from '../shared/model.js';
 import { absolute, FileNames } from '../shared/layout.js';
 import { analyseJvm } from './analysis.js';
 import type { JvmAnalysis } from './analysis-types.js';
+import { compareReplicas } from './replicas.js';
 
 /** One analysed JVM, keyed like the output directory: <pod>/<container>/<pid>. */
 export interface AnalysedJvm {
@@ -12,10 +13,17 @@ export interface AnalysedJvm {
   analysis: JvmAnalysis;
 }
 
-/** Analyses every JVM that has thread dumps, from the files in the output directory; writes analysis.json. */
+/**
+ * Analyses every JVM that has thread dumps, from the files in the output directory; writes analysis.json: the
+ * JVMs, then the comparison of each workload's replicas (empty when no workload has two analysed JVMs).
+ */
 export async function analyseDumps(manifest: RunManifest, outputDir: string): Promise<AnalysedJvm[]> {
   const entries = await analyseRun(manifest, outputDir);
-  await writeFile(absolute(outputDir, FileNames.analysis), JSON.stringify({ tool: manifest.tool, jvms: entries }, null, 2) + '\n');
+  const replicas = compareReplicas(manifest, entries);
+  await writeFile(
+    absolute(outputDir, FileNames.analysis),
+    JSON.stringify({ tool: manifest.tool, jvms: entries, replicas }, null, 2) + '\n',
+  );
   return entries;
 }
 

@@ -10,6 +10,7 @@ import { collectOomDumps } from './collect-oom-dumps.js';
 import { timeLeft, type CollectContext } from './context.js';
 import {
   chooseTarget,
+  controllerOf,
   debuggerIdentityFor,
   debuggerRequest,
   planJvms,
@@ -36,6 +37,7 @@ export async function collectPod(ctx: CollectContext, pod: V1Pod): Promise<PodRe
     pod: podName,
     container: ctx.settings.container ?? '',
     node: pod.spec?.nodeName,
+    owner: controllerOf(pod),
     jvms: [],
     errors: [],
     timingsMs: {},

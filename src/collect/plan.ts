@@ -37,6 +37,12 @@ export function chooseTarget(pod: V1Pod, settings: Settings): PodTarget {
   return { pod: pod.metadata?.name ?? '?', container, targetImage: pod.spec?.containers.find((c) => c.name === container)?.image };
 }
 
+/** The pod's controller as "kind/name": what tells replicas of one workload (one revision of it) apart from other pods. */
+export function controllerOf(pod: V1Pod): string | undefined {
+  const c = pod.metadata?.ownerReferences?.find((r) => r.controller);
+  return c ? `${c.kind}/${c.name}` : undefined;
+}
+
 /** Everything decidable from the pod and the settings, before anything changes in the cluster. */
 export function planPod(pod: V1Pod, settings: Settings, target: PodTarget): PodPlan {
   const notRunning = containerNotRunningReason(pod, target.container);

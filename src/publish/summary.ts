@@ -8,6 +8,7 @@ import { details, esc, escapeHtml, formatBytes, names, pre, safeUrl, table } fro
 import { virtualThreadsHtml } from './virtual-threads-html.js';
 import { rolloutVerdict } from '../analyse/rollout-verdict.js';
 import { podContextHtml, rolloutVerdictHtml } from './context-html.js';
+import { replicasSection } from './replicas-html.js';
 
 export type { AnalysedJvm };
 export { escapeHtml, formatBytes };
@@ -269,6 +270,7 @@ export function buildSummaryHtml(
   head.push(`<p>${counts}.${art}</p>`);
   if (manifest.errors.length > 0) head.push(`<p>Errors:</p>\n${errorList(manifest.errors)}`);
   for (const s of manifest.skipped ?? []) head.push(`<p>⚠️ <strong>No ${esc(s.dump)} dump.</strong> ${esc(s.reason, 600)}</p>`);
+  head.push(replicasSection(manifest, analyses));
 
   // No blank line anywhere: on GitHub one would end the HTML block and turn the rest into markdown.
   const build = (detail: Detail, pods: readonly PodResult[]) =>

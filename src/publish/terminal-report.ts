@@ -4,6 +4,8 @@ import type { JvmAnalysis } from '../analyse/analysis-types.js';
 import type { AnalysedJvm } from './summary.js';
 import { neutralise } from '../shared/untrusted.js';
 import { rolloutVerdict } from '../analyse/rollout-verdict.js';
+import { compareReplicas } from '../analyse/replicas.js';
+import { replicaLines } from './replicas-html.js';
 
 const MAX_LINES_PER_LIST = 3;
 
@@ -71,6 +73,7 @@ export function renderTerminalReport(manifest: RunManifest, analyses: readonly A
   if (verdict) lines.push(t(verdict.text, 2000));
   lines.push(...errorLines(manifest.errors, '  '));
   for (const s of manifest.skipped ?? []) lines.push(`  skipped ${t(s.dump)}: ${t(s.reason, 400)}`);
+  lines.push(...replicaLines(compareReplicas(manifest, analyses)));
   for (const pod of manifest.pods) {
     lines.push(`pod ${t(pod.pod, 120)} / container ${t(pod.container, 120)}`);
     lines.push(...errorLines(pod.errors, '  '));

@@ -67,6 +67,8 @@ export interface PodResult {
   pod: string;
   container: string;
   node?: string;
+  /** The pod's controller as "kind/name" (ownerReferences with controller: true), e.g. "ReplicaSet/web-7d9c6f". */
+  owner?: string;
   targetImage?: string;
   debugger?: DebuggerInfo;
   jvms: JvmResult[];
