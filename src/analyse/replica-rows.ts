@@ -1,12 +1,18 @@
 // Which analysed JVMs are replicas of one workload, and the figures of each that the comparison reads. Pure.
-import type { JfrHotMethod } from '../shared/jfr-summary.js';
 import type { RunManifest } from '../shared/model.js';
 import type { AnalysedJvm } from './analyse-dumps.js';
 import { contendedInMost } from './contention.js';
 
-/** An analysed JVM, with the hot methods of its JFR recording when one was summarised (jfr-summary.json). */
+/** A method's self samples in a JFR recording and their share of its execution samples (0..1). */
+export interface JfrMethodSamples {
+  method: string;
+  samples: number;
+  share: number;
+}
+
+/** An analysed JVM, with the methods its JFR recording found hot (self time) when one was summarised (jfr-summary.json). */
 export interface ReplicaJvm extends AnalysedJvm {
-  jfr?: { executionSamples: number; hotMethods: readonly JfrHotMethod[] };
+  jfr?: { executionSamples: number; bySelf: readonly JfrMethodSamples[] };
 }
 
 /** One replica's figures: one row of the summary's "Replicas" table. Strings in it are pod data. */
@@ -28,7 +34,7 @@ export interface ReplicaRow {
   /** Application methods any RUNNABLE thread was seen in (hot or not): what "the others do not run it" is checked against. */
   runnableMethods: string[];
   /** From jfr-summary.json: the top methods by self samples and their share of all execution samples. */
-  jfrHotMethods?: { method: string; share: number }[];
+  jfrHotMethods?: JfrMethodSamples[];
   /** Bytes of live objects in the class histogram (it forces a full GC first), when there is one. */
   heapBytes?: number;
   verdict: string;
@@ -97,10 +103,10 @@ function rowOf(jvm: ReplicaJvm, label: string): ReplicaRow {
   if (a.histogram?.totalBytes !== undefined) row.heapBytes = a.histogram.totalBytes;
   const jfr = jvm.jfr;
   if (jfr && jfr.executionSamples > 0) {
-    row.jfrHotMethods = [...jfr.hotMethods]
-      .sort((x, y) => y.self - x.self)
+    row.jfrHotMethods = [...jfr.bySelf]
+      .sort((x, y) => y.samples - x.samples)
       .slice(0, JFR_METHODS_KEPT)
-      .map((m) => ({ method: m.method, share: m.self / jfr.executionSamples }));
+      .map((m) => ({ method: m.method, samples: m.samples, share: m.share }));
   }
   return row;
 }

@@ -15,8 +15,13 @@ export const PILEUP_MIN = 5;
  * healthy lock in any replica, so a replica stands out only when the others have a quarter of its queue or less.
  */
 export const CLEAR_FACTOR = 4;
-/** A JFR method is hot in a replica from this share of all its execution samples (self time). */
+/** A JFR method is hot in a replica from this share of all its execution samples (self time)... */
 export const JFR_HOT_SHARE = 0.2;
+/**
+ * ...and this many samples: an idle replica's recording has a handful, of which one method easily holds half.
+ * At the profile settings' 10 ms (default: 20 ms) per sample, 50 are half a second or more of one thread's CPU.
+ */
+export const JFR_HOT_MIN_SAMPLES = 50;
 /**
  * Thread counts: replicas of one workload grow and shrink their pools with the load they get (a balancer is never
  * even), so half the others' median, and at least this many threads, is still normal variation.
@@ -137,20 +142,28 @@ function hotMethodFindings(rows: readonly ReplicaRow[]): ReplicaFinding[] {
   return out;
 }
 
-/** JFR self time: hot from JFR_HOT_SHARE; the odd one when every other recording has a quarter of its share or less. */
+/**
+ * JFR self time: hot from JFR_HOT_SHARE and JFR_HOT_MIN_SAMPLES; the odd one when every other recording has a
+ * quarter of its samples in that method or less (the recordings of one run last equally long).
+ */
 function jfrFindings(rows: readonly ReplicaRow[]): ReplicaFinding[] {
   const recorded = rows.filter((r) => r.jfrHotMethods);
   if (recorded.length < 2) return [];
-  const share = (r: ReplicaRow, m: string) => r.jfrHotMethods!.find((h) => h.method === m)?.share ?? 0;
+  const of = (r: ReplicaRow, m: string) => r.jfrHotMethods!.find((h) => h.method === m) ?? { samples: 0, share: 0 };
+  const isHot = (h: { samples: number; share: number }) => h.share >= JFR_HOT_SHARE && h.samples >= JFR_HOT_MIN_SAMPLES;
   const out: ReplicaFinding[] = [];
-  const hot = recorded.flatMap((r) => r.jfrHotMethods!.filter((h) => h.share >= JFR_HOT_SHARE).map((h) => h.method));
-  for (const m of [...new Set(hot)]) {
-    const s = split(recorded, (r) => share(r, m) >= JFR_HOT_SHARE)!;
-    const most = Math.max(0, ...s.rest.map((r) => share(r, m)));
-    const kind = s.kind === 'outlier' && most * CLEAR_FACTOR > share(s.inIt[0], m) ? 'some' : s.kind;
+  for (const m of [...new Set(recorded.flatMap((r) => r.jfrHotMethods!.filter(isHot).map((h) => h.method)))]) {
+    const s = split(recorded, (r) => isHot(of(r, m)))!;
+    const most = Math.max(0, ...s.rest.map((r) => of(r, m).samples));
+    const kind = s.kind === 'outlier' && most * CLEAR_FACTOR > of(s.inIt[0], m).samples ? 'some' : s.kind;
     const pct = (x: number) => `${Math.round(x * 100)}%`;
-    const what = `${s.inIt.map((r) => pct(share(r, m))).join(', ')} of JFR samples in ${m}`;
-    const others = s.rest.length ? { others: `${theOthers(s.rest.length)}: ${most === 0 ? 'none' : `at most ${pct(most)}`}` } : {};
+    const what = `${s.inIt.map((r) => pct(of(r, m).share)).join(', ')} of JFR samples in ${m}`;
+    const rest = (r: ReplicaRow) => `${of(r, m).samples} samples`;
+    const others = s.rest.length
+      ? {
+          others: `${theOthers(s.rest.length)}: ${most === 0 ? 'none' : `at most ${rest(s.rest.find((r) => of(r, m).samples === most)!)}`}`,
+        }
+      : {};
     out.push({ kind, measure: 'jfr-hot-method', replicas: s.inIt.map((r) => r.label), what, ...others });
   }
   return out;

@@ -180,37 +180,44 @@ describe('the rule at its edges (real analyses, one figure changed)', () => {
   });
 });
 
-describe('JFR hot methods (constructed summaries: the shape of jfr-summary.json)', () => {
-  const jfr = (share: number) => ({
-    executionSamples: 1000,
-    hotMethods: [
-      { method: 'com.acme.Pricing.recalculate', self: Math.round(share * 1000), total: 900 },
-      { method: 'java.util.HashMap.get', self: 50, total: 80 },
+describe('JFR hot methods (constructed: the figures analysis.json keeps of jfr-summary.json)', () => {
+  /** Recordings of equal length: `samples` execution samples, `inHot` of them with the hot method on top. */
+  const jfr = (samples: number, inHot: number) => ({
+    executionSamples: samples,
+    bySelf: [
+      { method: 'com.acme.Pricing.recalculate', samples: inHot, share: inHot / samples },
+      { method: 'java.util.HashMap.get', samples: 5, share: 5 / samples },
     ],
   });
-  const withJfr = (shares: number[]) => {
-    const pods = shares.map((_, i) => `web-${i + 1}`);
+  const withJfr = (recordings: ReturnType<typeof jfr>[]) => {
+    const pods = recordings.map((_, i) => `web-${i + 1}`);
     const analyses: ReplicaJvm[] = pods.map((p, i) => ({
       pod: p,
       container: 'app',
       pid: 1,
       analysis: replica('calm-a'),
-      jfr: jfr(shares[i]),
+      jfr: recordings[i],
     }));
     return compareReplicas(manifestOf(pods.map((p) => pod(p))), analyses)[0];
   };
 
-  it('62% of samples in one method in one replica, 3% elsewhere: that replica', () => {
-    expect(withJfr([0.03, 0.62, 0.02]).verdict).toBe(
-      'Odd one out: pod web-2: 62% of JFR samples in com.acme.Pricing.recalculate; the other 2 pods: at most 3%',
+  it('62% of samples in one method in one replica, a few elsewhere: that replica', () => {
+    expect(withJfr([jfr(1000, 30), jfr(1000, 620), jfr(900, 20)]).verdict).toBe(
+      'Odd one out: pod web-2: 62% of JFR samples in com.acme.Pricing.recalculate; the other 2 pods: at most 30 samples',
     );
   });
 
-  it('the same method hot everywhere: the workload; 62% next to 20%: not clearly one', () => {
-    expect(withJfr([0.6, 0.62, 0.55]).verdict).toMatch(
+  it('idle replicas with a handful of samples, one method holding most of them: nothing hot', () => {
+    expect(withJfr([jfr(8, 6), jfr(1000, 20), jfr(5, 4)]).findings).toEqual([]);
+    // ...while they still count as the others of a replica that is hot.
+    expect(withJfr([jfr(8, 6), jfr(1000, 620), jfr(5, 4)]).outlier).toBe('pod web-2');
+  });
+
+  it('the same method hot everywhere: the workload; 620 samples next to 160: not clearly one', () => {
+    expect(withJfr([jfr(1000, 600), jfr(1000, 620), jfr(1000, 550)]).verdict).toMatch(
       /^No odd one out: every replica \(3 pods\): 60%, 62%, 55% of JFR samples in com\.acme/,
     );
-    expect(withJfr([0.62, 0.16, 0.02]).outlier).toBeUndefined();
+    expect(withJfr([jfr(1000, 620), jfr(1000, 160), jfr(1000, 20)]).outlier).toBeUndefined();
   });
 });
 

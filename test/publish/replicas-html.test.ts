@@ -74,6 +74,19 @@ describe('the Replicas section', () => {
     expect(text).toContain('  pod web-2: 42 Java threads (9 RUNNABLE, 24 BLOCKED, 6 WAITING, 3 TIMED_WAITING), 24 on one lock, ');
   });
 
+  it('20 rows at most, and the odd one even past them', () => {
+    const calm = replica('calm-a');
+    const many: Record<string, JvmAnalysis> = {};
+    for (let i = 1; i <= 24; i++) many[`web-${i}`] = calm;
+    many['web-25'] = replica('pileup-a');
+    const { manifest, analyses } = run(many);
+    const html = buildSummaryHtml(manifest, analyses);
+    expect(html.match(/<tr><td>(<strong>)?<code>pod web-/g)).toHaveLength(21);
+    expect(html).toContain('<strong><code>pod web-25</code></strong>');
+    expect(html).toContain('<p><em>4 more replicas in analysis.json.</em></p>');
+    expect(html).toContain('Odd one out: pod web-25: 24 threads BLOCKED on one lock (Replica$Ledger); the other 24 pods: none');
+  });
+
   it('no section for a single pod', () => {
     const { manifest, analyses } = run({ 'web-1': replica('pileup-a') });
     expect(buildSummaryHtml(manifest, analyses)).not.toContain('Replicas (');
