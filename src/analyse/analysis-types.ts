@@ -1,4 +1,6 @@
 // The shape of analysis.json (a published artifact): keep field names and order stable.
+import type { FlameGraphRef, JfrAnalysis } from './jfr-analysis-types.js';
+export type { FlameGraphRef, JfrAnalysis, MethodShare } from './jfr-analysis-types.js';
 /** 'no-data': nothing to judge, or input that was not understood (never shown as fine). */
 export type Severity = 'deadlock' | 'contention' | 'virtual-pileup' | 'cpu' | 'stuck' | 'ok' | 'no-data';
 
@@ -161,6 +163,10 @@ export interface JvmAnalysis {
   /** Formats of the samples, e.g. ["thread-print"] or ["json"]. */
   formats?: string[];
   virtualThreads?: VirtualThreadSummary;
+  /** From the JFR recording's jfr-summary.json, when there is a valid one. */
+  jfr?: JfrAnalysis;
+  /** The flame graph written next to the dumps (analysis.json only; not set by analyseJvm). */
+  flameGraph?: FlameGraphRef;
 }
 
 export interface AnalyseInput {
@@ -168,4 +174,6 @@ export interface AnalyseInput {
    * Thread.dump_to_file text or JSON. */
   threadDumps: string[];
   histogram?: string;
+  /** The text of jfr-summary.json (from the pod: validated before use). */
+  jfrSummary?: string;
 }

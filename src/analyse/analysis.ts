@@ -3,6 +3,9 @@ import { busyThreads, measureActivity, stuckThreads, topCpuDeltas } from './acti
 import type { AnalyseInput, JvmAnalysis, StuckThread } from './analysis-types.js';
 import { contendedInMost, contentionAcrossSamples } from './contention.js';
 import { findDeadlocks } from './deadlocks.js';
+import type { JfrSummary } from '../shared/jfr-summary.js';
+import { analyseJfr } from './jfr-analysis.js';
+import { readJfrSummary } from './jfr-read.js';
 import { summariseHistogram } from './histogram-summary.js';
 import { lockGraph } from './lock-graph.js';
 import { readThreadDumps } from './read-dumps.js';
@@ -17,7 +20,22 @@ const KNOWN_EXTRA_LINE = /^(No compile task|Compiling:\s.*|JavaThread state: .*)
 
 /** Analyses one JVM. `threadDumps` are its spaced samples, oldest first. */
 export function analyseJvm(input: AnalyseInput): JvmAnalysis {
+  return analyseJvmEvidence(input).analysis;
+}
+
+/** The analysis with what it was made from: the thread-dump samples it used and the validated JFR summary. */
+export interface JvmEvidence {
+  analysis: JvmAnalysis;
+  samples: ThreadDump[];
+  jfrSummary?: JfrSummary;
+}
+
+export function analyseJvmEvidence(input: AnalyseInput): JvmEvidence {
   const notes: string[] = [];
+  const jfrRead = input.jfrSummary !== undefined ? readJfrSummary(input.jfrSummary) : undefined;
+  if (jfrRead?.problem) notes.push(`JFR summary left out: ${jfrRead.problem}`);
+  const jfr = jfrRead?.summary ? { jfr: analyseJfr(jfrRead.summary) } : {};
+  const evidence = (analysis: JvmAnalysis, samples: ThreadDump[]): JvmEvidence => ({ analysis, samples, jfrSummary: jfrRead?.summary });
   const rejected: string[] = [];
   const all: ThreadDump[] = [];
   input.threadDumps.forEach((text, i) => {
@@ -45,8 +63,11 @@ export function analyseJvm(input: AnalyseInput): JvmAnalysis {
   const last = samples[samples.length - 1];
   const formats = [...new Set(all.map((d) => d.format))];
   if (!last) {
-    return {
-      verdict: rejected.length > 0 ? `not a HotSpot thread dump (looks like: ${rejected[0]})` : 'no thread dump could be parsed',
+    // Only a recording (dumps: jfr): its verdict is the JVM's.
+    const onlyJfr = input.threadDumps.length === 0 && jfr.jfr ? `JFR: ${jfr.jfr.verdict}` : undefined;
+    const empty: JvmAnalysis = {
+      verdict:
+        onlyJfr ?? (rejected.length > 0 ? `not a HotSpot thread dump (looks like: ${rejected[0]})` : 'no thread dump could be parsed'),
       severity: 'no-data',
       deadlock: false,
       blockedThreads: 0,
@@ -65,7 +86,9 @@ export function analyseJvm(input: AnalyseInput): JvmAnalysis {
       notes,
       ...(rejected.length > 0 ? { rejected: rejected[0] } : {}),
       formats,
+      ...jfr,
     };
+    return evidence(empty, []);
   }
 
   const graphs = samples.map(lockGraph);
@@ -120,7 +143,7 @@ export function analyseJvm(input: AnalyseInput): JvmAnalysis {
   if (vts?.source === 'thread-print')
     notes.push('Thread.print shows only virtual threads mounted on a carrier; a JSON thread dump (threads-json) lists all of them');
   // The verdict reads the findings above, so it comes last; the keys keep their place at the top of the JSON.
-  return { ...analysis, ...verdictOf(analysis, { unknownLines }) };
+  return evidence({ ...analysis, ...verdictOf(analysis, { unknownLines }), ...jfr }, samples);
 }
 
 /** Values for the action outputs `deadlock` and `blocked-threads` over all analysed JVMs. */
