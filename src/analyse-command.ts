@@ -5,6 +5,8 @@ import { analyseRun } from './analyse/analyse-dumps.js';
 import { analyseJvm } from './analyse/analysis.js';
 import type { JvmAnalysis } from './analyse/analysis-types.js';
 import { readThreadDumps } from './analyse/read-dumps.js';
+import { compareReplicas } from './analyse/replicas.js';
+import { replicaLines } from './publish/replicas-html.js';
 import { renderOfflineReport, renderStandaloneHtml, type OfflineEntry } from './publish/offline-report.js';
 import { FileNames } from './shared/layout.js';
 import type { RunManifest } from './shared/model.js';
@@ -155,9 +157,11 @@ export async function runAnalyseCommand(argv: string[], stdout: NodeJS.WritableS
       analysis,
     }));
     // Thread names are untrusted: inert JSON, so that a `run:` step printing it cannot be steered.
-    stdout.write(inertJson({ tool: manifest.tool, jvms }) + '\n');
+    stdout.write(inertJson({ tool: manifest.tool, jvms, replicas: compareReplicas(manifest, entries) }) + '\n');
   } else {
     stdout.write(renderOfflineReport(entries) + '\n');
+    // A run's directory (or several of one workload): its replicas compared, as after the run.
+    for (const line of replicaLines(compareReplicas(manifest, entries))) stdout.write(neutralise(line) + '\n');
   }
   if (options.html) {
     await writeFile(options.html, renderStandaloneHtml(`Thread dump analysis: ${options.paths.join(' ')}`, manifest, entries));
