@@ -9,6 +9,7 @@ import { virtualThreadsHtml } from './virtual-threads-html.js';
 import { rolloutVerdict } from '../analyse/rollout-verdict.js';
 import { podContextHtml, rolloutVerdictHtml } from './context-html.js';
 import { replicasSection } from './replicas-html.js';
+import { jfrHtml } from './jfr-html.js';
 
 export type { AnalysedJvm };
 export { escapeHtml, formatBytes };
@@ -76,6 +77,7 @@ function jvmSection(jvm: JvmResult | undefined, pid: number, a: JvmAnalysis | un
   if (jvm && jvm.files.length > 0) out.push(`<p>Collected: ${collectedList(jvm)}.</p>`);
   for (const note of jvm?.notes ?? []) out.push(`<p>ℹ️ ${esc(note, 300)}</p>`);
   if (a && a.samples > 0) out.push(stateTable(a));
+  if (a) out.push(...jfrHtml(a, detail === 'full'));
   if (a && detail === 'full') out.push(...analysisDetails(a));
   if (jvm && jvm.errors.length > 0) out.push(details(`Errors for this JVM (${jvm.errors.length})`, errorList(jvm.errors), true));
   return out.join('\n');

@@ -6,6 +6,7 @@ import { neutralise } from '../shared/untrusted.js';
 import { rolloutVerdict } from '../analyse/rollout-verdict.js';
 import { compareReplicas } from '../analyse/replicas.js';
 import { replicaLines } from './replicas-html.js';
+import { jfrLines } from './jfr-text.js';
 
 const MAX_LINES_PER_LIST = 3;
 
@@ -58,6 +59,7 @@ export function analysisLines(a: JvmAnalysis, indent: string): string[] {
   for (const s of a.stuckThreads.filter((x) => !x.idle && !x.explainedBy).slice(0, MAX_LINES_PER_LIST)) {
     out.push(`${indent}not moving: "${t(s.name, 120)}"${s.state ? ` ${t(s.state)}` : ''} in ${t(s.topFrames[0], 200)}`);
   }
+  out.push(...jfrLines(a, indent));
   const top = a.histogram?.topByBytes[0];
   if (top) out.push(`${indent}largest class on the heap: ${t(top.className, 160)} (${top.bytes} bytes, ${top.instances} instances)`);
   return out;
