@@ -31,7 +31,8 @@ Options (each is the action input of the same name):
   -o, --out, --output-dir DIR where to write the dumps (default ./jvm-dumps/<name>)
       --kubeconfig FILE       kubeconfig file;  --context NAME
       --max-pods N            pods to dump concurrently (default ${Defaults.MaxPods})
-      --dumps LIST            threads,threads-json,histogram,heap,vm-info (default ${Defaults.Dumps})
+      --dumps LIST            threads,threads-json,histogram,jfr,heap,vm-info (default ${Defaults.Dumps})
+      --jfr-duration D        JFR recording length (default ${Defaults.JfrDuration});  --jfr-settings profile|default (default ${Defaults.JfrSettings})
       --thread-dump-count N   (default ${Defaults.ThreadDumpCount});  --thread-dump-interval D (default ${Defaults.ThreadDumpInterval})
       --jdk-image IMAGE       debugger image with jcmd (default ${Defaults.JdkImage})
       --image-pull-policy P   Always | IfNotPresent | Never (default ${Defaults.ImagePullPolicy})

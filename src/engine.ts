@@ -73,6 +73,7 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
       threadDumpCount: settings.threadDumpCount,
       threadDumpIntervalMs: settings.threadDumpIntervalMs,
       heapDumpLive: settings.heapDumpLive,
+      ...(settings.dumps.includes('jfr') ? { jfr: { durationMs: settings.jfrDurationMs, settings: settings.jfrSettings } } : {}),
     },
     startedAt: startedAt.toISOString(),
     finishedAt: '',

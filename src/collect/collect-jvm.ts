@@ -7,6 +7,7 @@ import { absolute, FileNames, jvmDir } from '../shared/layout.js';
 import type { DumpKind, FileRecord, JvmResult } from '../shared/model.js';
 import type { CollectContext } from './context.js';
 import { collectHeapDump, TransferError } from './heap-dump.js';
+import { discardJfr, finishJfr, startJfr, type JfrRecording } from './collect-jfr.js';
 import { histogramArgs, histogramTotalBytes, JcmdTimeoutMs, vmInfoCommands } from './jcmd.js';
 import type { Collector, JvmJob, JvmTarget } from './jvm-job.js';
 import { attachIds } from './plan.js';
@@ -16,7 +17,8 @@ import { parseVmVersion } from './toolbox-protocol.js';
 import { HashingFileSink, LocalWriteError, readTail } from './transfer.js';
 import { ToolboxError } from './toolbox.js';
 
-const COLLECTORS: Readonly<Record<DumpKind, Collector>> = {
+/** Each kind's collector; `jfr` is two steps (see collectKinds). */
+const COLLECTORS: Readonly<Record<Exclude<DumpKind, 'jfr'>, Collector>> = {
   threads: takeThreadDumpsInPod,
   'threads-json': collectThreadsJson,
   histogram: async (job) => {
@@ -104,8 +106,31 @@ export async function collectJvm(ctx: CollectContext, target: JvmTarget): Promis
     return out;
   }
   ctx.progress(`${job.label}: JVM ${out.version ?? '?'} (${jvm.commandLine.slice(0, 100)})`);
-  for (const dump of ctx.settings.dumps) await attempt(job, dump, () => COLLECTORS[dump](job));
+  await collectKinds(job);
   return out;
+}
+
+/**
+ * The requested kinds in DUMP_KINDS order. A JFR recording starts first, so it covers the thread dumps and the
+ * histogram, and is finished at its place in the order, before the heap dump (whose safepoint would distort it).
+ */
+async function collectKinds(job: JvmJob): Promise<void> {
+  const dumps = job.ctx.settings.dumps;
+  let recording: JfrRecording | undefined;
+  if (dumps.includes('jfr')) await attempt(job, 'jfr', async () => void (recording = await startJfr(job)), 'jfr-start');
+  try {
+    for (const dump of dumps) {
+      if (dump !== 'jfr') await attempt(job, dump, () => COLLECTORS[dump](job));
+      else if (recording) {
+        const started = recording;
+        recording = undefined;
+        await attempt(job, 'jfr', () => finishJfr(job, started));
+      }
+    }
+  } finally {
+    // Only when something above threw past its attempt: our recording never outlives the run.
+    if (recording) await discardJfr(job, recording.name);
+  }
 }
 
 async function withoutAttach(job: JvmJob, message: string): Promise<void> {
@@ -128,7 +153,7 @@ async function withoutAttach(job: JvmJob, message: string): Promise<void> {
 }
 
 /** Runs one dump kind: a failure is recorded against it and costs nothing else. */
-async function attempt(job: JvmJob, dump: DumpKind, collect: () => Promise<void>): Promise<void> {
+async function attempt(job: JvmJob, dump: DumpKind, collect: () => Promise<void>, timing: string = dump): Promise<void> {
   const t0 = Date.now();
   try {
     await collect();
@@ -137,5 +162,5 @@ async function attempt(job: JvmJob, dump: DumpKind, collect: () => Promise<void>
     job.out.errors.push({ stage: err instanceof TransferError ? 'transfer' : 'collect', message, dump });
     job.ctx.progress(`${job.label}: ${dump} failed: ${message}`);
   }
-  job.out.timingsMs[dump] = Date.now() - t0;
+  job.out.timingsMs[timing] = Date.now() - t0;
 }

@@ -55,6 +55,7 @@ as_user() {
   fi
   chroot --userspec="$u:$g" / "$@"
 }
+# end of prelude (jfr-summary.sh runs after the lines above: see jfr-script.ts)
 
 probe() {
   echo "self	$(id -u)	$(id -g)"

@@ -19,6 +19,7 @@ import {
 import { explainJcmdFailure } from './jcmd.js';
 import { parseHprofs, type HprofFile } from './oom-dumps.js';
 import type { HashingFileSink } from './transfer.js';
+import { jfrSummaryCommand } from './jfr-script.js';
 import { FramedPartsWriter, type FramedPart, type PartSink } from './framed-parts.js';
 
 /**
@@ -92,7 +93,8 @@ export interface Ids {
 export interface Toolbox {
   /** What the debugger saw when the toolbox was created: its own ids, its jcmd, the JVMs. */
   readonly probe: ProbeResult;
-  jcmd(ids: Ids, pid: number, args: string[], timeoutMs: number): Promise<string>;
+  /** `cleanup`: runs even after a cancel or past the deadline (stopping our JFR recording must not be skipped). */
+  jcmd(ids: Ids, pid: number, args: string[], timeoutMs: number, opts?: { cleanup?: boolean }): Promise<string>;
   /** jcmd with its output streamed into `sink` (no size cap); fails like jcmd, judged by the output's start. */
   jcmdTo(ids: Ids, pid: number, args: string[], timeoutMs: number, sink: HashingFileSink): Promise<void>;
   /**
@@ -118,6 +120,11 @@ export interface Toolbox {
   /** Regular *.hprof files directly in these directories (an OOM dump, a volume's root). */
   hprofs(ids: Ids, dirs: string[]): Promise<HprofFile[]>;
   remove(ids: Ids, file: string): Promise<void>;
+  /**
+   * Summarises a JFR recording in the pod (the debugger's java, JDK 11+, runs JfrSummary.java as the JVM's user): the
+   * JSON goes to `sink`. An exec of its own (see jfr-script.ts).
+   */
+  summariseJfr(ids: Ids, recording: string, timeoutMs: number, sink: Writable): Promise<void>;
   sigquit(ids: Ids, pid: number): Promise<void>;
   /** Makes the debugger's /tmp a link to the JVM's (root only; jcmd before 21 needs it). */
   linkTmp(pid: number): Promise<void>;
@@ -140,8 +147,8 @@ export async function createToolbox(exec: ContainerExec, timeoutMs: number): Pro
 class PodToolbox implements Omit<Toolbox, 'probe'> {
   constructor(private readonly exec: ContainerExec) {}
 
-  async jcmd(ids: Ids, pid: number, args: string[], timeoutMs: number): Promise<string> {
-    const r = await this.execute('jcmd', [ids.uid, ids.gid, pid, ...args], { timeoutMs });
+  async jcmd(ids: Ids, pid: number, args: string[], timeoutMs: number, opts?: { cleanup?: boolean }): Promise<string> {
+    const r = await this.execute('jcmd', [ids.uid, ids.gid, pid, ...args], { timeoutMs, cleanup: opts?.cleanup });
     this.checkJcmd(r, r.stdout, pid);
     return r.stdout;
   }
@@ -231,6 +238,11 @@ class PodToolbox implements Omit<Toolbox, 'probe'> {
 
   async remove(ids: Ids, file: string): Promise<void> {
     await this.run('remove', [ids.uid, ids.gid, file], { cleanup: true });
+  }
+
+  async summariseJfr(ids: Ids, recording: string, timeoutMs: number, sink: Writable): Promise<void> {
+    const r = await this.exec(jfrSummaryCommand(ids, recording), { timeoutMs, stdoutSink: sink });
+    if (r.exitCode !== 0) throw this.failed(failureOfExit(r.exitCode), r);
   }
 
   async sigquit(ids: Ids, pid: number): Promise<void> {

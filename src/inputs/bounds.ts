@@ -17,6 +17,8 @@ export const Bounds = {
   /** The debugger's sleep: long enough to take the dumps, never a container left for days. */
   debuggerTtl: { minMs: 30_000, maxMs: 24 * 3_600_000, minWhy: 'so the dumps can be taken' },
   threadDumpInterval: { minMs: 0, maxMs: 10 * 60_000 },
+  /** Under a second gives too few samples to say anything; a recording of hours belongs to the app's own setup. */
+  jfrDuration: { minMs: 1000, maxMs: 3_600_000, minWhy: 'for enough samples' },
   /** kubectl's progress deadline defaults to 10 m; a job ends after 6 h. */
   rolloutTimeout: { minMs: 10_000, maxMs: 6 * 3_600_000 },
 } as const satisfies Record<string, DurationBounds>;
@@ -47,5 +49,18 @@ export function dumpWindowProblem(count: number, intervalMs: number, timeoutMs: 
   return (
     `${count} thread dumps ${formatMs(intervalMs)} apart take ${formatMs(windowMs)}, which does not fit in '${Inputs.Timeout}' ${formatMs(timeoutMs)}: ` +
     `raise '${Inputs.Timeout}' or lower '${Inputs.ThreadDumpCount}' or '${Inputs.ThreadDumpInterval}'.`
+  );
+}
+
+/** Adding the debugger before, and stopping, streaming and summarising the recording after it, need this much of `timeout`. */
+export const JFR_OVERHEAD_MS = 20_000;
+
+/** Why a JFR recording of `durationMs` cannot be finished before the run's timeout, or undefined when it can. */
+export function jfrWindowProblem(durationMs: number, timeoutMs: number): string | undefined {
+  if (durationMs + JFR_OVERHEAD_MS <= timeoutMs) return undefined;
+  return (
+    `A JFR recording of ${formatMs(durationMs)} does not fit in '${Inputs.Timeout}' ${formatMs(timeoutMs)}: the recording plus ` +
+    `${formatMs(JFR_OVERHEAD_MS)} (adding the debugger, stopping, streaming and summarising the recording) must fit. ` +
+    `Raise '${Inputs.Timeout}' or lower '${Inputs.JfrDuration}'.`
   );
 }

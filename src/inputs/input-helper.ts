@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { Defaults, Inputs } from '../shared/constants.js';
-import { DUMP_KINDS, type DumpKind } from '../shared/model.js';
-import { Bounds, boundedDuration, dumpWindowProblem } from './bounds.js';
+import { DUMP_KINDS, type DumpKind, type JfrSettings } from '../shared/model.js';
+import { Bounds, boundedDuration, dumpWindowProblem, jfrWindowProblem } from './bounds.js';
 import { imageReferenceProblem } from './image-reference.js';
 import { parseByteSize } from './byte-size.js';
 import { sanitizeArtifactName } from '../shared/names.js';
@@ -104,6 +104,9 @@ export function parseDumps(raw: string): DumpKind[] {
     'heap-dump': 'heap',
     vminfo: 'vm-info',
     info: 'vm-info',
+    recording: 'jfr',
+    'flight-recording': 'jfr',
+    'flight-recorder': 'jfr',
   };
   const chosen = new Set<DumpKind>();
   for (const item of items) {
@@ -176,6 +179,8 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
   );
   const dumpWindow = dumpWindowProblem(threadDumpCount, threadDumpIntervalMs, timeoutMs);
   if (dumpWindow) throw new InputError(dumpWindow);
+  const dumps = parseDumps(read(Inputs.Dumps) || Defaults.Dumps);
+  const jfr = jfrSettings(read, dumps, timeoutMs);
   const jdkImage = read(Inputs.JdkImage).trim() || Defaults.JdkImage;
   const imageProblem = imageReferenceProblem(jdkImage);
   if (imageProblem) throw new InputError(`Input '${Inputs.JdkImage}': '${jdkImage}' is not a valid image reference: ${imageProblem}.`);
@@ -205,10 +210,11 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
     jvmPid: optionalInteger(read(Inputs.JvmPid), Inputs.JvmPid, 1, 4_194_304),
     jdkImage,
     imagePullPolicy: parsePullPolicy(read(Inputs.ImagePullPolicy)),
-    dumps: parseDumps(read(Inputs.Dumps) || Defaults.Dumps),
+    dumps,
     threadDumpCount,
     threadDumpIntervalMs,
     heapDumpLive: parseBoolean(read(Inputs.HeapDumpLive), Inputs.HeapDumpLive, Defaults.HeapDumpLive),
+    ...jfr,
     allowHeapDumpInPublicRepo: parseBoolean(
       read(Inputs.AllowHeapDumpInPublicRepo),
       Inputs.AllowHeapDumpInPublicRepo,
@@ -232,6 +238,18 @@ export function getSettings(read: InputReader, env: NodeJS.ProcessEnv = process.
     removeOomDumps: parseBoolean(read(Inputs.RemoveOomDumps), Inputs.RemoveOomDumps, Defaults.RemoveOomDumps),
     when: parseWhen(read(Inputs.When)),
   };
+}
+
+/** jfr-duration and jfr-settings; the recording must fit in the timeout when `jfr` is asked for. */
+function jfrSettings(read: InputReader, dumps: DumpKind[], timeoutMs: number): Pick<Settings, 'jfrDurationMs' | 'jfrSettings'> {
+  const jfrDurationMs = boundedDuration(read(Inputs.JfrDuration), Inputs.JfrDuration, Defaults.JfrDuration, Bounds.jfrDuration);
+  const text = read(Inputs.JfrSettings).trim().toLowerCase() || Defaults.JfrSettings;
+  if (text !== 'profile' && text !== 'default') {
+    throw new InputError(`Input '${Inputs.JfrSettings}' must be profile or default, got '${read(Inputs.JfrSettings)}'.`);
+  }
+  const window = dumps.includes('jfr') ? jfrWindowProblem(jfrDurationMs, timeoutMs) : undefined;
+  if (window) throw new InputError(window);
+  return { jfrDurationMs, jfrSettings: text satisfies JfrSettings };
 }
 
 /** wait-for-rollout needs a workload with a rollout: not a pod, not a selector. */

@@ -1,4 +1,4 @@
-import type { DumpKind, SkippedDump } from '../shared/model.js';
+import type { DumpKind, JfrSettings, SkippedDump } from '../shared/model.js';
 import type { KubeconfigSource } from '../kube/client.js';
 
 export type WorkloadKind = 'deployment' | 'statefulset' | 'daemonset' | 'pod';
@@ -23,6 +23,9 @@ export interface Settings {
   threadDumpCount: number;
   threadDumpIntervalMs: number;
   heapDumpLive: boolean;
+  /** How long the JFR recording runs (`jfr` in dumps); thread dumps and the histogram are taken while it does. */
+  jfrDurationMs: number;
+  jfrSettings: JfrSettings;
   /** Take a heap dump even when the repository is public (or its visibility unknown). */
   allowHeapDumpInPublicRepo: boolean;
   /** Requested dumps decided against before the run (see heap-policy.ts), recorded in the manifest. */

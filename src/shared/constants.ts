@@ -19,6 +19,8 @@ export const Inputs = {
   ThreadDumpCount: 'thread-dump-count',
   ThreadDumpInterval: 'thread-dump-interval',
   HeapDumpLive: 'heap-dump-live',
+  JfrDuration: 'jfr-duration',
+  JfrSettings: 'jfr-settings',
   AllowHeapDumpInPublicRepo: 'allow-heap-dump-in-public-repo',
   TmpVolume: 'tmp-volume',
   RunAsUser: 'run-as-user',
@@ -63,6 +65,8 @@ export const Defaults = {
   ThreadDumpCount: 3,
   ThreadDumpInterval: '5s',
   HeapDumpLive: true,
+  JfrDuration: '30s',
+  JfrSettings: 'profile',
   // Anyone who can read a public repository can download its artifacts; a heap dump holds the app's data.
   AllowHeapDumpInPublicRepo: false,
   TmpVolume: 'auto',

@@ -15,6 +15,8 @@ export const FileNames = {
   histogram: 'histogram.txt',
   heapDump: 'heap.hprof.gz',
   vmInfo: 'vm-info.txt',
+  jfrRecording: 'recording.jfr',
+  jfrSummary: 'jfr-summary.json',
   manifest: 'manifest.json',
   analysis: 'analysis.json',
   workload: 'workload.yaml',

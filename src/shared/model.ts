@@ -1,8 +1,15 @@
 // The run's result model: what the engine collects, what manifest.json holds, what publish reads.
 
-export type DumpKind = 'threads' | 'threads-json' | 'histogram' | 'heap' | 'vm-info';
-/** In collection order. `threads-json` (JDK 21+ `Thread.dump_to_file -format=json`) is skipped on older JVMs. */
-export const DUMP_KINDS: readonly DumpKind[] = ['threads', 'threads-json', 'histogram', 'heap', 'vm-info'];
+export type DumpKind = 'threads' | 'threads-json' | 'histogram' | 'jfr' | 'heap' | 'vm-info';
+/**
+ * In collection order. `threads-json` (JDK 21+ `Thread.dump_to_file -format=json`) is skipped on older JVMs. A `jfr`
+ * recording is started before the thread dumps (so both cover one window) and finished where it stands here, before
+ * the heap dump, whose safepoint would distort it.
+ */
+export const DUMP_KINDS: readonly DumpKind[] = ['threads', 'threads-json', 'histogram', 'jfr', 'heap', 'vm-info'];
+
+/** JFR settings files every JDK ships: `profile` samples more (10 ms execution samples, 10 ms monitor threshold). */
+export type JfrSettings = 'profile' | 'default';
 
 /** The stage of the pipeline an error happened in (kept in the manifest for diagnosis). */
 export type Stage = 'inputs' | 'connect' | 'target' | 'inject' | 'discover' | 'collect' | 'transfer' | 'analyse' | 'publish';
@@ -139,7 +146,14 @@ export interface RunManifest {
   namespace: string;
   /** The target as given, e.g. "deployment/simple-java" or "selector app=web". */
   target: string;
-  requested: { dumps: DumpKind[]; threadDumpCount: number; threadDumpIntervalMs: number; heapDumpLive: boolean };
+  requested: {
+    dumps: DumpKind[];
+    threadDumpCount: number;
+    threadDumpIntervalMs: number;
+    heapDumpLive: boolean;
+    /** The JFR recording asked for, when `jfr` is in dumps. */
+    jfr?: { durationMs: number; settings: JfrSettings };
+  };
   startedAt: string;
   finishedAt: string;
   pods: PodResult[];

@@ -26,6 +26,8 @@ describe('action.yml', () => {
     expect(documented(Inputs.ThreadDumpCount)).toBe(String(Defaults.ThreadDumpCount));
     expect(documented(Inputs.ThreadDumpInterval)).toBe(Defaults.ThreadDumpInterval);
     expect(documented(Inputs.HeapDumpLive)).toBe(String(Defaults.HeapDumpLive));
+    expect(documented(Inputs.JfrDuration)).toBe(Defaults.JfrDuration);
+    expect(documented(Inputs.JfrSettings)).toBe(Defaults.JfrSettings);
     expect(documented(Inputs.AllowHeapDumpInPublicRepo)).toBe(String(Defaults.AllowHeapDumpInPublicRepo));
     expect(documented(Inputs.TmpVolume)).toBe(Defaults.TmpVolume);
     expect(documented(Inputs.DebuggerNamePrefix)).toBe(Defaults.DebuggerNamePrefix);

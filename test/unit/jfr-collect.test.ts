@@ -1,0 +1,239 @@
+// The JFR collector with a fake toolbox: which jcmd commands, in which order, what is kept, what is always cleaned up.
+import { describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import type { Writable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
+import { finishJfr, startJfr } from '../../src/collect/collect-jfr.js';
+import {
+  jfrRecordingName,
+  jfrStartArgs,
+  jfrStartProblem,
+  jfrStopProblem,
+  jfrUnavailable,
+  jfrWaitMs,
+  JFR_NAME_PREFIX,
+} from '../../src/collect/jfr.js';
+import type { JvmJob } from '../../src/collect/jvm-job.js';
+import { ToolboxError } from '../../src/collect/toolbox.js';
+import type { JvmResult } from '../../src/shared/model.js';
+
+const RECORDING = Buffer.concat([Buffer.from('FLR\0', 'latin1'), Buffer.alloc(50_000, 7)]);
+const SUMMARY = JSON.stringify({ schema: 1, executionSamples: 3 });
+const sha = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
+const NAME = 'kube-jvm-dump-dbg-7-abc';
+
+interface Fake {
+  version?: string;
+  feature?: number;
+  startOutput?: string;
+  stopOutput?: string;
+  summariser?: 'ok' | 'fails' | 'garbage';
+  trailerSha?: string;
+  debuggerJdk?: number;
+}
+
+function fakeJob(f: Fake = {}) {
+  const outputDir = mkdtempSync(path.join(tmpdir(), 'kjd-jfr-c-'));
+  mkdirSync(path.join(outputDir, 'pod/app/7'), { recursive: true });
+  const calls: string[] = [];
+  const out: JvmResult = {
+    pid: 7,
+    commandLine: 'java App',
+    files: [],
+    errors: [],
+    timingsMs: {},
+    feature: f.feature ?? 21,
+    version: f.version,
+  };
+  const paused: number[] = [];
+  const jcmd = (args: string[], cleanup = false) => {
+    calls.push(`jcmd${cleanup ? '(cleanup)' : ''} ${args.join(' ')}`);
+    if (args[0] === 'JFR.start') return f.startOutput ?? '7:\nStarted recording 2. The result will be written to:\n\n/dev/null\n';
+    if (args[0] === 'JFR.stop' && args.length === 3)
+      return f.stopOutput ?? `7:\nStopped recording "${NAME}", 48.8 kB written to:\n\n/tmp/x.jfr\n`;
+    return '7:\n';
+  };
+  const job = {
+    ctx: {
+      settings: { outputDir, jfrSettings: 'profile', jfrDurationMs: 30_000 },
+      deadline: Date.now() + 600_000,
+      progress: () => undefined,
+      pause: (ms: number) => (paused.push(ms), Promise.resolve()),
+    },
+    out,
+    ids: { uid: 1000, gid: 1000 },
+    jvm: { pid: 7 },
+    dirRel: 'pod/app/7',
+    label: 'pod/app/7',
+    strategy: 'proc-root',
+    debuggerName: 'dbg',
+    jcmd: (args: string[]) => Promise.resolve(jcmd(args)),
+    toolbox: {
+      probe: { jdkFeature: f.debuggerJdk ?? 25 },
+      jcmd: (_ids: unknown, _pid: number, args: string[], _t: number, opts?: { cleanup?: boolean }) =>
+        Promise.resolve(jcmd(args, opts?.cleanup)),
+      stream: async (_ids: unknown, file: string, compress: boolean, sink: Writable) => {
+        calls.push(`stream ${file} ${compress}`);
+        const gz = gzipSync(RECORDING);
+        await new Promise<void>((resolve, reject) => sink.end(gz, (err?: Error | null) => (err ? reject(err) : resolve())));
+        return { sha256: f.trailerSha ?? sha(gz), sourceExit: 0, sourceSize: RECORDING.length, sentBytes: gz.length };
+      },
+      summariseJfr: async (_ids: unknown, file: string, _t: number, sink: Writable) => {
+        calls.push(`summarise ${file}`);
+        if (f.summariser === 'fails') throw new ToolboxError('tool', 1, 'error: compilation failed');
+        const text = f.summariser === 'garbage' ? 'Exception in thread "main"' : SUMMARY;
+        await new Promise<void>((resolve) => sink.end(Buffer.from(text), () => resolve()));
+      },
+      remove: (_ids: unknown, file: string) => (calls.push(`remove ${file}`), Promise.resolve()),
+    },
+  } as unknown as JvmJob;
+  const file = (name: string) => path.join(outputDir, 'pod/app/7', name);
+  return { job, calls, out, file, paused, done: () => rmSync(outputDir, { recursive: true, force: true }) };
+}
+
+describe('jfr commands', () => {
+  it('starts under our own name with a guard that ends it into /dev/null; event settings only from JDK 17', () => {
+    expect(jfrRecordingName('jvm-debugger-x1y2z', 42, 1_700_000_000_000)).toBe(`${JFR_NAME_PREFIX}jvm-debugger-x1y2z-42-loyw3v28`);
+    expect(jfrStartArgs(NAME, 'profile', 630_500, 11)).toEqual([
+      'JFR.start',
+      `name=${NAME}`,
+      'settings=profile',
+      'duration=631s',
+      'filename=/dev/null',
+    ]);
+    expect(jfrStartArgs(NAME, 'default', 60_000, 17)).toContain('jdk.InitialEnvironmentVariable#enabled=false');
+    expect(jfrStartArgs(NAME, 'default', 60_000, 8)).not.toContain('jdk.InitialEnvironmentVariable#enabled=false');
+  });
+
+  it.each([
+    ['7:\nFlight Recorder is disabled.\n', /JFR is disabled in this JVM \(-XX:-FlightRecorder\)/],
+    ["7:\nCould not parse settings file 'nope'\n", /JFR.start refused: Could not parse settings file 'nope'/],
+    ['7:\nYou need to unlock commercial features ... -XX:+UnlockCommercialFeatures\n', /only with -XX:\+UnlockCommercialFeatures/],
+    ['7:\nUnknown diagnostic command\n', /no JFR.start \(JFR needs JDK 11\+ or 8u272\+\)/],
+  ])('JFR.start answering %j is a clear error', (output, why) => {
+    expect(jfrStartProblem(output)).toMatch(why);
+  });
+
+  it('reads JFR.stop for our name only', () => {
+    expect(jfrStopProblem(`7:\nStopped recording "${NAME}", 1 kB written to:\n`, NAME)).toBeUndefined();
+    expect(jfrStopProblem('7:\nCould not find kube-jvm-dump-x.\n', NAME)).toBe('JFR.stop failed: Could not find kube-jvm-dump-x.');
+  });
+
+  it('knows JDK 8 before 8u272 has no JFR; anything else is tried', () => {
+    expect(jfrUnavailable('8.0_262', 8)).toMatch(/JDK 8u262 has no Flight Recorder \(OpenJDK 8 has it from 8u272/);
+    expect(jfrUnavailable('8.0_272', 8)).toBeUndefined();
+    expect(jfrUnavailable('1.8.0_121', 8)).toMatch(/8u121/);
+    expect(jfrUnavailable(undefined, undefined)).toBeUndefined();
+    expect(jfrUnavailable('17.0.9', 17)).toBeUndefined();
+  });
+
+  it('waits out the rest of the duration, but never into the time the run needs after it', () => {
+    expect(jfrWaitMs(1000, 30_000, 11_000, 600_000, 10_000)).toEqual({ waitMs: 20_000, cutMs: 0 });
+    expect(jfrWaitMs(1000, 30_000, 40_000, 600_000, 10_000)).toEqual({ waitMs: 0, cutMs: 0 });
+    expect(jfrWaitMs(0, 30_000, 10_000, 25_000, 10_000)).toEqual({ waitMs: 5000, cutMs: 15_000 });
+  });
+});
+
+describe('startJfr', () => {
+  it('JDK 8u262: nothing asked of the JVM, a clear error', async () => {
+    const { job, calls, done } = fakeJob({ feature: 8, version: '8.0_262' });
+    await expect(startJfr(job)).rejects.toThrow(/JDK 8u262 has no Flight Recorder/);
+    expect(calls).toEqual([]);
+    done();
+  });
+
+  it('-XX:-FlightRecorder: a clear error for jfr', async () => {
+    const { job, done } = fakeJob({ feature: 17, startOutput: '7:\nFlight Recorder is disabled.\n' });
+    await expect(startJfr(job)).rejects.toThrow('JFR is disabled in this JVM (-XX:-FlightRecorder): Flight Recorder is disabled.');
+    done();
+  });
+
+  it('starts with the chosen settings and a guard past the deadline', async () => {
+    const { job, calls, done } = fakeJob();
+    const rec = await startJfr(job);
+    expect(rec.name.startsWith(`${JFR_NAME_PREFIX}dbg-7-`)).toBe(true);
+    expect(calls[0]).toMatch(new RegExp(`^jcmd JFR.start name=${rec.name} settings=profile .*duration=6[23]\\ds filename=/dev/null$`));
+    done();
+  });
+});
+
+describe('finishJfr', () => {
+  it('waits, stops into the JVM /tmp, brings recording.jfr (gzipped in transit) and jfr-summary.json, removes the file', async () => {
+    const { job, calls, out, file, paused, done } = fakeJob();
+    await finishJfr(job, { name: NAME, startedAt: Date.now() - 10_000 });
+    expect(paused).toHaveLength(1);
+    expect(paused[0]).toBeGreaterThan(19_000);
+    expect(paused[0]).toBeLessThanOrEqual(20_000);
+    const stop = calls[0].split(' ');
+    expect(stop.slice(0, 3)).toEqual(['jcmd', 'JFR.stop', `name=${NAME}`]);
+    const jvmPath = stop[3].replace('filename=', '');
+    expect(jvmPath).toMatch(/^\/tmp\/kjd-dbg-7-[0-9a-z]+\.jfr$/);
+    expect(calls).toContain(`stream /proc/7/root${jvmPath} true`);
+    expect(calls).toContain(`summarise /proc/7/root${jvmPath}`);
+    expect(calls.at(-1)).toBe(`remove /proc/7/root${jvmPath}`);
+    expect(readFileSync(file('recording.jfr')).equals(RECORDING)).toBe(true);
+    expect(existsSync(file('recording.jfr.gz'))).toBe(false);
+    expect(out.files).toEqual(
+      expect.arrayContaining([
+        { path: 'pod/app/7/recording.jfr', kind: 'jfr', size: RECORDING.length, sha256: sha(RECORDING) },
+        { path: 'pod/app/7/jfr-summary.json', kind: 'jfr', size: SUMMARY.length, sha256: sha(SUMMARY) },
+      ]),
+    );
+    done();
+  });
+
+  it('a failing summariser keeps the recording and says so', async () => {
+    const { job, out, file, done } = fakeJob({ summariser: 'fails' });
+    await expect(finishJfr(job, { name: NAME, startedAt: 0 })).rejects.toThrow(
+      'JFR summary failed (recording.jfr is kept): error: compilation failed',
+    );
+    expect(out.files.map((f) => f.path)).toEqual(['pod/app/7/recording.jfr']);
+    expect(existsSync(file('jfr-summary.json'))).toBe(false);
+    done();
+  });
+
+  it('output that is not a summary is not kept', async () => {
+    const { job, out, done } = fakeJob({ summariser: 'garbage' });
+    await expect(finishJfr(job, { name: NAME, startedAt: 0 })).rejects.toThrow(/JFR summary failed.*not JSON/);
+    expect(out.files.map((f) => f.path)).toEqual(['pod/app/7/recording.jfr']);
+    done();
+  });
+
+  it('a debugger JDK older than 11 cannot summarise: the recording is kept, the reason given', async () => {
+    const { job, out, calls, done } = fakeJob({ debuggerJdk: 8 });
+    await expect(finishJfr(job, { name: NAME, startedAt: 0 })).rejects.toThrow(/debugger's JDK 8 cannot run the summariser \(JDK 11\+\)/);
+    expect(out.files.map((f) => f.path)).toEqual(['pod/app/7/recording.jfr']);
+    expect(calls.some((c) => c.startsWith('summarise'))).toBe(false);
+    done();
+  });
+
+  it('a checksum mismatch: no recording kept, the summary still is, the pod file removed', async () => {
+    const { job, out, calls, file, done } = fakeJob({ trailerSha: 'f'.repeat(64) });
+    await expect(finishJfr(job, { name: NAME, startedAt: 0 })).rejects.toThrow(/JFR recording transfer failed: checksum mismatch/);
+    expect(out.files.map((f) => f.path)).toEqual(['pod/app/7/jfr-summary.json']);
+    expect(existsSync(file('recording.jfr'))).toBe(false);
+    expect(existsSync(file('recording.jfr.gz'))).toBe(false);
+    expect(calls.at(-1)).toMatch(/^remove /);
+    done();
+  });
+
+  it('JFR.stop that fails: the recording is discarded (cleanup, even after a cancel) and nothing is streamed', async () => {
+    const { job, calls, done } = fakeJob({ stopOutput: '7:\nCould not find it.\n' });
+    await expect(finishJfr(job, { name: NAME, startedAt: 0 })).rejects.toThrow('JFR.stop failed: Could not find it.');
+    expect(calls).toContain(`jcmd(cleanup) JFR.stop name=${NAME}`);
+    expect(calls.some((c) => c.startsWith('stream'))).toBe(false);
+    done();
+  });
+
+  it('a cancel during the wait discards the recording', async () => {
+    const { job, calls, done } = fakeJob();
+    job.ctx.pause = () => Promise.reject(new Error('cancelled'));
+    await expect(finishJfr(job, { name: NAME, startedAt: Date.now() })).rejects.toThrow('cancelled');
+    expect(calls[0]).toBe(`jcmd(cleanup) JFR.stop name=${NAME}`);
+    expect(calls.at(-1)).toMatch(/^remove /);
+    done();
+  });
+});
