@@ -5,6 +5,7 @@ import { clusterVersion, connect, type Cluster } from './kube/client.js';
 import { credentialsInUse, kubeconfigSecrets } from './kube/secrets.js';
 import { resolvePods } from './select/resolve.js';
 import { collectPod, type Progress } from './collect/collect-pod.js';
+import { ThreadsFirst } from './collect/threads-first.js';
 import { collectPodContext, writeWorkloadStatus } from './collect/pod-context.js';
 import { readWorkload, workloadState, type Workload } from './select/rollout.js';
 import { waitForRollout } from './select/rollout-wait.js';
@@ -146,10 +147,14 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
         progress(`${manifest.target} in ${c.namespace}: dumping ${pods.map((p) => p.metadata?.name).join(', ')}`);
         // Pods are independent: one pod's failure must not cost another's dumps.
         const ownerUids = workload?.object.metadata?.uid ? [workload.object.metadata.uid] : [];
+        const threadsFirst =
+          pods.length > 1 && settings.dumps.includes('threads') && settings.dumps.includes('heap')
+            ? new ThreadsFirst(pods.map((p) => p.metadata?.name ?? '?'))
+            : undefined;
         const results: PodResult[] = await Promise.all(
           pods.map(async (pod) => {
             const [result, context] = await Promise.all([
-              collectPod({ cluster: c, settings, deadline, progress, signal: abort.signal }, pod),
+              collectPod({ cluster: c, settings, deadline, progress, signal: abort.signal, threadsFirst }, pod),
               settings.includeContext
                 ? collectPodContext(pod, {
                     cluster: c,

@@ -1,6 +1,7 @@
 // One pod: plan, (scout,) inject the debugger, probe, then each JVM in turn.
 import type { V1Pod } from '@kubernetes/client-node';
-import { injectDebugger } from '../inject/inject.js';
+import { debuggerFits, findScoutStandIn, type DebuggerRequest } from '../inject/debugger-spec.js';
+import { injectDebugger, type InjectedDebugger } from '../inject/inject.js';
 import { execInContainer } from '../kube/exec.js';
 import { apiStatus, isNotFoundOf } from '../kube/status.js';
 import { errorMessage } from '../shared/errors.js';
@@ -16,7 +17,7 @@ import {
   planJvms,
   planPod,
   runAsFromScout,
-  SCOUT_TTL_SECONDS,
+  SCOUT_MIN_SECONDS,
   SCOUT_UID,
   scoutIdentity,
   type PodPlan,
@@ -49,6 +50,9 @@ export async function collectPod(ctx: CollectContext, pod: V1Pod): Promise<PodRe
     const stage: Stage = err instanceof StageError ? err.stage : 'collect';
     result.errors.push({ stage, message: errorMessage(err) });
     ctx.progress(`${podName}: ${errorMessage(err)}`);
+  } finally {
+    // Whatever happened, this pod takes no more thread dumps: no heap dump waits for it.
+    ctx.threadsFirst?.started(podName);
   }
   // A failure is often the pod going away under us (a rollout, a scale-down): say so plainly, once.
   if (result.errors.length > 0 || result.jvms.some((j) => j.errors.length > 0)) {
@@ -90,18 +94,13 @@ async function collectPodSteps(ctx: CollectContext, pod: V1Pod, result: PodResul
   const t0 = Date.now();
   let current = pod;
 
-  if (plan.needsScout) {
-    // The pod forbids a root debugger and nothing tells the JVM's ids. /proc/<pid>/status is readable by
-    // anyone, so a short-lived unprivileged scout reads them; the real debugger then runs as the JVM's user.
-    progress(
-      `${plan.pod}: the pod requires non-root and its spec does not tell the JVM's uid: a scout debugger (uid ${SCOUT_UID}) reads it from /proc`,
-    );
-    const scoutReq = debuggerRequest(plan, current, settings, scoutIdentity(), SCOUT_TTL_SECONDS, nowSeconds());
-    const scout = await step('inject', () => injectDebugger(ctx.cluster, current, scoutReq, 0, ctx.deadline, ctx.signal));
-    current = scout.pod;
-    const seen = await step('discover', () => createToolbox(containerExec(ctx, plan, scout.name), timeLeft(ctx)));
-    plan = { ...plan, runAs: runAsFromScout(plan, seen.probe, settings.jvmPid) };
-    result.debugger = { name: scout.name, image: settings.jdkImage, reused: false, scout: scout.name };
+  // Without the JVM's ids and with root forbidden, a scout reads them from /proc first; a scout whose ids fit
+  // the JVM's is the debugger itself, so the pod gains one container, not two.
+  const scouted = plan.needsScout ? await scout(ctx, plan, current) : undefined;
+  if (scouted) {
+    plan = scouted.plan;
+    current = scouted.pod;
+    result.debugger = { name: scouted.name, image: settings.jdkImage, reused: !scouted.fresh, scout: scouted.name };
   }
 
   const req = debuggerRequest(plan, current, settings, debuggerIdentityFor(plan), settings.debuggerTtlSeconds, nowSeconds());
@@ -118,20 +117,34 @@ async function collectPodSteps(ctx: CollectContext, pod: V1Pod, result: PodResul
   progress(
     `${plan.pod}: debugger ${req.image} as ${req.root ? "root (drops to the JVM's ids)" : `${req.runAsUser}:${req.runAsGroup ?? '-'}`}; ${plan.tmp.note}`,
   );
-  // Reuse needs enough of the debugger's life left to finish this run.
+  // Reuse needs enough of the debugger's life left to finish this run; a scout added by this run has a
+  // debugger's whole life, as a new debugger would.
   const neededSeconds = Math.ceil(Math.max(0, ctx.deadline - Date.now()) / 1000) + 30;
-  const injected = await step('inject', () =>
-    injectDebugger(ctx.cluster, current, req, neededSeconds, ctx.deadline, ctx.signal, (m) => progress(`${plan.pod}: ${m}`)),
-  );
+  const scoutServes = scouted?.fresh && scoutFits(current, scouted.name, req);
+  const injected: InjectedDebugger = scoutServes
+    ? { name: scouted.name, reused: false, pod: current }
+    : await step('inject', () =>
+        injectDebugger(ctx.cluster, current, req, neededSeconds, ctx.deadline, ctx.signal, (m) => progress(`${plan.pod}: ${m}`)),
+      );
   debuggerInfo.name = injected.name;
   debuggerInfo.reused = injected.reused;
   result.timingsMs.inject = Date.now() - t0;
   progress(
-    `${plan.pod}: ${injected.reused ? `reusing running debugger ${injected.name}` : `added ${injected.name}, running after ${Date.now() - t0} ms`}`,
+    `${plan.pod}: ${
+      scoutServes
+        ? `the scout ${injected.name} already runs as the JVM's user: it is the debugger`
+        : injected.reused
+          ? `reusing running debugger ${injected.name}`
+          : `added ${injected.name}, running after ${Date.now() - t0} ms`
+    }`,
   );
 
   const tProbe = Date.now();
-  const toolbox = await step('discover', () => createToolbox(containerExec(ctx, plan, injected.name), timeLeft(ctx)));
+  // The scout's probe already tells what the debugger's would, when the scout is the debugger.
+  const toolbox =
+    scouted?.name === injected.name
+      ? scouted.toolbox
+      : await step('discover', () => createToolbox(containerExec(ctx, plan, injected.name), timeLeft(ctx)));
   result.timingsMs.probe = Date.now() - tProbe;
   const { probe } = toolbox;
   debuggerInfo.jdkFeature = probe.jdkFeature;
@@ -149,6 +162,53 @@ async function collectPodSteps(ctx: CollectContext, pod: V1Pod, result: PodResul
   // Heap dumps left on OutOfMemoryError (the heap at the crash): only where a heap dump may be taken at all.
   if (settings.dumps.includes('heap') && !ctx.signal?.aborted)
     for (const r of result.jvms) await collectOomDumps(ctx, toolbox, pod, plan.container, r);
+}
+
+interface Scouted {
+  plan: PodPlan;
+  pod: V1Pod;
+  name: string;
+  toolbox: Toolbox;
+  /** Added by this run (else a running debugger of ours, borrowed to read /proc). */
+  fresh: boolean;
+}
+
+/**
+ * Reads the JVM's ids from /proc (world-readable) with a debugger that may run as anybody: a running one of
+ * ours when there is one, else a new unprivileged scout, given a debugger's life so that it can serve as one.
+ */
+async function scout(ctx: CollectContext, plan: PodPlan, pod: V1Pod): Promise<Scouted> {
+  const { settings, progress } = ctx;
+  const standIn = findScoutStandIn(pod, settings.jdkImage, plan.container, nowSeconds(), SCOUT_MIN_SECONDS, SCOUT_UID);
+  let name = standIn?.name;
+  let current = pod;
+  if (name) {
+    progress(
+      `${plan.pod}: the pod requires non-root and its spec does not tell the JVM's uid: running debugger ${name} reads it from /proc`,
+    );
+  } else {
+    progress(
+      `${plan.pod}: the pod requires non-root and its spec does not tell the JVM's uid: a scout debugger (uid ${SCOUT_UID}) reads it from /proc`,
+    );
+    const req = debuggerRequest(plan, pod, settings, scoutIdentity(), settings.debuggerTtlSeconds, nowSeconds());
+    const added = await step('inject', () => injectDebugger(ctx.cluster, pod, req, 0, ctx.deadline, ctx.signal));
+    name = added.name;
+    current = added.pod;
+  }
+  const seen = await step('discover', () => createToolbox(containerExec(ctx, plan, name), timeLeft(ctx)));
+  return {
+    plan: { ...plan, runAs: runAsFromScout(plan, seen.probe, settings.jvmPid) },
+    pod: current,
+    name,
+    toolbox: seen,
+    fresh: !standIn,
+  };
+}
+
+/** Whether the scout `name` in `pod` already has the identity and /tmp mount the debugger needs. */
+function scoutFits(pod: V1Pod, name: string, req: DebuggerRequest): boolean {
+  const c = pod.spec?.ephemeralContainers?.find((x) => x.name === name);
+  return !!c && debuggerFits(c, req);
 }
 
 async function linkTmp(toolbox: Toolbox, pid: number): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Settings } from '../inputs/settings.js';
 import type { Cluster } from '../kube/client.js';
+import type { ThreadsFirst } from './threads-first.js';
 
 export type Progress = (message: string) => void;
 
@@ -13,6 +14,8 @@ export interface CollectContext {
   signal?: AbortSignal;
   /** Waits between spaced thread dumps, ending early (rejecting) on `signal`; injectable so unit tests need not wait. */
   pause?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Several pods at once: heap dumps wait until every pod's thread dumps started. */
+  threadsFirst?: ThreadsFirst;
 }
 
 /** Milliseconds left before the deadline, never less than `floorMs` (a command needs some time to fail cleanly). */

@@ -5,10 +5,21 @@ import { debuggerPathFor } from '../inject/tmp-mount.js';
 import { errorMessage } from '../shared/errors.js';
 import { absolute, FileNames } from '../shared/layout.js';
 import { timeLeft } from './context.js';
+import { threadsFirstWaitMs } from './threads-first.js';
 import { heapDumpNeedKiB, heapDumpPlan } from './jcmd.js';
 import type { JvmJob } from './jvm-job.js';
 import type { StreamTrailer } from './toolbox-protocol.js';
 import { checkGzippedHprof, HashingFileSink, LocalWriteError, SizeLimitError } from './transfer.js';
+
+/** Waits (bounded) until every pod of the run started its thread dumps; see threads-first.ts. */
+async function threadsFirst(job: JvmJob): Promise<void> {
+  const gate = job.ctx.threadsFirst;
+  if (!gate || gate.waitingFor().length === 0) return;
+  const t0 = Date.now();
+  const all = await gate.wait(threadsFirstWaitMs(job.ctx.deadline - t0), job.ctx.signal);
+  job.out.timingsMs['heap-wait'] = Date.now() - t0;
+  if (!all) job.ctx.progress(`${job.label}: heap dump goes ahead before ${gate.waitingFor().join(', ')} started thread dumps`);
+}
 
 /** Writing a large heap can take long; it gets at least this, and what is left of the run beyond. */
 const HEAP_WRITE_MIN_MS = 60_000;
@@ -55,6 +66,7 @@ export function transferProblem(
 
 export async function collectHeapDump(job: JvmJob): Promise<void> {
   const { ctx, toolbox, ids, jvm, out } = job;
+  await threadsFirst(job);
   const plan = heapDumpPlan(
     out.feature,
     ctx.settings.heapDumpLive,

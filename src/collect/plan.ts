@@ -10,9 +10,10 @@ import type { ProbedJvm, ProbeResult } from './toolbox-protocol.js';
 import type { Ids } from './toolbox.js';
 import { StageError } from './stage-error.js';
 
-/** The scout that reads the JVM's ids when only /proc can tell them: nobody's uid, and a short life. */
+/** The scout that reads the JVM's ids when only /proc can tell them runs as nobody. */
 export const SCOUT_UID = 65534;
-export const SCOUT_TTL_SECONDS = 60;
+/** A running debugger borrowed as the scout needs this much life left for its probe. */
+export const SCOUT_MIN_SECONDS = 30;
 
 export interface PodPlan extends PodTarget {
   tmp: TmpMountChoice;

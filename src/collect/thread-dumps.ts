@@ -31,6 +31,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 export async function takeThreadDumps(job: JvmJob, sample: Sampler): Promise<void> {
   const { settings, deadline, signal } = job.ctx;
+  job.ctx.threadsFirst?.started(job.plan.pod);
   const wanted = settings.threadDumpCount;
   for (let n = 1; n <= wanted; n++) {
     if (n > 1) {
@@ -61,6 +62,7 @@ export function dumpsBeforeDeadline(wanted: number, intervalMs: number, now: num
  */
 export async function takeThreadDumpsInPod(job: JvmJob): Promise<void> {
   const { settings, deadline } = job.ctx;
+  job.ctx.threadsFirst?.started(job.plan.pod);
   const wanted = settings.threadDumpCount;
   const intervalMs = settings.threadDumpIntervalMs;
   const count = dumpsBeforeDeadline(wanted, intervalMs, Date.now(), deadline);

@@ -77,6 +77,29 @@ function envValue(c: V1EphemeralContainer, name: string): string | undefined {
   return c.env?.find((e) => e.name === name)?.value;
 }
 
+/** Our running debuggers of this image that see `target`'s processes, the longest-lived first. */
+function runningDebuggers(pod: V1Pod, image: string, target: string): V1EphemeralContainer[] {
+  const running = new Set((pod.status?.ephemeralContainerStatuses ?? []).filter((s) => s.state?.running).map((s) => s.name));
+  return (pod.spec?.ephemeralContainers ?? [])
+    .filter(
+      (c) => envValue(c, DEBUGGER_MARKER_ENV) === TOOL_NAME && running.has(c.name) && c.image === image && c.targetContainerName === target,
+    )
+    .sort((a, b) => secondsLeft(b, 0) - secondsLeft(a, 0));
+}
+
+function secondsLeft(c: V1EphemeralContainer, nowSeconds: number): number {
+  return Number(envValue(c, DEBUGGER_EXPIRES_ENV) ?? 0) - nowSeconds;
+}
+
+/** Whether a debugger runs as `want`'s identity with `want`'s /tmp mount (so it can attach as the JVM's user). */
+export function debuggerFits(c: V1EphemeralContainer, want: Pick<DebuggerRequest, 'runAsUser' | 'runAsGroup' | 'tmpVolume'>): boolean {
+  return (
+    (c.securityContext?.runAsUser ?? undefined) === want.runAsUser &&
+    (c.securityContext?.runAsGroup ?? undefined) === want.runAsGroup &&
+    c.volumeMounts?.find((m) => m.mountPath === '/tmp')?.name === want.tmpVolume
+  );
+}
+
 /**
  * A debugger of ours that this run can use instead of adding another (they can never be removed): same
  * image, target, identity and /tmp mount, still running, with at least `neededSeconds` of its sleep left.
@@ -87,19 +110,26 @@ export function findReusableDebugger(
   nowSeconds: number,
   neededSeconds: number,
 ): V1EphemeralContainer | undefined {
-  const running = new Set((pod.status?.ephemeralContainerStatuses ?? []).filter((s) => s.state?.running).map((s) => s.name));
-  const candidates = (pod.spec?.ephemeralContainers ?? []).filter(
-    (c) =>
-      envValue(c, DEBUGGER_MARKER_ENV) === TOOL_NAME &&
-      running.has(c.name) &&
-      c.image === want.image &&
-      c.targetContainerName === want.targetContainer &&
-      (c.securityContext?.runAsUser ?? undefined) === want.runAsUser &&
-      (c.securityContext?.runAsGroup ?? undefined) === want.runAsGroup &&
-      c.volumeMounts?.find((m) => m.mountPath === '/tmp')?.name === want.tmpVolume &&
-      Number(envValue(c, DEBUGGER_EXPIRES_ENV) ?? 0) - nowSeconds >= neededSeconds,
+  return runningDebuggers(pod, want.image, want.targetContainer).find(
+    (c) => debuggerFits(c, want) && secondsLeft(c, nowSeconds) >= neededSeconds,
   );
-  return candidates.sort((a, b) => Number(envValue(b, DEBUGGER_EXPIRES_ENV)) - Number(envValue(a, DEBUGGER_EXPIRES_ENV)))[0];
+}
+
+/**
+ * Any running debugger of ours, whatever its identity, that can read the JVM's ids from /proc instead of a
+ * new scout (/proc/<pid>/status is world-readable): one with `minSeconds` of its sleep left. Debuggers not
+ * running as `scoutUid` come first: they were given a JVM's ids, so they are the likelier to fit this one.
+ */
+export function findScoutStandIn(
+  pod: V1Pod,
+  image: string,
+  target: string,
+  nowSeconds: number,
+  minSeconds: number,
+  scoutUid: number,
+): V1EphemeralContainer | undefined {
+  const alive = runningDebuggers(pod, image, target).filter((c) => secondsLeft(c, nowSeconds) >= minSeconds);
+  return alive.find((c) => c.securityContext?.runAsUser !== scoutUid) ?? alive[0];
 }
 
 /** Kubelet reasons after which the debugger will not start without a change on the user's side. */

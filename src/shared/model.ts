@@ -62,7 +62,7 @@ export interface DebuggerInfo {
   runAsGroup?: number;
   /** Where the uid came from: container or pod securityContext, input, container status, /proc (detect, scout). */
   uidSource?: string;
-  /** The short-lived unprivileged debugger that read the JVM's ids, when the pod forbids root and nothing else told them. */
+  /** What read the JVM's ids when the pod forbids root and nothing else told them: a running debugger of ours, or a new scout. */
   scout?: string;
   /** How the debugger reaches the JVM's /tmp: the pod's shared volume, /proc/<pid>/root, or a /tmp symlink. */
   tmpStrategy?: string;

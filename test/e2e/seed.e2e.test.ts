@@ -226,7 +226,7 @@ describe('real cluster', () => {
     expect(JSON.parse(a.text('analysis.json')).jvms[0].analysis.main).toMatchObject({ state: 'TIMED_WAITING' });
   });
 
-  it('11. runAsNonRoot with the uid only in the image (USER 1000): a scout reads it, the debugger runs as 1000', async () => {
+  it('11. runAsNonRoot with the uid only in the image (USER 1000): a scout reads it, the debugger runs as 1000; a rerun adds nothing', async () => {
     const name = 'image-user';
     const [pod] = await createApp({ name, image: 'kjd.local/simple-java:jre17-user1000-1', runAsNonRoot: true, tmpVolume: false });
     const run = await dump({ target: `deployment/${name}` });
@@ -242,6 +242,22 @@ describe('real cluster', () => {
     const containers = (await readPod(pod.metadata!.name!)).spec!.ephemeralContainers!;
     expect(containers.map((c) => c.securityContext?.runAsUser).sort()).toEqual([1000, 65534]);
     expect(containers.find((c) => c.name === dbg.scout)!.securityContext!.runAsUser).toBe(65534);
+
+    // Run again: the running debugger reads the ids (no new scout) and is reused, so nothing is added.
+    const again = await dump({ target: `deployment/${name}` });
+    expect(again.outputs.outcome).toBe('success');
+    const b = await downloadArtifact(service, again.artifactName);
+    expect(b.manifest.pods[0].debugger).toMatchObject({
+      name: dbg.name,
+      scout: dbg.name,
+      reused: true,
+      uidSource: 'scout',
+      runAsUser: 1000,
+    });
+    expect(b.manifest.pods[0].jvms[0].files.filter((f) => f.kind === 'threads')).toHaveLength(2);
+    expect((await readPod(pod.metadata!.name!)).spec!.ephemeralContainers!.map((c) => c.name).sort()).toEqual(
+      containers.map((c) => c.name).sort(),
+    );
   });
 
   it("8. a rollout in progress: the new ReplicaSet's Running-but-not-Ready pod is chosen", async () => {

@@ -447,6 +447,22 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
     ).toEqual(['web-bad', 'web-good']);
   });
 
+  it('g2: several pods: every pod starts its thread dumps before any heap dump, even one whose debugger starts late', async () => {
+    const late = (_c: Json, p: { metadata: { name: string } }) =>
+      p.metadata.name === 'web-late' ? [{ afterMs: 4000, state: 'running' as const }] : undefined;
+    const server = await start({ kubelet: { delayMs: 20, policy: late } });
+    server.store.put(seedPod({ name: 'web-early', namespace: NS, labels: { app: 'web' } }));
+    server.store.put(seedPod({ name: 'web-late', namespace: NS, labels: { app: 'web' } }));
+    const run = await engine({ selector: 'app=web', 'max-pods': '2' });
+    expectOutcome(run, 'success');
+    const subs = server.execs.map((e) => ({ pod: e.pod, sub: toolboxSub(e.command), heap: e.command.includes('GC.heap_dump') }));
+    const firstThreads = (pod: string) => subs.findIndex((e) => e.pod === pod && e.sub === 'threads');
+    const firstHeap = subs.findIndex((e) => e.sub === 'space' || e.heap);
+    expect(firstThreads('web-late')).toBeGreaterThan(firstThreads('web-early'));
+    expect(firstHeap).toBeGreaterThan(firstThreads('web-late'));
+    for (const p of run.manifest.pods) expect(p.jvms[0].files.map((f) => f.kind)).toEqual(['threads', 'threads', 'histogram', 'heap']);
+  });
+
   describe('h: no live pod to dump', () => {
     it('a Deployment whose pods are all Pending or Terminating', async () => {
       const server = await start();
@@ -557,8 +573,47 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
       ]);
       expect(dbg.scout).toBe(patched[0].name);
       expect(run.manifest.pods[0].jvms[0]).toMatchObject({ uid: 1000, gid: 1000 });
+
+      // A second run borrows the running debugger to read the ids, then reuses it: nothing added, one probe.
+      const probesBefore = subsOf(server).filter((x) => x === 'probe').length;
+      const again = await engine({ target: 'pod/hardened', 'jvm-pid': String(jvm1000.pid) });
+      expectOutcome(again, 'success');
+      expect(ephemeralPatches(server)).toHaveLength(2);
+      expect(again.manifest.pods[0].debugger).toMatchObject({
+        name: dbg.name,
+        scout: dbg.name,
+        reused: true,
+        uidSource: 'scout',
+        runAsUser: 1000,
+      });
+      expect(subsOf(server).filter((x) => x === 'probe').length - probesBefore).toBe(1);
+      expect(again.manifest.pods[0].jvms[0].files.map((f) => f.kind)).toContain('threads');
     } finally {
       await jvm1000.stop();
+    }
+  });
+
+  it('l2: runAsNonRoot pod whose JVM runs as nobody: the scout already has its ids, so it is the debugger (one container)', async () => {
+    const jvmNobody = await startSimpleJvm(30_000, 65534);
+    try {
+      const server = await start();
+      server.store.put(seedPod({ name: 'nobody', namespace: NS, securityContext: { runAsNonRoot: true } }));
+      const run = await engine({ target: 'pod/nobody', 'jvm-pid': String(jvmNobody.pid) });
+      expectOutcome(run, 'success');
+      const names = patchedDebuggerNames(server);
+      expect(names).toHaveLength(1);
+      expect(run.manifest.pods[0].debugger).toMatchObject({
+        name: names[0],
+        scout: names[0],
+        reused: false,
+        uidSource: 'scout',
+        runAsUser: 65534,
+      });
+      expect(subsOf(server).filter((x) => x === 'probe')).toHaveLength(1);
+      expect(run.manifest.pods[0].jvms[0]).toMatchObject({ uid: 65534, gid: 65534 });
+      expect(run.manifest.pods[0].jvms[0].files.map((f) => f.kind).sort()).toEqual(['heap', 'histogram', 'threads', 'threads']);
+    } finally {
+      await jvmNobody.stop();
     }
   });
 });

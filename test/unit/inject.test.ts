@@ -6,6 +6,7 @@ import {
   debuggerState,
   ephemeralContainerPatch,
   findReusableDebugger,
+  findScoutStandIn,
   type DebuggerRequest,
 } from '../../src/inject/debugger-spec.js';
 import { chooseRunAs, debuggerIdentity, requiresNonRoot } from '../../src/inject/run-as.js';
@@ -139,6 +140,30 @@ describe('findReusableDebugger', () => {
     const p = withDebugger(pod({ name: 'p' }), { name: 'debugger' }, 'running');
     p.spec!.ephemeralContainers![0].env = [];
     expect(findReusableDebugger(p, request, now, 60)).toBeUndefined();
+  });
+});
+
+describe('findScoutStandIn', () => {
+  const now = 2_000_000_000 - 300;
+  const standIn = (p: V1Pod, minSeconds = 30) => findScoutStandIn(p, request.image, 'app', now, minSeconds, 65534)?.name;
+  it('borrows any running debugger of ours to read /proc, whatever its identity or mount', () => {
+    expect(standIn(withDebugger(pod({ name: 'p' }), { name: 'd1', runAsUser: 4242, runAsGroup: 7, tmpVolume: undefined }, 'running'))).toBe(
+      'd1',
+    );
+  });
+  it("prefers a debugger given a JVM's ids over an earlier scout (nobody)", () => {
+    const p = withDebugger(pod({ name: 'p' }), { name: 'scout', runAsUser: 65534, runAsGroup: 65534, expiresAt: 2_000_000_100 }, 'running');
+    expect(standIn(p)).toBe('scout');
+    expect(standIn(withDebugger(p, { name: 'real', runAsUser: 1000 }, 'running'))).toBe('real');
+  });
+  it('not an exited one, one about to end, another image or target, or one that is not ours', () => {
+    expect(standIn(withDebugger(pod({ name: 'p' }), { name: 'd1' }, 'terminated'))).toBeUndefined();
+    expect(standIn(withDebugger(pod({ name: 'p' }), { name: 'd2', expiresAt: now + 10 }, 'running'))).toBeUndefined();
+    expect(standIn(withDebugger(pod({ name: 'p' }), { name: 'd3', image: 'other:1' }, 'running'))).toBeUndefined();
+    expect(standIn(withDebugger(pod({ name: 'p' }), { name: 'd4', targetContainer: 'sidecar' }, 'running'))).toBeUndefined();
+    const foreign = withDebugger(pod({ name: 'p' }), { name: 'd5' }, 'running');
+    foreign.spec!.ephemeralContainers![0].env = [];
+    expect(standIn(foreign)).toBeUndefined();
   });
 });
 
