@@ -6,7 +6,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ensure-node.sh
 [ -d node_modules/jest ] || npm ci --no-audit --no-fund
-bash cluster/bin/kjd-cluster up
+jdk_image=kjd.local/jdk:25-1
+# Only the images the demo runs (its Deployment's and the debugger's) are built; the e2e suite builds the rest.
+KJD_IMAGES="$(sed -n 's/^ *image: *//p' cluster/manifests/simple-java.yaml) $jdk_image" bash cluster/bin/kjd-cluster up
 kubectl() { bash cluster/bin/kjd-cluster kubectl "$@"; }
 
 kubectl apply -f cluster/manifests/simple-java.yaml
@@ -29,7 +31,7 @@ env RUNNER_TEMP="$work/runner" GITHUB_STEP_SUMMARY="$work/runner/summary.md" GIT
   GITHUB_REPOSITORY=local/demo GITHUB_RUN_ID=1 GITHUB_RUN_ATTEMPT=1 GITHUB_JOB=demo GITHUB_EVENT_PATH="$work/runner/event.json" \
   "INPUT_KUBECONFIG=$(cat /var/lib/kube-jvm-dump/cluster/action.kubeconfig)" \
   INPUT_TARGET=deployment/simple-java INPUT_NAMESPACE=default \
-  INPUT_JDK-IMAGE=kjd.local/jdk:25-1 INPUT_IMAGE-PULL-POLICY=Never \
+  INPUT_JDK-IMAGE=$jdk_image INPUT_IMAGE-PULL-POLICY=Never \
   INPUT_THREAD-DUMP-INTERVAL=2s INPUT_OUTPUT-DIR="$work/dumps" \
   node dist/index.js | grep -v '^::add-mask::'   # the runner swallows these; a terminal would show the secret
 status=${PIPESTATUS[0]}

@@ -77,6 +77,29 @@ describe('.github/workflows', () => {
     expect(manifest).toContain(`image: kjd.local/${loaded[0].replace('_', ':')}`);
   });
 
+  it("the demo builds only the images it runs (its Deployment's and its debugger's), each one the recipe builds", () => {
+    const demo = read('scripts/demo.sh');
+    const jdk = /^jdk_image=(\S+)$/m.exec(demo)![1];
+    // Every image the demo names is the variable's, or comes from the manifest that KJD_IMAGES is read from.
+    expect([...demo.matchAll(/kjd\.local\/[\w.:/-]+/g)].map((m) => m[0])).toEqual([jdk]);
+    expect(demo).toContain('INPUT_JDK-IMAGE=$jdk_image');
+    expect(demo).toContain(
+      `KJD_IMAGES="$(sed -n 's/^ *image: *//p' cluster/manifests/simple-java.yaml) $jdk_image" bash cluster/bin/kjd-cluster up`,
+    );
+    const images = [...read('cluster/manifests/simple-java.yaml').matchAll(/^\s*image:\s*(\S+)/gm)].map((m) => m[1]);
+    expect(images).toEqual(['kjd.local/simple-java:jre8-1']);
+    const recipe = read('cluster/images/build-images.sh');
+    for (const ref of [...images, jdk]) expect(recipe).toContain(`"${ref}|`);
+    // The test command builds every image, whatever KJD_IMAGES the shell holds.
+    expect(read('scripts/test-all.sh')).toContain('env -u KJD_IMAGES bash cluster/bin/kjd-cluster up');
+  });
+
+  it('the test command sets a fresh clone up itself, and CI sets up once', () => {
+    expect(read('scripts/test-all.sh')).toContain('bash scripts/setup.sh --if-needed\n');
+    expect(read('.ci/run')).toMatch(/^bash scripts\/setup\.sh\nbash scripts\/test-all\.sh\n/m);
+    expect(read('scripts/setup.sh')).toMatch(/if \[ "\$\{1:-\}" = --if-needed \]; then[\s\S]*exit 0/);
+  });
+
   it('a LICENSE matching package.json', () => {
     expect(JSON.parse(read('package.json')).license).toBe('MIT');
     expect(read('LICENSE')).toMatch(/^MIT License\n/);
