@@ -4,7 +4,7 @@
 # baseline first on even ones) so that a change of load on the machine hits both.
 #
 # Env: KJD_BENCH_RUNS (5)            runs of each side per figure
-#      KJD_BENCH_PARTS (threads)     any of threads,heap,scale
+#      KJD_BENCH_PARTS (threads)     any of threads,heap,scale,scout
 #      KJD_BENCH_DIST (dist)         folder holding the bundle's index.js
 #      KJD_BENCH_NS (kjd-bench)      namespace, created and deleted (KJD_BENCH_KEEP=1 keeps it)
 #      KJD_BENCH_HEAP_MIB (256)      live heap of the heap-dump JVM(s), comma-separated
@@ -196,4 +196,54 @@ if [[ ,$PARTS, == *,scale,* ]]; then
     echo "| $n | $(stats "${A[@]}") | $(ratio "$m" "$one") | $(($(median "${R[@]}") / 1024)) MiB | $(printf '%s ' "${L[@]}")|"
   done
   k delete deploy scale --wait=false >/dev/null
+fi
+
+if [[ ,$PARTS, == *,scout,* ]]; then
+  # runAsNonRoot and the uid only in the image's USER: the case that needs a scout to read the JVM's ids.
+  k apply -f - >/dev/null <<EOF
+{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"scout"},
+ "spec":{"replicas":1,"selector":{"matchLabels":{"app":"scout"}},
+  "template":{"metadata":{"labels":{"app":"scout"}},"spec":{"terminationGracePeriodSeconds":1,"securityContext":{"runAsNonRoot":true},
+   "containers":[{"name":"simple-java","image":"kjd.local/simple-java:jre17-user1000-1","imagePullPolicy":"Never"}]}}}}
+EOF
+  k rollout status deploy/scout --timeout=300s >/dev/null
+  pod=$(pods_of scout | head -n 1)
+  added() { k get pod "$pod" -o json | jq '.spec.ephemeralContainers // [] | length'; }
+  # stop_running [UID]: stops every running debugger (the scouts too), or only those running as UID.
+  stop_running() {
+    local dbg
+    for dbg in $(k get pod "$pod" -o json | jq -r --argjson uid "${1:-null}" '
+        [.spec.ephemeralContainers[]? | select($uid == null or .securityContext.runAsUser == $uid) | .name] as $names
+        | .status.ephemeralContainerStatuses[]? | select(.state.running and (.name as $n | $names | index($n))) | .name'); do
+      k exec "$pod" -c "$dbg" -- pkill -x sleep >/dev/null 2>&1 || true
+    done
+    sleep 1
+  }
+  # A timeout shorter than the debugger's 10 min life, so that a running debugger can be reused.
+  args=(--dumps threads,histogram --thread-dump-count 3 --thread-dump-interval 1s --timeout 5m)
+  F=() FN=() S=() SN=() L=()
+  for i in $(seq 1 "$RUNS"); do
+    stop_running
+    L+=("$(load)")
+    n0=$(added)
+    action "$WORK/f$i" deployment/scout "${args[@]}"
+    F+=("$T")
+    n1=$(added)
+    FN+=("$((n1 - n0))")
+    # A rerun more than a minute later: a scout that lives 60 s would have ended by then.
+    stop_running 65534
+    action "$WORK/r$i" deployment/scout "${args[@]}"
+    S+=("$T")
+    SN+=("$(($(added) - n1))")
+  done
+  echo
+  echo "### runAsNonRoot, uid only in the image (JDK 17, USER 1000), timeout 5m: a run with no debugger running, then a rerun with the scouts stopped"
+  echo
+  echo "| run | wall time, median (min-max) of $RUNS | ephemeral containers added, per run | load average before each first run |"
+  echo "|---|---|---|---|"
+  echo "| first (no debugger running) | $(stats "${F[@]}") | ${FN[*]} | $(printf '%s ' "${L[@]}")|"
+  echo "| rerun (the first run's debugger running, its scout stopped) | $(stats "${S[@]}") | ${SN[*]} | |"
+  echo
+  echo "Runs in ms, in order: first ${F[*]}; rerun ${S[*]}."
+  k delete deploy scout --wait=false >/dev/null
 fi
