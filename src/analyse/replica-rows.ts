@@ -1,19 +1,8 @@
 // Which analysed JVMs are replicas of one workload, and the figures of each that the comparison reads. Pure.
 import type { RunManifest } from '../shared/model.js';
 import type { AnalysedJvm } from './analyse-dumps.js';
+import type { MethodShare } from './analysis-types.js';
 import { contendedInMost } from './contention.js';
-
-/** A method's self samples in a JFR recording and their share of its execution samples (0..1). */
-export interface JfrMethodSamples {
-  method: string;
-  samples: number;
-  share: number;
-}
-
-/** An analysed JVM, with the methods its JFR recording found hot (self time) when one was summarised (jfr-summary.json). */
-export interface ReplicaJvm extends AnalysedJvm {
-  jfr?: { executionSamples: number; bySelf: readonly JfrMethodSamples[] };
-}
 
 /** One replica's figures: one row of the summary's "Replicas" table. Strings in it are pod data. */
 export interface ReplicaRow {
@@ -33,8 +22,8 @@ export interface ReplicaRow {
   hotMethods: string[];
   /** Application methods any RUNNABLE thread was seen in (hot or not): what "the others do not run it" is checked against. */
   runnableMethods: string[];
-  /** From jfr-summary.json: the top methods by self samples and their share of all execution samples. */
-  jfrHotMethods?: JfrMethodSamples[];
+  /** From the JFR recording (analysis.jfr): the top methods by self samples and their share of all execution samples. */
+  jfrHotMethods?: MethodShare[];
   /** Bytes of live objects in the class histogram (it forces a full GC first), when there is one. */
   heapBytes?: number;
   verdict: string;
@@ -74,7 +63,7 @@ export function methodOf(frame: string): string {
   return frame.replace(/\(.*\)$/, '');
 }
 
-function rowOf(jvm: ReplicaJvm, label: string): ReplicaRow {
+function rowOf(jvm: AnalysedJvm, label: string): ReplicaRow {
   const a = jvm.analysis;
   const pile = a.contendedLocks.filter(contendedInMost).sort((x, y) => y.waiters - x.waiters)[0];
   const frameOf = (b: (typeof a.busyThreads)[number]) => b.appFrame ?? b.topFrames[0];
@@ -101,7 +90,7 @@ function rowOf(jvm: ReplicaJvm, label: string): ReplicaRow {
   };
   if (pile) row.pileUpLock = { className: pile.className, kind: pile.kind };
   if (a.histogram?.totalBytes !== undefined) row.heapBytes = a.histogram.totalBytes;
-  const jfr = jvm.jfr;
+  const jfr = a.jfr;
   if (jfr && jfr.executionSamples > 0) {
     row.jfrHotMethods = [...jfr.bySelf]
       .sort((x, y) => y.samples - x.samples)
@@ -118,8 +107,8 @@ function rowOf(jvm: ReplicaJvm, label: string): ReplicaRow {
  * `programOf`). Pods without a controller (a selector over bare pods) count as one workload when container,
  * image and program agree. JVMs that were not analysed (no thread dump parsed) have no row.
  */
-export function replicaSets(manifest: RunManifest, analyses: readonly ReplicaJvm[]): ReplicaSet[] {
-  const sets = new Map<string, { workload: string; jvms: ReplicaJvm[] }>();
+export function replicaSets(manifest: RunManifest, analyses: readonly AnalysedJvm[]): ReplicaSet[] {
+  const sets = new Map<string, { workload: string; jvms: AnalysedJvm[] }>();
   for (const pod of manifest.pods) {
     for (const jvm of analyses.filter((a) => a.pod === pod.pod && a.container === pod.container && a.analysis.samples > 0)) {
       const program = programOf(pod.jvms.find((j) => j.pid === jvm.pid)?.commandLine ?? '');

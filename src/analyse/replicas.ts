@@ -1,7 +1,8 @@
 // Which replica is the odd one out: the JVMs of one workload compared, and the rule for "differs clearly".
 // Pure: rows in, findings and one verdict line out. The rule is in the README ("Which replica is the odd one out").
 import type { RunManifest } from '../shared/model.js';
-import { replicaSets, type ReplicaJvm, type ReplicaRow } from './replica-rows.js';
+import type { AnalysedJvm } from './analyse-dumps.js';
+import { replicaSets, type ReplicaRow } from './replica-rows.js';
 import { plural } from './threads.js';
 
 /**
@@ -253,7 +254,7 @@ function verdictOf(rows: readonly ReplicaRow[], findings: readonly ReplicaFindin
 }
 
 /** Compares the replicas of each workload in the run (a workload with one analysed JVM has nothing to compare). */
-export function compareReplicas(manifest: RunManifest, analyses: readonly ReplicaJvm[]): ReplicaComparison[] {
+export function compareReplicas(manifest: RunManifest, analyses: readonly AnalysedJvm[]): ReplicaComparison[] {
   return replicaSets(manifest, analyses).map(({ workload, rows }) => {
     const findings = [
       ...deadlockFinding(rows),

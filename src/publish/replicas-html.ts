@@ -2,7 +2,8 @@
 // the verdict of the comparison (each JVM's own verdict follows in its pod's section). Pod names are API data and thread, lock, class and method names pod data:
 // escaped for HTML here, neutralised for the terminal.
 import { compareReplicas, findingText, type ReplicaComparison } from '../analyse/replicas.js';
-import type { ReplicaJvm, ReplicaRow } from '../analyse/replica-rows.js';
+import type { AnalysedJvm } from '../analyse/analyse-dumps.js';
+import type { ReplicaRow } from '../analyse/replica-rows.js';
 import type { RunManifest } from '../shared/model.js';
 import { neutralise } from '../shared/untrusted.js';
 import { esc, formatBytes, table } from './html.js';
@@ -41,7 +42,7 @@ function hotCell(r: ReplicaRow): string {
 }
 
 /** The summary's section for the run: empty when no workload had two replicas to compare. */
-export function replicasSection(manifest: RunManifest, analyses: readonly ReplicaJvm[]): string {
+export function replicasSection(manifest: RunManifest, analyses: readonly AnalysedJvm[]): string {
   return replicasHtml(compareReplicas(manifest, analyses));
 }
 

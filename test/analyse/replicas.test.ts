@@ -6,9 +6,10 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyseJvm } from '../../src/analyse/analysis.js';
 import type { JvmAnalysis } from '../../src/analyse/analysis-types.js';
-import type { ReplicaJvm } from '../../src/analyse/replica-rows.js';
+import type { AnalysedJvm } from '../../src/analyse/analyse-dumps.js';
 import { compareReplicas, PILEUP_MIN } from '../../src/analyse/replicas.js';
 import type { PodResult, RunManifest } from '../../src/shared/model.js';
+import { pricingSummary } from './jfr-fixtures.js';
 import { DUMP_FIXTURES } from './jvm-harness.js';
 
 const fixture = (name: string) => readFileSync(path.join(DUMP_FIXTURES, name), 'utf8');
@@ -56,7 +57,7 @@ function manifestOf(pods: PodResult[]): RunManifest {
 /** pod name -> captured replica; all of one Deployment's ReplicaSet. */
 function compare(replicas: Record<string, string | JvmAnalysis>) {
   const pods = Object.keys(replicas);
-  const analyses: ReplicaJvm[] = pods.map((p) => {
+  const analyses: AnalysedJvm[] = pods.map((p) => {
     const r = replicas[p];
     return { pod: p, container: 'app', pid: 1, analysis: typeof r === 'string' ? replica(r) : r };
   });
@@ -180,49 +181,82 @@ describe('the rule at its edges (real analyses, one figure changed)', () => {
   });
 });
 
-describe('JFR hot methods (constructed: the figures analysis.json keeps of jfr-summary.json)', () => {
+describe('JFR hot methods (jfr-summary.json made by hand, read by the analysis as in a run)', () => {
   /** Recordings of equal length: `samples` execution samples, `inHot` of them with the hot method on top. */
-  const jfr = (samples: number, inHot: number) => ({
-    executionSamples: samples,
-    bySelf: [
-      { method: 'com.acme.Pricing.recalculate', samples: inHot, share: inHot / samples },
-      { method: 'java.util.HashMap.get', samples: 5, share: 5 / samples },
-    ],
-  });
-  const withJfr = (recordings: ReturnType<typeof jfr>[]) => {
+  const withJfr = (recordings: [samples: number, inHot: number][]) => {
     const pods = recordings.map((_, i) => `web-${i + 1}`);
-    const analyses: ReplicaJvm[] = pods.map((p, i) => ({
-      pod: p,
-      container: 'app',
-      pid: 1,
-      analysis: replica('calm-a'),
-      jfr: recordings[i],
-    }));
+    const analyses: AnalysedJvm[] = pods.map((p, i) => {
+      const [samples, inHot] = recordings[i];
+      const summary = pricingSummary();
+      summary.executionSamples = samples;
+      summary.hotMethods = [
+        { method: 'com.acme.Pricing.recalculate', self: inHot, total: inHot },
+        { method: 'java.util.HashMap.get', self: Math.min(5, samples - inHot), total: 5 },
+      ].filter((h) => h.self > 0);
+      // The flame graph's stacks are not what this is about; the reader wants them to fit the sample count.
+      summary.stacks = [];
+      summary.otherStacks = 0;
+      const base = 'jdk17-replica-calm-a';
+      const analysis = analyseJvm({
+        threadDumps: [1, 2, 3].map((n) => fixture(`${base}-${n}.txt`)),
+        histogram: fixture(`${base}-histogram.txt`),
+        jfrSummary: JSON.stringify(summary),
+      });
+      expect(analysis.jfr?.executionSamples).toBe(samples);
+      return { pod: p, container: 'app', pid: 1, analysis };
+    });
     return compareReplicas(manifestOf(pods.map((p) => pod(p))), analyses)[0];
   };
 
   it('62% of samples in one method in one replica, a few elsewhere: that replica', () => {
-    expect(withJfr([jfr(1000, 30), jfr(1000, 620), jfr(900, 20)]).verdict).toBe(
-      'Odd one out: pod web-2: 62% of JFR samples in com.acme.Pricing.recalculate; the other 2 pods: at most 30 samples',
-    );
+    expect(
+      withJfr([
+        [1000, 30],
+        [1000, 620],
+        [900, 20],
+      ]).verdict,
+    ).toBe('Odd one out: pod web-2: 62% of JFR samples in com.acme.Pricing.recalculate; the other 2 pods: at most 30 samples');
   });
 
   it('idle replicas with a handful of samples, one method holding most of them: nothing hot', () => {
-    expect(withJfr([jfr(8, 6), jfr(1000, 20), jfr(5, 4)]).findings).toEqual([]);
+    expect(
+      withJfr([
+        [8, 6],
+        [1000, 20],
+        [5, 4],
+      ]).findings,
+    ).toEqual([]);
     // ...while they still count as the others of a replica that is hot.
-    expect(withJfr([jfr(8, 6), jfr(1000, 620), jfr(5, 4)]).outlier).toBe('pod web-2');
+    expect(
+      withJfr([
+        [8, 6],
+        [1000, 620],
+        [5, 4],
+      ]).outlier,
+    ).toBe('pod web-2');
   });
 
   it('the same method hot everywhere: the workload; 620 samples next to 160: not clearly one', () => {
-    expect(withJfr([jfr(1000, 600), jfr(1000, 620), jfr(1000, 550)]).verdict).toMatch(
-      /^No odd one out: every replica \(3 pods\): 60%, 62%, 55% of JFR samples in com\.acme/,
-    );
-    expect(withJfr([jfr(1000, 620), jfr(1000, 160), jfr(1000, 20)]).outlier).toBeUndefined();
+    expect(
+      withJfr([
+        [1000, 600],
+        [1000, 620],
+        [1000, 550],
+      ]).verdict,
+    ).toMatch(/^No odd one out: every replica \(3 pods\): 60%, 62%, 55% of JFR samples in com\.acme/);
+    expect(
+      withJfr([
+        [1000, 620],
+        [1000, 160],
+        [1000, 20],
+      ]).outlier,
+    ).toBeUndefined();
   });
 });
 
 describe('one workload', () => {
-  const analysesOf = (pods: string[]): ReplicaJvm[] => pods.map((p) => ({ pod: p, container: 'app', pid: 1, analysis: replica('calm-a') }));
+  const analysesOf = (pods: string[]): AnalysedJvm[] =>
+    pods.map((p) => ({ pod: p, container: 'app', pid: 1, analysis: replica('calm-a') }));
 
   it('two ReplicaSets (a rollout between revisions), another image, another container: not compared', () => {
     const pods = [
