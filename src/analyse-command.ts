@@ -2,7 +2,9 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyseRun } from './analyse/analyse-dumps.js';
-import { analyseJvm } from './analyse/analysis.js';
+import { analyseJvmEvidence } from './analyse/analysis.js';
+import { flameInputOf, type FlameInput } from './analyse/flame-graph.js';
+import { renderFlameSvg } from './analyse/flame-svg.js';
 import type { JvmAnalysis } from './analyse/analysis-types.js';
 import { readThreadDumps } from './analyse/read-dumps.js';
 import { compareReplicas } from './analyse/replicas.js';
@@ -23,6 +25,8 @@ earlier run (it has manifest.json) is analysed per JVM; any other directory stan
 
   --json        print the analysis as JSON (the shape of analysis.json) instead of the report
   --html FILE   also write the job summary's HTML as a standalone page
+  --flame FILE  also write a flame graph (SVG) of the given files: from a jfr-summary.json among them, else
+                from the thread dumps' RUNNABLE stacks (a run's directory has its flame.svg per JVM already)
   -h, --help    this text
 
 Exit status: 0 no problem found, 3 another problem (contention, busy or stuck threads, a virtual-thread
@@ -32,6 +36,7 @@ interface Options {
   paths: string[];
   json: boolean;
   html?: string;
+  flame?: string;
 }
 
 function parseOptions(argv: string[]): Options | 'help' {
@@ -43,6 +48,9 @@ function parseOptions(argv: string[]): Options | 'help' {
     else if (a === '--html' || a.startsWith('--html=')) {
       o.html = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
       if (!o.html) throw new Error('--html needs a file name');
+    } else if (a === '--flame' || a.startsWith('--flame=')) {
+      o.flame = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (!o.flame) throw new Error('--flame needs a file name');
     } else if (a.startsWith('-') && a !== '-') throw new Error(`unknown option ${a} (see ${TOOL_NAME} analyse --help)`);
     else o.paths.push(a);
   }
@@ -63,8 +71,26 @@ async function filesOf(dir: string): Promise<string[]> {
   return names.sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).map((n) => path.join(dir, n));
 }
 
+/** A jfr-summary.json among loose files: the summariser's keys, whatever the file is called. */
+const JFR_SUMMARY_KEYS = ['"schema"', '"executionSamples"', '"hotMethods"'];
+
+/** The flame graph of loose files, when their stacks make one; the analysis says where it is or why there is none. */
+async function writeFlame(file: string, input: FlameInput | undefined, label: string, analysis: JvmAnalysis): Promise<void> {
+  if (!input) {
+    analysis.notes.push('no flame graph: neither JFR execution samples nor a RUNNABLE application thread in the files');
+    return;
+  }
+  await writeFile(file, renderFlameSvg(input, label));
+  const stacks = input.stacks.reduce((n, st) => n + st.count, 0) + input.otherSamples;
+  analysis.flameGraph = { file, source: input.source, stacks, ...(input.dumpSamples !== undefined ? { samples: input.dumpSamples } : {}) };
+}
+
 /** Artifact directories per JVM; loose files together as the samples of one JVM. */
-async function analysePaths(paths: string[], skipped: string[]): Promise<{ entries: OfflineEntry[]; manifest: RunManifest }> {
+async function analysePaths(
+  paths: string[],
+  skipped: string[],
+  flame?: string,
+): Promise<{ entries: OfflineEntry[]; manifest: RunManifest }> {
   const entries: OfflineEntry[] = [];
   const loose: string[] = [];
   /** Files found in a directory: one that is no thread dump (vm-info.txt, a README) is left out, not judged. */
@@ -91,8 +117,13 @@ async function analysePaths(paths: string[], skipped: string[]): Promise<{ entri
   if (loose.length > 0) {
     const threadDumps: string[] = [];
     let histogram: string | undefined;
+    let jfrSummary: string | undefined;
     for (const f of [...loose]) {
       const text = await readFile(f, 'utf8');
+      if (jfrSummary === undefined && JFR_SUMMARY_KEYS.every((k) => text.includes(k))) {
+        jfrSummary = text;
+        continue;
+      }
       const rejected = readThreadDumps(text).rejected;
       // A class histogram among the files is the JVM's histogram, not a dump that failed to parse.
       if (histogram === undefined && rejected === 'a class histogram') histogram = text;
@@ -101,10 +132,11 @@ async function analysePaths(paths: string[], skipped: string[]): Promise<{ entri
         loose.splice(loose.indexOf(f), 1);
       } else threadDumps.push(text);
     }
-    const analysis = analyseJvm({ threadDumps, histogram });
+    const { analysis, samples, jfrSummary: jfr } = analyseJvmEvidence({ threadDumps, histogram, jfrSummary });
     const pid = 0;
     const label =
       loose.length === 1 ? loose[0] : `${loose.length} files (${path.basename(loose[0])} ... ${path.basename(loose[loose.length - 1])})`;
+    if (flame) await writeFlame(flame, flameInputOf({ jfr, samples, jfrRequested: true }), label, analysis);
     entries.push({ pod: label, container: '-', pid, analysis, label, files: loose });
     pods.push({ namespace: '-', pod: label, container: '-', jvms: [], errors: [], timingsMs: {} });
   }
@@ -138,7 +170,7 @@ export async function runAnalyseCommand(argv: string[], stdout: NodeJS.WritableS
   let result: Awaited<ReturnType<typeof analysePaths>>;
   const skipped: string[] = [];
   try {
-    result = await analysePaths(options.paths, skipped);
+    result = await analysePaths(options.paths, skipped, options.flame);
   } catch (err) {
     stderr.write(neutralise(`${TOOL_NAME} analyse: ${errorMessage(err)}`) + '\n');
     return 2;

@@ -1,4 +1,4 @@
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { JvmResult, RunManifest } from '../shared/model.js';
 import { absolute, FileNames, jvmDir } from '../shared/layout.js';
@@ -55,9 +55,24 @@ export async function analyseDumps(manifest: RunManifest, outputDir: string): Pr
   return entries;
 }
 
-/** Analyses every JVM of a run (a fresh one, or an artifact downloaded later) from its files; writes nothing. */
+/**
+ * Analyses every JVM of a run (a fresh one, or an artifact downloaded later) from its files; writes nothing. A flame
+ * graph is referred to only when the run wrote it.
+ */
 export async function analyseRun(manifest: RunManifest, outputDir: string): Promise<AnalysedJvm[]> {
-  return (await analyseRunWithFlames(manifest, outputDir)).entries;
+  const { entries } = await analyseRunWithFlames(manifest, outputDir);
+  for (const e of entries) {
+    const f = e.analysis.flameGraph;
+    if (
+      f &&
+      !(await access(absolute(outputDir, f.file)).then(
+        () => true,
+        () => false,
+      ))
+    )
+      delete e.analysis.flameGraph;
+  }
+  return entries;
 }
 
 /** The analyses, and the flame graphs to write beside the dumps (each entry's `flameGraph` points at its file). */

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { XMLValidator } from 'fast-xml-parser';
-import { analyseDumps } from '../../src/analyse/analyse-dumps.js';
+import { analyseDumps, analyseRun } from '../../src/analyse/analyse-dumps.js';
 import type { FileRecord, RunManifest } from '../../src/shared/model.js';
 import { DUMP_FIXTURES } from './jvm-harness.js';
 import { pricingSummary } from './jfr-fixtures.js';
@@ -95,5 +95,12 @@ describe('analyseDumps with a JFR summary', () => {
     expect(entry.analysis.notes).toContainEqual(expect.stringMatching(/^writing web-1\/app\/7\/flame\.svg failed/));
     expect(entry.analysis.jfr).toBeDefined();
     expect(JSON.parse(readFileSync(path.join(dir, 'analysis.json'), 'utf8')).jvms[0].analysis.flameGraph).toBeUndefined();
+  });
+
+  it('analyseRun (an artifact read later) refers to a flame graph only when the run wrote it', async () => {
+    const { dir, manifest } = run({ 'threads-1.txt': spinner(1), 'jfr-summary.json': JSON.stringify(pricingSummary()) });
+    expect((await analyseRun(manifest, dir))[0].analysis.flameGraph).toBeUndefined();
+    await analyseDumps(manifest, dir);
+    expect((await analyseRun(manifest, dir))[0].analysis.flameGraph?.file).toBe('web-1/app/7/flame.svg');
   });
 });
