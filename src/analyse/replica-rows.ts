@@ -11,8 +11,9 @@ export interface ReplicaRow {
   pod: string;
   container: string;
   pid: number;
-  /** Java threads (VM-internal ones apart) and their states, last sample. */
-  threads: number;
+  /** Java threads (VM-internal ones apart) and their states, last sample; absent without a parsed thread dump, and
+   * then the thread figures below (deadlock, pile-up, methods) are not known either and take no part. */
+  threads?: number;
   states: Record<string, number>;
   deadlock: boolean;
   /** The most threads waiting for one lock that is contended in most samples; 0 when no lock is. */
@@ -80,7 +81,7 @@ function rowOf(jvm: AnalysedJvm, label: string): ReplicaRow {
     pod: jvm.pod,
     container: jvm.container,
     pid: jvm.pid,
-    threads: a.threadCount,
+    ...(a.samples > 0 ? { threads: a.threadCount } : {}),
     states: a.states,
     deadlock: a.deadlock,
     pileUp: pile?.waiters ?? 0,
@@ -105,12 +106,14 @@ function rowOf(jvm: AnalysedJvm, label: string): ReplicaRow {
  * controller (a Deployment's pods have their ReplicaSet, so two revisions of a rollout are two sets: a new
  * version may rightly differ), the same target container and image, and the same program in it (see
  * `programOf`). Pods without a controller (a selector over bare pods) count as one workload when container,
- * image and program agree. JVMs that were not analysed (no thread dump parsed) have no row.
+ * image and program agree. A JVM with nothing to compare (no thread dump, histogram or recording read) has no row.
  */
 export function replicaSets(manifest: RunManifest, analyses: readonly AnalysedJvm[]): ReplicaSet[] {
   const sets = new Map<string, { workload: string; jvms: AnalysedJvm[] }>();
   for (const pod of manifest.pods) {
-    for (const jvm of analyses.filter((a) => a.pod === pod.pod && a.container === pod.container && a.analysis.samples > 0)) {
+    const mine = analyses.filter((a) => a.pod === pod.pod && a.container === pod.container);
+    // Any evidence to compare: thread dumps, a histogram (heap), a JFR recording (hot methods).
+    for (const jvm of mine.filter(({ analysis: a }) => a.samples > 0 || a.histogram?.totalBytes !== undefined || a.jfr)) {
       const program = programOf(pod.jvms.find((j) => j.pid === jvm.pid)?.commandLine ?? '');
       const key = JSON.stringify([pod.owner ?? '', pod.container, pod.targetImage ?? '', program]);
       const workload = [

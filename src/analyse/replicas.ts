@@ -67,7 +67,7 @@ const median = (xs: readonly number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 /** "17 to 25 MB", "39 to 46", "40". */
-const range = (xs: readonly number[], unit: (n: number) => string = String, suffix = '') => {
+const range = (xs: readonly number[], unit: (n: number) => string = String, suffix = ''): string => {
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
   return `${lo === hi ? unit(lo) : `${unit(lo)} to ${unit(hi)}`}${suffix}`;
@@ -202,7 +202,7 @@ function numberFindings(rows: readonly ReplicaRow[]): ReplicaFinding[] {
       kind: 'outlier',
       measure: 'threads',
       replicas: [t.row.label],
-      what: plural(t.row.threads, 'Java thread'),
+      what: plural(t.row.threads!, 'Java thread'),
       others: `${theOthers(t.rest.length)}: ${range(t.rest, String)}`,
     });
   // Only a larger heap: a smaller one is no trouble.
@@ -242,27 +242,29 @@ function verdictOf(rows: readonly ReplicaRow[], findings: readonly ReplicaFindin
   if (all.length > 0) return { verdict: `No odd one out: ${shared}` };
   const some = findings.filter((f) => f.kind === 'some');
   if (some.length > 0) return { verdict: `No single odd one out: ${some.map(findingText).join('. ')}` };
-  const threads = range(
-    rows.map((r) => r.threads),
-    String,
-  );
+  const counts = rows.filter((r) => r.threads !== undefined).map((r) => r.threads!);
   const heaps = rows.filter((r) => r.heapBytes !== undefined).map((r) => r.heapBytes!);
-  const heap = heaps.length === rows.length ? `, ${range(heaps, mib, ' MB')} live heap` : '';
-  return {
-    verdict: `No replica stands out: ${rows.length} pods alike (${threads} Java threads${heap}; no lock pile-up, deadlock or hot method in one alone)`,
-  };
+  const alike = [
+    counts.length === rows.length ? `${range(counts)} Java threads` : '',
+    heaps.length === rows.length ? `${range(heaps, mib, ' MB')} live heap` : '',
+  ].filter(Boolean);
+  const none = [
+    counts.length >= 2 ? 'lock pile-up, deadlock or hot method' : '',
+    rows.filter((r) => r.jfrHotMethods).length >= 2 ? 'JFR hot method' : '',
+  ]
+    .filter(Boolean)
+    .join(' or ');
+  const details = [alike.join(', '), none ? `no ${none} in one alone` : ''].filter(Boolean).join('; ');
+  return { verdict: `No replica stands out: ${rows.length} pods alike${details ? ` (${details})` : ''}` };
 }
 
 /** Compares the replicas of each workload in the run (a workload with one analysed JVM has nothing to compare). */
 export function compareReplicas(manifest: RunManifest, analyses: readonly AnalysedJvm[]): ReplicaComparison[] {
   return replicaSets(manifest, analyses).map(({ workload, rows }) => {
-    const findings = [
-      ...deadlockFinding(rows),
-      ...pileUpFinding(rows),
-      ...hotMethodFindings(rows),
-      ...jfrFindings(rows),
-      ...numberFindings(rows),
-    ];
+    // A replica without a thread dump is no evidence for or against what thread dumps show: it takes no part there.
+    const dumped = rows.filter((r) => r.threads !== undefined);
+    const fromDumps = dumped.length >= 2 ? [...deadlockFinding(dumped), ...pileUpFinding(dumped), ...hotMethodFindings(dumped)] : [];
+    const findings = [...fromDumps, ...jfrFindings(rows), ...numberFindings(rows)];
     return { workload, rows, findings, ...verdictOf(rows, findings) };
   });
 }

@@ -30,6 +30,7 @@ function shownRows(c: ReplicaComparison): ReplicaRow[] {
 }
 
 function lockCell(r: ReplicaRow): string {
+  if (r.threads === undefined) return '';
   if (r.deadlock) return `<strong>deadlock</strong>${r.pileUp > 0 ? `; ${r.pileUp} on one lock` : ''}`;
   if (r.pileUp === 0) return 'none';
   return `${r.pileUp}${r.pileUpLock?.className ? ` on <code>${esc(r.pileUpLock.className, 160)}</code>` : ''}`;
@@ -53,7 +54,7 @@ export function replicasHtml(comparisons: readonly ReplicaComparison[]): string 
       const mark = c.outlier ? '⚠️ ' : '';
       const rows = shownRows(c).map((r) => [
         `${c.outlier === r.label ? '<strong>' : ''}<code>${esc(r.label, 160)}</code>${c.outlier === r.label ? '</strong>' : ''}`,
-        String(r.threads),
+        r.threads !== undefined ? String(r.threads) : '(no thread dump)',
         esc(stateMix(r.states)),
         lockCell(r),
         hotCell(r),
@@ -85,9 +86,13 @@ export function replicaLines(comparisons: readonly ReplicaComparison[]): string[
     `replicas of ${t(c.workload)}: ${t(c.verdict, 1200)}`,
     ...shownRows(c).map((r) => {
       const lock = r.deadlock ? 'deadlock' : r.pileUp > 0 ? `${r.pileUp} on one lock` : 'no lock pile-up';
+      const threads = r.threads !== undefined ? `${r.threads} Java threads (${stateMix(r.states)}), ${lock}` : 'no thread dump';
+      const jfr = r.jfrHotMethods?.[0]
+        ? `, JFR: ${Math.round(r.jfrHotMethods[0].share * 100)}% in ${t(r.jfrHotMethods[0].method, 200)}`
+        : '';
       const heap = r.heapBytes !== undefined ? `, ${formatBytes(r.heapBytes)} live heap` : '';
       const hot = r.hotMethods.length > 0 ? `, hot: ${t(r.hotMethods.slice(0, 2).join(', '), 200)}` : '';
-      return `  ${t(r.label, 160)}: ${r.threads} Java threads (${stateMix(r.states)}), ${lock}${hot}${heap}`;
+      return `  ${t(r.label, 160)}: ${threads}${hot}${jfr}${heap}`;
     }),
   ]);
 }

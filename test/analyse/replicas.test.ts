@@ -236,6 +236,22 @@ describe('JFR hot methods (jfr-summary.json made by hand, read by the analysis a
     ).toBe('pod web-2');
   });
 
+  it('recordings without thread dumps (dumps: jfr) are compared too', () => {
+    const pods = ['web-1', 'web-2', 'web-3'];
+    const analyses: AnalysedJvm[] = pods.map((p, i) => {
+      const summary = pricingSummary();
+      summary.hotMethods = [{ method: 'com.acme.Pricing.recalculate', self: i === 2 ? 700 : 10, total: 700 }];
+      summary.stacks = [];
+      summary.otherStacks = 0;
+      return { pod: p, container: 'app', pid: 1, analysis: analyseJvm({ threadDumps: [], jfrSummary: JSON.stringify(summary) }) };
+    });
+    const [c] = compareReplicas(manifestOf(pods.map((p) => pod(p))), analyses);
+    expect(c.rows.map((r) => r.threads)).toEqual([undefined, undefined, undefined]);
+    expect(c.verdict).toBe(
+      'Odd one out: pod web-3: 70% of JFR samples in com.acme.Pricing.recalculate; the other 2 pods: at most 10 samples',
+    );
+  });
+
   it('the same method hot everywhere: the workload; 620 samples next to 160: not clearly one', () => {
     expect(
       withJfr([
@@ -277,11 +293,21 @@ describe('one workload', () => {
     expect(c.workload).toBe('container app, image web:1.4, running Replica');
   });
 
-  it('one pod, or JVMs without a parsed dump: nothing to compare', () => {
+  it('one pod, or a JVM with nothing read (no thread dump, histogram or recording): nothing to compare', () => {
     expect(compareReplicas(manifestOf([pod('web-1')]), analysesOf(['web-1']))).toEqual([]);
     const empty = analysesOf(['web-1', 'web-2']);
-    empty[1].analysis.samples = 0;
+    empty[1].analysis = analyseJvm({ threadDumps: [] });
     expect(compareReplicas(manifestOf([pod('web-1'), pod('web-2')]), empty)).toEqual([]);
+  });
+
+  it('a replica whose thread dumps failed (histogram only) takes part in the heap only, not as a calm one', () => {
+    const heapOnly = analyseJvm({ threadDumps: [], histogram: fixture('jdk17-replica-calm-c-histogram.txt') });
+    const [c] = compare({ 'web-1': 'calm-a', 'web-2': 'pileup-a', 'web-3': heapOnly, 'web-4': 'calm-b' });
+    expect(c.rows.map((r) => r.threads)).toEqual([39, 42, undefined, 42]);
+    expect(c.verdict).toBe('Odd one out: pod web-2: 24 threads BLOCKED on one lock (Replica$Ledger); the other 2 pods: none');
+    const [d] = compare({ 'web-1': 'pileup-a', 'web-2': heapOnly });
+    expect(d.findings).toEqual([]);
+    expect(d.verdict).toBe('No replica stands out: 2 pods alike (19 to 25 MB live heap)');
   });
 
   it('two programs in one pod are two workloads; a pod with two JVMs of one program gets a row per pid', () => {

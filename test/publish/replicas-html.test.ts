@@ -9,6 +9,7 @@ import type { PodResult, RunManifest } from '../../src/shared/model.js';
 import { stateMix } from '../../src/publish/replicas-html.js';
 import { buildSummaryHtml, type AnalysedJvm } from '../../src/publish/summary.js';
 import { renderTerminalReport } from '../../src/publish/terminal-report.js';
+import { pricingSummary } from '../analyse/jfr-fixtures.js';
 import { DUMP_FIXTURES } from '../analyse/jvm-harness.js';
 
 const fixture = (name: string) => readFileSync(path.join(DUMP_FIXTURES, name), 'utf8');
@@ -85,6 +86,19 @@ describe('the Replicas section', () => {
     expect(html).toContain('<strong><code>pod web-25</code></strong>');
     expect(html).toContain('<p><em>4 more replicas in analysis.json.</em></p>');
     expect(html).toContain('Odd one out: pod web-25: 24 threads BLOCKED on one lock (Replica$Ledger); the other 24 pods: none');
+  });
+
+  it('a replica without thread dumps: its row says so, its JFR hot method shows', () => {
+    const summary = pricingSummary();
+    summary.stacks = [];
+    summary.otherStacks = 0;
+    const jfrOnly = analyseJvm({ threadDumps: [], jfrSummary: JSON.stringify(summary) });
+    const { manifest, analyses } = run({ 'web-1': replica('calm-a'), 'web-2': jfrOnly, 'web-3': replica('calm-b') });
+    const html = buildSummaryHtml(manifest, analyses);
+    expect(html).toContain(
+      '<td><code>pod web-2</code></td><td>(no thread dump)</td><td></td><td></td><td><code>com.acme.Pricing.recalculate</code> 62% (JFR)',
+    );
+    expect(renderTerminalReport(manifest, analyses)).toContain('  pod web-2: no thread dump, JFR: 62% in com.acme.Pricing.recalculate\n');
   });
 
   it('no section for a single pod', () => {
