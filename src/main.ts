@@ -90,15 +90,17 @@ export async function run(): Promise<void> {
   let analyses: AnalysedJvm[] = [];
   try {
     // The analysis loads when there are dumps to read: the start-up (to the first API request) stays short.
-    const [{ analyseDumps }, { aggregateOutputs }] = await Promise.all([
+    const [{ analyseDumps }, { aggregateOutputs }, { compareReplicas }] = await Promise.all([
       import('./analyse/analyse-dumps.js'),
       import('./analyse/analysis.js'),
+      import('./analyse/replicas.js'),
     ]);
     analyses = await analyseDumps(manifest, settings.outputDir);
     const agg = aggregateOutputs(analyses.map((a) => a.analysis));
     core.setOutput(Outputs.Deadlock, String(agg.deadlock));
     core.setOutput(Outputs.BlockedThreads, String(agg.blockedThreads));
     for (const a of analyses) log.info(`${a.pod}/${a.container}/${a.pid}: ${a.analysis.verdict}`);
+    for (const c of compareReplicas(manifest, analyses)) log.info(`Replicas of ${c.workload}: ${c.verdict}`);
   } catch (err) {
     log.warning(`Analysing the dumps failed (the files are kept): ${errorMessage(err)}`);
   }
