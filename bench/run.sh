@@ -13,6 +13,8 @@ echo; echo "### Heap dump transfer (bench/transfer.bench.ts)"; echo
 node --expose-gc .kjd/bench-build/bench/transfer.bench.js
 echo; echo "### Thread dump parsing and analysis (bench/parse.bench.ts)"; echo
 node .kjd/bench-build/bench/parse.bench.js
+echo; echo "### JFR summary analysis and flame graph (bench/jfr-report.bench.ts)"; echo
+node .kjd/bench-build/bench/jfr-report.bench.js
 echo; echo "### Start-up of the bundle (bench/startup.bench.ts)"; echo
 node .kjd/bench-build/bench/startup.bench.js
 fi
