@@ -128,16 +128,21 @@ function pileUpFinding(rows: readonly ReplicaRow[]): ReplicaFinding[] {
   return [{ kind, measure: 'lock-pileup', replicas: s.inIt.map((r) => r.label), what, ...others }];
 }
 
-/** A method hot in one replica that no other replica was even seen running is that replica's own. */
+/**
+ * A method hot in one replica is that replica's own when no other replica was even seen running it and none of
+ * them is busy at all: a thread-dump sample shows a busy thread wherever it happens to be (a request thread under
+ * load is in a different method each time), so between replicas that all work, which methods are caught is chance.
+ * JFR's thousands of samples (above) can tell a hot method among busy replicas; a handful of dumps cannot.
+ */
 function hotMethodFindings(rows: readonly ReplicaRow[]): ReplicaFinding[] {
   const out: ReplicaFinding[] = [];
   for (const m of [...new Set(rows.flatMap((r) => r.hotMethods))]) {
     const s = split(rows, (r) => r.hotMethods.includes(m))!;
     const seen = s.rest.filter((r) => r.runnableMethods.includes(m)).length;
-    const kind = s.kind === 'outlier' && seen > 0 ? 'some' : s.kind;
-    const others = s.rest.length
-      ? { others: `${theOthers(s.rest.length)}: ${seen === 0 ? 'not running it' : `${seen} running it, not hot`}` }
-      : {};
+    const busy = s.rest.filter((r) => r.hotMethods.length > 0).length;
+    const kind = s.kind === 'outlier' && (seen > 0 || busy > 0) ? 'some' : s.kind;
+    const rest = [seen > 0 ? `${seen} running it, not hot` : 'not running it', busy > 0 ? `${busy} busy in other methods` : ''];
+    const others = s.rest.length ? { others: `${theOthers(s.rest.length)}: ${rest.filter(Boolean).join(', ')}` } : {};
     out.push({ kind, measure: 'hot-method', replicas: s.inIt.map((r) => r.label), what: `threads busy in ${m}`, ...others });
   }
   return out;

@@ -167,6 +167,17 @@ describe('the rule at its edges (real analyses, one figure changed)', () => {
     expect(e.outlier).toBe('pod web-1');
   });
 
+  it('a hot method in one replica while the others are busy elsewhere: chance of the samples, not singled out', () => {
+    const busy = replica('calm-b');
+    busy.busyThreads = [{ ...replica('spin').busyThreads[0], name: 'http-nio-1', appFrame: 'com.acme.Orders.list(Orders.java:12)' }];
+    const [c] = compare({ 'web-1': 'calm-a', 'web-2': 'spin', 'web-3': busy });
+    expect(c.outlier).toBeUndefined();
+    expect(c.findings.map((f) => [f.kind, f.replicas.join(), f.what, f.others])).toEqual([
+      ['some', 'pod web-2', 'threads busy in Replica$Pricing.recalculate', 'the other 2 pods: not running it, 1 busy in other methods'],
+      ['some', 'pod web-3', 'threads busy in com.acme.Orders.list', 'the other 2 pods: not running it, 1 busy in other methods'],
+    ]);
+  });
+
   it('a deadlock in one replica only', () => {
     const dead = replica('calm-b');
     dead.deadlock = true;
