@@ -1,6 +1,7 @@
 // Which replica is the odd one out, on real dumps: `Replica` (../fixtures/java/Replica.java) run as the replicas
-// of one workload on JDK 17, three Thread.print samples 1 s apart and a class histogram each
-// (../fixtures/java/capture-replicas.sh; files in ../fixtures/thread-dumps/README.md).
+// of one workload, three Thread.print samples 1 s apart and a class histogram each: on JDK 17 on this machine
+// (../fixtures/java/capture-replicas.sh) and on JDK 8 in the cluster (capture-in-cluster.sh); files in
+// ../fixtures/thread-dumps/README.md.
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -98,6 +99,29 @@ describe('the odd one out, on real dumps', () => {
     const [c] = compare({ 'web-1': 'calm-a', 'web-2': 'thread-leak', 'web-3': 'calm-b', 'web-4': 'calm-c' });
     expect(c.rows.map((r) => r.threads)).toEqual([39, 106, 42, 46]);
     expect(c.verdict).toBe('Odd one out: pod web-2: 106 Java threads; the other 3 pods: 39 to 46');
+  });
+});
+
+describe('JDK 8 in the cluster (no cpu= in its dumps; capture-in-cluster.sh)', () => {
+  const jdk8 = (name: string) => {
+    const base = `jdk8-replica-${name}-real`;
+    return analyseJvm({ threadDumps: [1, 2, 3].map((n) => fixture(`${base}-${n}.txt`)), histogram: fixture(`${base}-histogram.txt`) });
+  };
+
+  it('the pile-up replica among calm ones', () => {
+    const [c] = compare({ 'web-1': jdk8('calm-a'), 'web-2': jdk8('pileup-a'), 'web-3': jdk8('calm-b') });
+    expect(c.verdict).toBe('Odd one out: pod web-2: 24 threads BLOCKED on one lock (Replica$Ledger); the other 2 pods: none');
+  });
+
+  it('the spinning replica: RUNNABLE in application code in most samples stands for hot', () => {
+    const [c] = compare({ 'web-1': jdk8('calm-a'), 'web-2': jdk8('spin'), 'web-3': jdk8('calm-b') });
+    expect(c.verdict).toBe('Odd one out: pod web-2: threads busy in Replica$Pricing.recalculate; the other 2 pods: not running it');
+  });
+
+  it('calm ones alike', () => {
+    const [c] = compare({ 'web-1': jdk8('calm-a'), 'web-2': jdk8('calm-b') });
+    expect(c.findings).toEqual([]);
+    expect(c.verdict).toMatch(/^No replica stands out: 2 pods alike \(3\d to 3\d Java threads, /);
   });
 });
 
