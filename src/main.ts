@@ -100,6 +100,9 @@ export async function run(): Promise<void> {
     core.setOutput(Outputs.Deadlock, String(agg.deadlock));
     core.setOutput(Outputs.BlockedThreads, String(agg.blockedThreads));
     for (const a of analyses) log.info(`${a.pod}/${a.container}/${a.pid}: ${a.analysis.verdict}`);
+    // The recording's verdict too, unless it is already the JVM's (dumps: jfr alone).
+    for (const { pod, container, pid, analysis: x } of analyses)
+      if (x.jfr && !x.verdict.startsWith('JFR: ')) log.info(`${pod}/${container}/${pid}: JFR: ${x.jfr.verdict}`);
     for (const c of compareReplicas(manifest, analyses)) log.info(`Replicas of ${c.workload}: ${c.verdict}`);
   } catch (err) {
     log.warning(`Analysing the dumps failed (the files are kept): ${errorMessage(err)}`);
