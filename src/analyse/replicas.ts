@@ -66,7 +66,7 @@ const median = (xs: readonly number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-/** "17 to 25 MB", "39 to 46", "40". */
+/** "17 to 25 MiB", "39 to 46", "40". */
 const range = (xs: readonly number[], unit: (n: number) => string = String, suffix = ''): string => {
   const lo = Math.min(...xs);
   const hi = Math.max(...xs);
@@ -221,8 +221,8 @@ function numberFindings(rows: readonly ReplicaRow[]): ReplicaFinding[] {
       kind: 'outlier',
       measure: 'heap',
       replicas: [h.row.label],
-      what: `${mib(h.row.heapBytes!)} MB of live objects on the heap`,
-      others: `${theOthers(h.rest.length)}: ${range(h.rest, mib, ' MB')}`,
+      what: `${mib(h.row.heapBytes!)} MiB of live objects on the heap`,
+      others: `${theOthers(h.rest.length)}: ${range(h.rest, mib, ' MiB')}`,
     });
   return out;
 }
@@ -251,7 +251,7 @@ function verdictOf(rows: readonly ReplicaRow[], findings: readonly ReplicaFindin
   const heaps = rows.filter((r) => r.heapBytes !== undefined).map((r) => r.heapBytes!);
   const alike = [
     counts.length === rows.length ? `${range(counts)} Java threads` : '',
-    heaps.length === rows.length ? `${range(heaps, mib, ' MB')} live heap` : '',
+    heaps.length === rows.length ? `${range(heaps, mib, ' MiB')} live heap` : '',
   ].filter(Boolean);
   const none = [
     counts.length >= 2 ? 'lock pile-up, deadlock or hot method' : '',

@@ -61,8 +61,9 @@ export function replicasHtml(comparisons: readonly ReplicaComparison[]): string 
         r.heapBytes !== undefined ? formatBytes(r.heapBytes) : '',
       ]);
       const more = c.rows.length > rows.length ? `<p><em>${c.rows.length - rows.length} more replicas in analysis.json.</em></p>` : '';
-      const others =
-        c.findings.length > 1 ? `<ul>\n${c.findings.map((f) => `<li>${esc(findingText(f), 600)}</li>`).join('\n')}\n</ul>` : '';
+      // Findings the verdict line leaves out (it names the odd ones; the others are listed here).
+      const rest = c.findings.map(findingText).filter((f) => !c.verdict.includes(f));
+      const others = rest.length > 0 ? `<ul>\n${rest.map((f) => `<li>${esc(f, 600)}</li>`).join('\n')}\n</ul>` : '';
       return [
         `<h3>Replicas (${c.rows.length}) of <code>${esc(c.workload, 300)}</code></h3>`,
         `<p>${mark}<strong>${esc(c.verdict, 1200)}</strong></p>`,

@@ -92,7 +92,7 @@ describe('the odd one out, on real dumps', () => {
   it('names the replica with ten times the live heap of the others', () => {
     const [c] = compare({ 'web-1': 'calm-a', 'web-2': 'calm-b', 'web-3': 'calm-c', 'web-4': 'leak' });
     expect(c.rows.map((r) => Math.round(r.heapBytes! / 2 ** 20))).toEqual([17, 21, 25, 241]);
-    expect(c.verdict).toBe('Odd one out: pod web-4: 241 MB of live objects on the heap; the other 3 pods: 17 to 25 MB');
+    expect(c.verdict).toBe('Odd one out: pod web-4: 241 MiB of live objects on the heap; the other 3 pods: 17 to 25 MiB');
   });
 
   it('names the replica with 70 more threads (a leak of connection threads)', () => {
@@ -131,7 +131,7 @@ describe('nobody named, on real dumps', () => {
     expect(c.outlier).toBeUndefined();
     expect(c.findings).toEqual([]);
     expect(c.verdict).toBe(
-      'No replica stands out: 3 pods alike (39 to 46 Java threads, 17 to 25 MB live heap; no lock pile-up, deadlock or hot method in one alone)',
+      'No replica stands out: 3 pods alike (39 to 46 Java threads, 17 to 25 MiB live heap; no lock pile-up, deadlock or hot method in one alone)',
     );
   });
 
@@ -212,7 +212,7 @@ describe('the rule at its edges (real analyses, one figure changed)', () => {
   it('two replicas standing out for different reasons: both said, no single odd one', () => {
     const [c] = compare({ 'web-1': 'calm-a', 'web-2': 'pileup-a', 'web-3': 'calm-b', 'web-4': 'leak' });
     expect(c.outlier).toBeUndefined();
-    expect(c.verdict).toMatch(/^More than one replica stands out: pod web-2: 24 threads BLOCKED .*\. pod web-4: 241 MB of live objects/);
+    expect(c.verdict).toMatch(/^More than one replica stands out: pod web-2: 24 threads BLOCKED .*\. pod web-4: 241 MiB of live objects/);
   });
 });
 
@@ -342,7 +342,7 @@ describe('one workload', () => {
     expect(c.verdict).toBe('Odd one out: pod web-2: 24 threads BLOCKED on one lock (Replica$Ledger); the other 2 pods: none');
     const [d] = compare({ 'web-1': 'pileup-a', 'web-2': heapOnly });
     expect(d.findings).toEqual([]);
-    expect(d.verdict).toBe('No replica stands out: 2 pods alike (19 to 25 MB live heap)');
+    expect(d.verdict).toBe('No replica stands out: 2 pods alike (19 to 25 MiB live heap)');
   });
 
   it('two programs in one pod are two workloads; a pod with two JVMs of one program gets a row per pid', () => {

@@ -101,6 +101,27 @@ describe('the Replicas section', () => {
     expect(renderTerminalReport(manifest, analyses)).toContain('  pod web-2: no thread dump, JFR: 62% in com.acme.Pricing.recalculate\n');
   });
 
+  it('findings the verdict line leaves out are listed under it, the ones in it are not repeated', () => {
+    const busy = replica('calm-b');
+    busy.busyThreads = [{ ...replica('spin').busyThreads[0], name: 'http-1', appFrame: 'com.acme.Orders.list(Orders.java:12)' }];
+    const { manifest, analyses } = run({
+      'web-1': replica('pileup-a'),
+      'web-2': replica('spin'),
+      'web-3': busy,
+      'web-4': replica('calm-a'),
+    });
+    const html = buildSummaryHtml(manifest, analyses);
+    expect(html).toContain(
+      '<strong>Odd one out: pod web-1: 24 threads BLOCKED on one lock (Replica$Ledger); the other 3 pods: none</strong>',
+    );
+    const list = html.slice(html.indexOf('<ul>'), html.indexOf('</ul>'));
+    expect(list.match(/<li>/g)).toHaveLength(2);
+    expect(list).toContain(
+      '<li>pod web-2: threads busy in Replica$Pricing.recalculate; the other 3 pods: not running it, 1 busy in other methods</li>',
+    );
+    expect(list).not.toContain('BLOCKED');
+  });
+
   it('no section for a single pod', () => {
     const { manifest, analyses } = run({ 'web-1': replica('pileup-a') });
     expect(buildSummaryHtml(manifest, analyses)).not.toContain('Replicas (');
