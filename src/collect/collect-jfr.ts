@@ -30,12 +30,12 @@ import { HashingFileSink } from './transfer.js';
 const JFR_JCMD_TIMEOUT_MS = 60_000;
 /** Kept free before the deadline for stopping, streaming and summarising: the recording is cut short rather than lost. */
 const FINISH_RESERVE_MS = 10_000;
-/** Reading a recording of an hour takes a while; a 30 s one about a second. */
+/** Reading a recording of an hour takes a while; a 30 s one about a second. Compiling the summariser, a few seconds. */
 const SUMMARY_TIMEOUT_MS = 120_000;
 /** The summary is capped by the summariser (2000 stacks, names cut at 400 chars); past this something is wrong. */
 const MAX_SUMMARY_BYTES = 64 * 1024 * 1024;
-/** The source launcher (`java File.java`) exists from JDK 11. */
-const SOURCE_LAUNCHER_FEATURE = 11;
+/** The summariser is compiled with the JDK's own javac module and uses jdk.jfr.consumer: JDK 11+. */
+const SUMMARISER_FEATURE = 11;
 const TRANSFER_TRIES = 2;
 
 export interface JfrRecording {
@@ -78,6 +78,8 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
   const jvmPath = `/tmp/kjd-${job.debuggerName}-${jvm.pid}-${Date.now().toString(36)}.jfr`;
   const readPath = debuggerPathFor(job.strategy, jvm.pid, jvmPath);
   let stopped = false;
+  // The summariser compiles in the pod while the recording runs on: the summary then costs only its reading.
+  const summariser = prepareSummariser(job);
   try {
     if (waitMs > 0) {
       ctx.progress(`${job.label}: JFR recording runs ${Math.ceil(waitMs / 1000)}s more`);
@@ -94,7 +96,7 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
       job.out.notes = [...(job.out.notes ?? []), note];
     }
     // The summary is made from the pod's copy while the recording travels: neither waits for the other.
-    const [recording, summary] = await Promise.allSettled([receiveRecording(job, readPath), summarise(job, readPath)]);
+    const [recording, summary] = await Promise.allSettled([receiveRecording(job, readPath), summarise(job, readPath, summariser)]);
     const failures = [recording, summary].filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
     if (failures.length > 0) {
       const message = failures.map((e) => errorMessage(e)).join('; ');
@@ -102,6 +104,8 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
     }
   } finally {
     if (!stopped) await discardJfr(job, rec.name);
+    const prepared = await summariser.ready;
+    if ('dir' in prepared && !summariser.used) await toolbox.cleanJfrSummary(prepared.dir);
     // The recording holds the app's method names and more: never leave it in the pod.
     await toolbox.remove(ids, readPath).catch(() => undefined);
   }
@@ -177,15 +181,37 @@ async function unpack(gz: string, local: string, sourceSize: number | undefined)
   }
 }
 
-/** jfr-summary.json, made in the pod by the debugger's JDK; a failure keeps the recording and says why. */
-async function summarise(job: JvmJob, readPath: string): Promise<void> {
-  const { ctx, out } = job;
+interface Summariser {
+  /** Its folder in the pod once compiled, or why it is not there. */
+  ready: Promise<{ dir: string } | { error: string }>;
+  /** The summary ran, and removed the folder itself. */
+  used: boolean;
+}
+
+/** Starts compiling the summariser in the pod (never rejects: a failure is kept for the summary to report). */
+function prepareSummariser(job: JvmJob): Summariser {
   const feature = job.toolbox.probe.jdkFeature;
-  if (feature !== undefined && feature < SOURCE_LAUNCHER_FEATURE) {
-    throw new Error(
-      `JFR summary not made: the debugger's JDK ${feature} cannot run the summariser (JDK 11+); recording.jfr is kept (open it with 'jfr summary' or JDK Mission Control)`,
-    );
+  if (feature !== undefined && feature < SUMMARISER_FEATURE) {
+    const error = `the debugger's JDK ${feature} cannot run the summariser (JDK 11+); open recording.jfr with 'jfr summary' or JDK Mission Control`;
+    return { ready: Promise.resolve({ error }), used: false };
   }
+  const t0 = Date.now();
+  const ready = job.toolbox.prepareJfrSummary(SUMMARY_TIMEOUT_MS).then(
+    (dir) => {
+      job.out.timingsMs['jfr-summary-compile'] = Date.now() - t0;
+      return { dir };
+    },
+    (err: unknown) => ({ error: errorMessage(err) }),
+  );
+  return { ready, used: false };
+}
+
+/** jfr-summary.json, made in the pod by the debugger's JDK; a failure keeps the recording and says why. */
+async function summarise(job: JvmJob, readPath: string, summariser: Summariser): Promise<void> {
+  const { ctx, out } = job;
+  const prepared = await summariser.ready;
+  if ('error' in prepared) throw new Error(`JFR summary failed (recording.jfr is kept): ${prepared.error}`);
+  summariser.used = true;
   const rel = `${job.dirRel}/${FileNames.jfrSummary}`;
   const local = absolute(ctx.settings.outputDir, rel);
   const sink = new HashingFileSink(local);
@@ -193,7 +219,7 @@ async function summarise(job: JvmJob, readPath: string): Promise<void> {
   const t0 = Date.now();
   let problem: string | undefined;
   try {
-    await job.toolbox.summariseJfr(job.ids, readPath, SUMMARY_TIMEOUT_MS, sink);
+    await job.toolbox.summariseJfr(job.ids, prepared.dir, readPath, SUMMARY_TIMEOUT_MS, sink);
     problem = await summaryProblem(local);
   } catch (err) {
     if (!sink.destroyed) sink.destroy();

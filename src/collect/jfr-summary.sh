@@ -1,29 +1,65 @@
-# The JFR summariser's exec, run after toolbox.sh's prelude (fail, find_jcmd, as_user) as
-# `sh -c "$PRELUDE$THIS" kjd jfrsummary UID GID SOURCE RECORDING`. SOURCE is JfrSummary.java gzipped and base64-encoded:
-# it travels in argv because exec has no other way in, and it would not fit beside the whole toolbox in one URL.
-# stdout: the summary's JSON. Exit codes as toolbox.sh (93 no work dir or unpacking failed; 98 no java), else java's.
+# The JFR summariser's execs, run after toolbox.sh's prelude (fail, find_jcmd, as_user):
+#   sh -c "$PRELUDE$THIS" kjd jfrprepare SOURCE        unpacks JfrSummary.java (SOURCE: gzipped, base64) into a new
+#                                                      ${TMPDIR:-/tmp}/kjd-jfr.* folder, compiles it there, prints the folder
+#   sh -c "$PRELUDE$THIS" kjd jfrsummary UID GID DIR RECORDING   runs it as the JVM's user (who can read the recording):
+#                                                      the summary's JSON on stdout; then removes DIR
+#   sh -c "$PRELUDE$THIS" kjd jfrclean DIR             removes DIR (a run that ended before the summary)
+# The source travels in argv (exec has no other way in); beside the whole toolbox it would not fit in one exec URL.
+# Compiling is a step of its own so that it runs while the recording does, not after it.
+# Exit codes as toolbox.sh: 93 no work dir, unpacking or compiling failed; 98 no java; 99 not our folder; else java's.
+
+# C1 only and the serial GC: the pod's CPU and memory are the app's, and these JVMs live a second.
+JAVA_OPTS="-XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m"
+
+find_java() {
+  j=$(find_jcmd) || fail 98 "no jcmd in the debugger image: use a JDK image (not a JRE)"
+  java="$(dirname "$(readlink -f "$j")")/java"
+  [ -x "$java" ] || fail 98 "no java beside $j in the debugger image"
+  HOME=/tmp
+  export HOME
+}
+
+our_dir() {
+  case "$1" in
+    */kjd-jfr.*) [ -d "$1" ] || fail 99 "no summariser folder $1" ;;
+    *) fail 99 "not a summariser folder: $1" ;;
+  esac
+}
+
+jfr_prepare() {
+  find_java
+  umask 022
+  dir=$(mktemp -d "${TMPDIR:-/tmp}/kjd-jfr.XXXXXX") || fail 93 "mktemp failed in the debugger"
+  trap 'rm -rf "$dir"' EXIT HUP PIPE TERM
+  # The JVM's user runs it: the folder and the classes must be readable by it.
+  chmod 755 "$dir" || fail 93 "chmod failed in the debugger"
+  printf %s "$1" | base64 -d | gzip -dc >"$dir/JfrSummary.java" || fail 93 "unpacking the summariser failed (base64, gzip)"
+  # javac as a module of the JDK: images without the javac launcher have it too.
+  # shellcheck disable=SC2086
+  "$java" $JAVA_OPTS -m jdk.compiler/com.sun.tools.javac.Main -nowarn -d "$dir" "$dir/JfrSummary.java" >&2 ||
+    fail 93 "compiling the JFR summariser failed (the debugger needs JDK 11+)"
+  trap - EXIT HUP PIPE TERM
+  echo "$dir"
+}
 
 jfr_summary() {
   u=$1
   g=$2
-  src=$3
+  dir=$3
   rec=$4
-  j=$(find_jcmd) || fail 98 "no jcmd in the debugger image: use a JDK image (not a JRE)"
-  java="$(dirname "$(readlink -f "$j")")/java"
-  [ -x "$java" ] || fail 98 "no java beside $j in the debugger image"
-  dir=$(mktemp -d "${TMPDIR:-/tmp}/kjd-jfr.XXXXXX") || fail 93 "mktemp failed in the debugger"
+  our_dir "$dir"
   trap 'rm -rf "$dir"' EXIT HUP PIPE TERM
-  # The JVM's user runs it: the folder and the source must be readable by it.
-  chmod 755 "$dir" || fail 93 "chmod failed in the debugger"
-  printf %s "$src" | base64 -d | gzip -dc >"$dir/JfrSummary.java" || fail 93 "unpacking the summariser failed (base64, gzip)"
-  chmod 644 "$dir/JfrSummary.java"
-  HOME=/tmp
-  export HOME
-  # C1 only and the serial GC: the source launcher's compile dominates, and the pod's CPU and memory are the app's.
-  as_user "$u" "$g" "$java" -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m "$dir/JfrSummary.java" "$rec"
+  find_java
+  # shellcheck disable=SC2086
+  as_user "$u" "$g" "$java" $JAVA_OPTS -cp "$dir" JfrSummary "$rec"
 }
 
 case "$sub" in
+  jfrprepare) jfr_prepare "$@" ;;
   jfrsummary) jfr_summary "$@" ;;
+  jfrclean)
+    our_dir "$1"
+    rm -rf "$1"
+    ;;
   *) fail 99 "unknown command $sub" ;;
 esac

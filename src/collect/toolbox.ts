@@ -19,7 +19,7 @@ import {
 import { explainJcmdFailure } from './jcmd.js';
 import { parseHprofs, type HprofFile } from './oom-dumps.js';
 import type { HashingFileSink } from './transfer.js';
-import { jfrSummaryCommand } from './jfr-script.js';
+import { jfrCleanCommand, jfrPrepareCommand, jfrSummaryCommand, preparedDir } from './jfr-script.js';
 import { FramedPartsWriter, type FramedPart, type PartSink } from './framed-parts.js';
 
 /**
@@ -120,11 +120,12 @@ export interface Toolbox {
   /** Regular *.hprof files directly in these directories (an OOM dump, a volume's root). */
   hprofs(ids: Ids, dirs: string[]): Promise<HprofFile[]>;
   remove(ids: Ids, file: string): Promise<void>;
-  /**
-   * Summarises a JFR recording in the pod (the debugger's java, JDK 11+, runs JfrSummary.java as the JVM's user): the
-   * JSON goes to `sink`. An exec of its own (see jfr-script.ts).
-   */
-  summariseJfr(ids: Ids, recording: string, timeoutMs: number, sink: Writable): Promise<void>;
+  /** Unpacks and compiles the JFR summariser in the debugger (JDK 11+); resolves with its folder. */
+  prepareJfrSummary(timeoutMs: number): Promise<string>;
+  /** Runs it on `recording` as the JVM's user, the JSON into `sink`, and removes `dir` (see jfr-script.ts). */
+  summariseJfr(ids: Ids, dir: string, recording: string, timeoutMs: number, sink: Writable): Promise<void>;
+  /** Removes the summariser's folder; never fails (cleanup runs even after a cancel). */
+  cleanJfrSummary(dir: string): Promise<void>;
   sigquit(ids: Ids, pid: number): Promise<void>;
   /** Makes the debugger's /tmp a link to the JVM's (root only; jcmd before 21 needs it). */
   linkTmp(pid: number): Promise<void>;
@@ -240,9 +241,20 @@ class PodToolbox implements Omit<Toolbox, 'probe'> {
     await this.run('remove', [ids.uid, ids.gid, file], { cleanup: true });
   }
 
-  async summariseJfr(ids: Ids, recording: string, timeoutMs: number, sink: Writable): Promise<void> {
-    const r = await this.exec(jfrSummaryCommand(ids, recording), { timeoutMs, stdoutSink: sink });
+  async prepareJfrSummary(timeoutMs: number): Promise<string> {
+    const r = await this.exec(jfrPrepareCommand(), { timeoutMs });
+    const dir = preparedDir(r.stdout);
+    if (r.exitCode !== 0 || !dir) throw this.failed(failureOfExit(r.exitCode), r);
+    return dir;
+  }
+
+  async summariseJfr(ids: Ids, dir: string, recording: string, timeoutMs: number, sink: Writable): Promise<void> {
+    const r = await this.exec(jfrSummaryCommand(ids, dir, recording), { timeoutMs, stdoutSink: sink });
     if (r.exitCode !== 0) throw this.failed(failureOfExit(r.exitCode), r);
+  }
+
+  async cleanJfrSummary(dir: string): Promise<void> {
+    await this.exec(jfrCleanCommand(dir), { cleanup: true }).catch(() => undefined);
   }
 
   async sigquit(ids: Ids, pid: number): Promise<void> {

@@ -99,13 +99,14 @@ describe('jfr through the engine', () => {
     expect(summary.schema).toBe(1);
     expect(summary.recording.events).toBeGreaterThan(0);
 
-    // The order in the JVM: JFR.start, the thread dumps (with the histogram), JFR.stop, then the transfer.
+    // The order in the JVM: JFR.start, the thread dumps (with the histogram), the summariser compiled while the
+    // recording runs on, JFR.stop, then the transfer.
     const steps = server.execs
       .map((e) =>
         toolboxSub(e.command) === 'jcmd' ? e.command.find((a) => a.startsWith('JFR.') || a === 'VM.version') : toolboxSub(e.command),
       )
       .filter((s) => s !== 'probe');
-    expect(steps.slice(0, 4)).toEqual(['VM.version', 'JFR.start', 'threads', 'JFR.stop']);
+    expect(steps.slice(0, 5)).toEqual(['VM.version', 'JFR.start', 'threads', 'jfrprepare', 'JFR.stop']);
     expect(steps).toContain('jfrsummary');
     expect(steps).toContain('stream');
     expect(steps).toContain('remove');

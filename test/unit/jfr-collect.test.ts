@@ -30,7 +30,7 @@ interface Fake {
   feature?: number;
   startOutput?: string;
   stopOutput?: string;
-  summariser?: 'ok' | 'fails' | 'garbage';
+  summariser?: 'ok' | 'fails' | 'garbage' | 'no-compile';
   trailerSha?: string;
   debuggerJdk?: number;
 }
@@ -81,8 +81,15 @@ function fakeJob(f: Fake = {}) {
         await new Promise<void>((resolve, reject) => sink.end(gz, (err?: Error | null) => (err ? reject(err) : resolve())));
         return { sha256: f.trailerSha ?? sha(gz), sourceExit: 0, sourceSize: RECORDING.length, sentBytes: gz.length };
       },
-      summariseJfr: async (_ids: unknown, file: string, _t: number, sink: Writable) => {
-        calls.push(`summarise ${file}`);
+      prepareJfrSummary: () => {
+        calls.push('prepare');
+        return f.summariser === 'no-compile'
+          ? Promise.reject(new ToolboxError('no-work-dir', 93, 'compiling the JFR summariser failed'))
+          : Promise.resolve('/tmp/kjd-jfr.abc123');
+      },
+      cleanJfrSummary: (dir: string) => (calls.push(`clean ${dir}`), Promise.resolve()),
+      summariseJfr: async (_ids: unknown, dir: string, file: string, _t: number, sink: Writable) => {
+        calls.push(`summarise ${dir} ${file}`);
         if (f.summariser === 'fails') throw new ToolboxError('tool', 1, 'error: compilation failed');
         const text = f.summariser === 'garbage' ? 'Exception in thread "main"' : SUMMARY;
         await new Promise<void>((resolve) => sink.end(Buffer.from(text), () => resolve()));
@@ -167,12 +174,14 @@ describe('finishJfr', () => {
     expect(paused).toHaveLength(1);
     expect(paused[0]).toBeGreaterThan(19_000);
     expect(paused[0]).toBeLessThanOrEqual(20_000);
-    const stop = calls[0].split(' ');
+    const stop = calls[1].split(' ');
     expect(stop.slice(0, 3)).toEqual(['jcmd', 'JFR.stop', `name=${NAME}`]);
     const jvmPath = stop[3].replace('filename=', '');
     expect(jvmPath).toMatch(/^\/tmp\/kjd-dbg-7-[0-9a-z]+\.jfr$/);
     expect(calls).toContain(`stream /proc/7/root${jvmPath} true`);
-    expect(calls).toContain(`summarise /proc/7/root${jvmPath}`);
+    expect(calls[0]).toBe('prepare');
+    expect(calls).toContain(`summarise /tmp/kjd-jfr.abc123 /proc/7/root${jvmPath}`);
+    expect(calls.some((c) => c.startsWith('clean'))).toBe(false);
     expect(calls.at(-1)).toBe(`remove /proc/7/root${jvmPath}`);
     expect(readFileSync(file('recording.jfr')).equals(RECORDING)).toBe(true);
     expect(existsSync(file('recording.jfr.gz'))).toBe(false);
@@ -195,6 +204,16 @@ describe('finishJfr', () => {
     done();
   });
 
+  it('a summariser that does not compile: the recording is kept, the reason given', async () => {
+    const { job, out, calls, done } = fakeJob({ summariser: 'no-compile' });
+    await expect(finishJfr(job, { name: NAME, startedAt: 0 })).rejects.toThrow(
+      'JFR summary failed (recording.jfr is kept): compiling the JFR summariser failed',
+    );
+    expect(out.files.map((f) => f.path)).toEqual(['pod/app/7/recording.jfr']);
+    expect(calls.some((c) => c.startsWith('summarise') || c.startsWith('clean'))).toBe(false);
+    done();
+  });
+
   it('output that is not a summary is not kept', async () => {
     const { job, out, done } = fakeJob({ summariser: 'garbage' });
     await expect(finishJfr(job, { name: NAME, startedAt: 0 })).rejects.toThrow(/JFR summary failed.*not JSON/);
@@ -206,7 +225,7 @@ describe('finishJfr', () => {
     const { job, out, calls, done } = fakeJob({ debuggerJdk: 8 });
     await expect(finishJfr(job, { name: NAME, startedAt: 0 })).rejects.toThrow(/debugger's JDK 8 cannot run the summariser \(JDK 11\+\)/);
     expect(out.files.map((f) => f.path)).toEqual(['pod/app/7/recording.jfr']);
-    expect(calls.some((c) => c.startsWith('summarise'))).toBe(false);
+    expect(calls.some((c) => c.startsWith('summarise') || c === 'prepare')).toBe(false);
     done();
   });
 
@@ -225,6 +244,8 @@ describe('finishJfr', () => {
     await expect(finishJfr(job, { name: NAME, startedAt: 0 })).rejects.toThrow('JFR.stop failed: Could not find it.');
     expect(calls).toContain(`jcmd(cleanup) JFR.stop name=${NAME}`);
     expect(calls.some((c) => c.startsWith('stream'))).toBe(false);
+    // The summariser compiled for nothing: its folder is removed too.
+    expect(calls).toContain('clean /tmp/kjd-jfr.abc123');
     done();
   });
 
@@ -232,7 +253,7 @@ describe('finishJfr', () => {
     const { job, calls, done } = fakeJob();
     job.ctx.pause = () => Promise.reject(new Error('cancelled'));
     await expect(finishJfr(job, { name: NAME, startedAt: Date.now() })).rejects.toThrow('cancelled');
-    expect(calls[0]).toBe(`jcmd(cleanup) JFR.stop name=${NAME}`);
+    expect(calls[1]).toBe(`jcmd(cleanup) JFR.stop name=${NAME}`);
     expect(calls.at(-1)).toMatch(/^remove /);
     done();
   });

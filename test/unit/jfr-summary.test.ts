@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import * as querystring from 'node:querystring';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { jfrSummaryCommand, JFR_SUMMARY_SOURCE } from '../../src/collect/jfr-script.js';
+import { jfrCleanCommand, jfrPrepareCommand, jfrSummaryCommand, JFR_SUMMARY_SOURCE, preparedDir } from '../../src/collect/jfr-script.js';
 import {
   isJfrFile,
   jfrDiscardArgs,
@@ -48,12 +48,22 @@ function printed(line: string, timeoutMs = 60_000): Promise<void> {
   });
 }
 
-/** Runs the summariser's argv on this machine, as the pod would. */
-function summarise(file: string) {
-  const argv = jfrSummaryCommand(ids, file);
+/** Runs one of the summariser's argv on this machine, as the pod would. */
+function exec(argv: string[]) {
   const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', env: { ...process.env, TMPDIR: work } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** Compiles the summariser (as during the recording), then runs it on `file`. */
+function summarise(file: string) {
+  const prepared = exec(jfrPrepareCommand());
+  const dir = preparedDir(prepared.stdout);
+  if (prepared.code !== 0 || !dir) throw new Error(`jfrprepare exit ${prepared.code}: ${prepared.stderr}`);
+  expect(existsSync(path.join(dir, 'JfrSummary.class'))).toBe(true);
+  return exec(jfrSummaryCommand(ids, dir, file));
+}
+
+const stagedDirs = () => spawnSync('sh', ['-c', `ls -d "${work}"/kjd-jfr.* 2>/dev/null`]).stdout.toString();
 
 /** Every field of JfrSummary with its type: what src/analyse may rely on. */
 function shapeProblems(s: Record<string, unknown>): string[] {
@@ -103,8 +113,8 @@ beforeAll(async () => {
   // The host's JDK is 17: the event settings that keep the environment out apply.
   const started = await jcmd(...jfrStartArgs(name, 'profile', 120_000, 17));
   expect(jfrStartProblem(started)).toBeUndefined();
-  // 100 entries to the monitor, many after a wait of up to 30 ms.
-  await printed('ROUND 100');
+  // 100 entries to the monitor, many after a wait of up to 30 ms; 10 rounds of burning, each ~10 samples or more.
+  await Promise.all([printed('ROUND 100'), printed('BURNED 10')]);
   recording = path.join(work, 'recording.jfr');
   const stopped = await jcmd(...jfrStopArgs(name, recording));
   expect(jfrStopProblem(stopped, name)).toBeUndefined();
@@ -173,12 +183,23 @@ describe('JfrSummary.java on a real recording', () => {
     expect(r.code).not.toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/Exception|not a valid|File/i);
-    expect(spawnSync('sh', ['-c', `ls -d "${work}"/kjd-jfr.* 2>/dev/null`]).stdout.toString()).toBe('');
+    expect(stagedDirs()).toBe('');
+  });
+
+  it('jfrclean removes a prepared folder, and only a summariser folder', () => {
+    const dir = preparedDir(exec(jfrPrepareCommand()).stdout)!;
+    expect(stagedDirs()).toContain(dir);
+    expect(exec(jfrCleanCommand(dir)).code).toBe(0);
+    expect(stagedDirs()).toBe('');
+    const refused = exec(jfrCleanCommand(work));
+    expect(refused.code).toBe(99);
+    expect(refused.stderr).toContain('kjd-error: not a summariser folder');
+    expect(existsSync(work)).toBe(true);
   });
 
   it('its script (the toolbox prelude and jfr-summary.sh) passes shellcheck as POSIX sh', () => {
     const file = path.join(work, 'jfr-summary-exec.sh');
-    writeFileSync(file, jfrSummaryCommand(ids, 'x')[2]);
+    writeFileSync(file, jfrPrepareCommand()[2]);
     const r = spawnSync('shellcheck', ['--shell=sh', '--severity=style', file], { encoding: 'utf8' });
     expect(r.error).toBeUndefined();
     expect(r.stdout).toBe('');
@@ -187,8 +208,11 @@ describe('JfrSummary.java on a real recording', () => {
 
   it('travels in an exec URL well under 16 KiB', () => {
     // As @kubernetes/client-node builds the exec URL.
-    const url = querystring.stringify({ command: jfrSummaryCommand(ids, '/proc/12345/root/tmp/kjd-jvm-debugger-abcde-7-xyz.jfr') });
+    const url = querystring.stringify({ command: jfrPrepareCommand() });
     expect(url.length).toBeLessThan(12 * 1024);
+    expect(
+      querystring.stringify({ command: jfrSummaryCommand(ids, '/tmp/kjd-jfr.abcdef', `/proc/1/root/tmp/${'x'.repeat(80)}.jfr`) }).length,
+    ).toBeLessThan(8 * 1024);
     expect(JFR_SUMMARY_SOURCE.length).toBeLessThan(6000);
   });
 });
