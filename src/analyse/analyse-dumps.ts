@@ -10,9 +10,6 @@ import { FLAME_FILE, renderFlameSvg } from './flame-svg.js';
 import { MAX_JFR_SUMMARY_CHARS } from './jfr-read.js';
 import { compareReplicas } from './replicas.js';
 
-/** The summariser's output next to recording.jfr, as named by the collector. */
-const JFR_SUMMARY_FILE = 'jfr-summary.json';
-
 /** One analysed JVM, keyed like the output directory: <pod>/<container>/<pid>. */
 export interface AnalysedJvm {
   pod: string;
@@ -82,8 +79,7 @@ export async function analyseRunWithFlames(
 ): Promise<{ entries: AnalysedJvm[]; flames: FlameGraphFile[] }> {
   const entries: AnalysedJvm[] = [];
   const flames: FlameGraphFile[] = [];
-  // DumpKind names the recording's kind once the collector has it; until then the request is read as text.
-  const jfrRequested = (manifest.requested.dumps as readonly string[]).includes('jfr');
+  const jfrRequested = manifest.requested.dumps.includes('jfr');
   for (const pod of manifest.pods) {
     for (const jvm of pod.jvms) {
       // The Thread.print samples in time order, then the JSON dump (every virtual thread) when there is one.
@@ -92,7 +88,7 @@ export async function analyseRunWithFlames(
         ...jvm.files.filter((f) => f.kind === 'threads-json'),
       ];
       const histogramFile = jvm.files.find((f) => f.kind === 'histogram');
-      const jfrFile = jvm.files.find((f) => path.posix.basename(f.path) === JFR_SUMMARY_FILE);
+      const jfrFile = jvm.files.find((f) => f.kind === 'jfr' && path.posix.basename(f.path) === FileNames.jfrSummary);
       if (dumps.length === 0 && !histogramFile && !jfrFile) continue;
       const threadDumps = await Promise.all(dumps.map((f) => readFile(absolute(outputDir, f.path), 'utf8')));
       const histogram = histogramFile ? await readFile(absolute(outputDir, histogramFile.path), 'utf8') : undefined;
@@ -100,7 +96,7 @@ export async function analyseRunWithFlames(
       const tooBig = jfrFile && jfrFile.size > MAX_JFR_SUMMARY_CHARS * 4;
       const jfrSummary = jfrFile && !tooBig ? await readFile(absolute(outputDir, jfrFile.path), 'utf8') : undefined;
       const { analysis, samples, jfrSummary: jfr } = analyseJvmEvidence({ threadDumps, histogram, jfrSummary });
-      if (tooBig) analysis.notes.push(`JFR summary left out: ${JFR_SUMMARY_FILE} is ${jfrFile.size} bytes, too large to be a summary`);
+      if (tooBig) analysis.notes.push(`JFR summary left out: ${FileNames.jfrSummary} is ${jfrFile.size} bytes, too large to be a summary`);
       const input = flameInputOf({ jfr, samples, jfrRequested, requestedSamples: manifest.requested.threadDumpCount });
       if (input) {
         const file = `${dirOf(pod.pod, pod.container, jvm)}/${FLAME_FILE}`;

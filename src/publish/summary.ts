@@ -90,6 +90,7 @@ function collectedList(jvm: JvmResult): string {
   const threads = of('threads').length;
   if (threads > 0) parts.push(`${threads} thread dump${threads === 1 ? '' : 's'}`);
   if (of('histogram').length > 0) parts.push('class histogram');
+  for (const rec of of('jfr').filter((f) => f.path.endsWith('.jfr'))) parts.push(`JFR recording (${formatBytes(rec.size)})`);
   for (const heap of of('heap'))
     parts.push(
       heap.oom

@@ -71,6 +71,15 @@ describe('the JFR section of the job summary', () => {
     expect(html).not.toMatch(/\n\s*\n/);
   });
 
+  it("the recording is in the JVM's list of what was collected", () => {
+    const m = manifest();
+    m.pods[0].jvms[0].files = [
+      { path: 'web-1/app/7/recording.jfr', kind: 'jfr', size: 3 * 1024 * 1024, sha256: '' },
+      { path: 'web-1/app/7/jfr-summary.json', kind: 'jfr', size: 8000, sha256: '' },
+    ];
+    expect(buildSummaryHtml(m, [analysed()])).toContain('<p>Collected: JFR recording (3.0 MiB).</p>');
+  });
+
   it('compact: the verdict and the flame graph line, no tables', () => {
     const lines = jfrHtml(analysed().analysis, false);
     expect(lines).toHaveLength(2);
