@@ -1,7 +1,7 @@
 /**
- * A JVM with a known answer to "where did the time go": one thread spends its CPU in HotPath.crunch, and four
- * threads fight for one ContendedLedger monitor, each holding it 50 ms (so each waits about 150 ms to enter,
- * well over JFR's 10/20 ms jdk.JavaMonitorEnter threshold). Prints READY once both are going.
+ * A JVM with a known answer to "where did the time go": one thread spends its CPU (half of a core) in
+ * HotPath.crunch, and four threads fight for one ContendedLedger monitor, each holding it 50 ms (so each waits
+ * about 150 ms to enter, well over JFR's 10/20 ms jdk.JavaMonitorEnter threshold). Prints READY once both are going.
  */
 public class HotAndContended {
     static final ContendedLedger LEDGER = new ContendedLedger();
@@ -9,7 +9,14 @@ public class HotAndContended {
     public static void main(String[] args) throws Exception {
         Thread hot = new Thread(() -> {
             long seed = 42;
-            while (true) seed = HotPath.crunch(seed);
+            while (true) {
+                // Half of one core: busy 25 ms, asleep 25 ms. A JVM of a small, shared node must not take a whole
+                // core, and a CPU quota is no way out: a throttled thread misses JFR's sampling signal, so the
+                // recording would hold next to no samples. Asleep, it is simply not sampled.
+                long until = System.nanoTime() + 25_000_000L;
+                while (System.nanoTime() < until) seed = HotPath.crunch(seed);
+                sleep(25);
+            }
         }, "hot-path");
         hot.setDaemon(true);
         hot.start();
@@ -23,13 +30,21 @@ public class HotAndContended {
         System.out.println("READY");
         Thread.sleep(Long.MAX_VALUE);
     }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
 }
 
 /** The hot method: arithmetic only (no calls), so it is the top frame of the samples, not a callee. */
 class HotPath {
     static long crunch(long seed) {
         long x = seed;
-        for (int i = 0; i < 5_000_000; i++) {
+        for (int i = 0; i < 200_000; i++) {
             x ^= x << 13;
             x ^= x >>> 7;
             x ^= x << 17;
@@ -44,10 +59,6 @@ class ContendedLedger {
 
     synchronized void post() {
         entries++;
-        try {
-            Thread.sleep(50);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        HotAndContended.sleep(50);
     }
 }
