@@ -167,12 +167,21 @@ async function expectRecordingOfHotApp(jre: number): Promise<void> {
   });
   expect(svg.text).toContain('HotPath.crunch');
 
-  // The job summary: where the time went, naming the hot method and the contended monitor.
+  // The job summary, in this JVM's section: the JFR verdict line names the hot method and the contended monitor;
+  // "where the time went" has the hot method first by self samples; the JFR monitor table names the monitor
+  // (the thread dumps' own "Contended locks" table would name it too, so the JFR one is the one looked at).
   const section = summaryOf(run, pod.pod);
-  const jfrPart = section.slice(section.search(/where the time went/i));
-  expect(jfrPart).toMatch(/where the time went/i);
-  expect(jfrPart).toMatch(/\d+% of samples in HotPath\.crunch/);
-  expect(jfrPart).toContain('ContendedLedger');
+  const verdict = /<strong>JFR<\/strong> \([^)]*\d+ execution samples\): <strong>([^<]*)<\/strong>/.exec(section)?.[1];
+  expect(verdict).toMatch(/^\d+% of samples in HotPath\.crunch/);
+  expect(verdict).toMatch(/threads blocked [^;]+ on ContendedLedger at ContendedLedger\.post/);
+  expect(section).toMatch(
+    /<summary>Where the time went \(JFR execution samples\)<\/summary>\n<p>Top methods by self samples[^\n]*\n<table>\n<tr>[^\n]*\n<tr><td>1<\/td><td><code>HotPath\.crunch<\/code>/,
+  );
+  expect(section).toMatch(
+    /<summary>Contended monitors \(\d+, by time blocked\)<\/summary>\n<table>\n<tr>[^\n]*\n<tr><td><code>ContendedLedger<\/code>/,
+  );
+  expect(section).toContain(`Flame graph: <code>${f.dir}/flame.svg</code> in the artifact, made from `);
+  expect(section).toMatch(/flame\.svg<\/code> in the artifact, made from [\d,]+ JFR execution samples/);
 
   // Nothing of ours is left in the JVM's /tmp, and our recording is stopped (only the app's own may run).
   const tmp = (await execIn(pod.pod, pod.container, ['ls', '-A', '/tmp'], NAMESPACE)).split('\n').filter(Boolean);
