@@ -5,7 +5,7 @@ export interface RunAsDecision {
   gid?: number;
   /**
    * Where uid/gid came from. 'detect': unknown until the debugger runs; it starts as root and reads /proc.
-   * 'scout': read from /proc by a short-lived unprivileged debugger, when the pod forbids root.
+   * 'scout': read from /proc by an unprivileged debugger (a running one of ours, or a new scout), when the pod forbids root.
    */
   source: 'input' | 'container securityContext' | 'pod securityContext' | 'container status' | 'scout' | 'detect';
 }
