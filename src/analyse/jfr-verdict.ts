@@ -32,7 +32,11 @@ export function isJdkFrame(method: string): boolean {
   return JDK_FRAME.test(method);
 }
 
-const pct = (share: number) => `${Math.round(share * 100)}%`;
+/** A share in whole percent; 99.6 % is not "100%" (one thread elsewhere is worth knowing), 0.4 % not "0%". */
+export function pct(share: number): string {
+  const p = Math.round(share * 100);
+  return p === 100 && share < 1 ? '>99%' : p === 0 && share > 0 ? '<1%' : `${p}%`;
+}
 
 export function formatMs(ms: number): string {
   return ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;

@@ -8,6 +8,7 @@ import {
   HOT_TOTAL_SHARE,
   LONG_GC_PAUSE_MS,
   MIN_SAMPLES_FOR_SHARES,
+  pct,
 } from '../../src/analyse/jfr-verdict.js';
 import type { JfrSummary } from '../../src/shared/jfr-summary.js';
 import { pricingSummary, quietSummary } from './jfr-fixtures.js';
@@ -49,6 +50,12 @@ describe('analyseJfr: the tables', () => {
     const a = analyseJfr(s);
     expect(a.hotCaller).toEqual({ method: 'com.acme.Orders.scan', of: 'java.util.HashMap.getNode', share: 0.6 });
     expect(a.verdict).toMatch(/^20% of samples in java\.util\.HashMap\.getNode, called mostly from com\.acme\.Orders\.scan;/);
+  });
+});
+
+describe('pct', () => {
+  it('whole percent, never 100% or 0% for what is not', () => {
+    expect([0, 0.004, 0.005, 0.62, 0.994, 0.996, 1].map(pct)).toEqual(['0%', '<1%', '1%', '62%', '99%', '>99%', '100%']);
   });
 });
 
