@@ -230,6 +230,33 @@ describe('JFR on the real cluster', () => {
       expect(jfrFiles(a, pod, jvm).recording).toBeUndefined();
     }
   });
+
+  it('a run cancelled while recording (SIGINT, as a cancelled job gets) stops its recording; the app recording runs on', async () => {
+    // After the shared run, on its JDK 21 pod: the pod and pid are known from it, and its debugger is reused.
+    const { artifact } = await hotRun();
+    const pod = podOf(artifact, hotApp(21));
+    const jvm = pod.jvms[0];
+    let cancelledAt = 0;
+    const run = await file.dump(
+      { kubeconfig, namespace: NAMESPACE, target: `deployment/${hotApp(21)}`, dumps: 'jfr,threads', 'jfr-duration': '60s' },
+      (out, pid) => {
+        if (cancelledAt || !/JFR recording kube-jvm-dump-\S+ started/.test(out)) return;
+        cancelledAt = Date.now();
+        process.kill(pid, 'SIGINT');
+      },
+    );
+    expect(cancelledAt).toBeGreaterThan(0);
+    expect(run.stdout).toMatch(/SIGINT received: stopping, keeping what was collected/);
+    // It stopped, rather than waiting the minute out.
+    expect(run.durationMs).toBeLessThan(45_000);
+    const ours = /JFR recording (kube-jvm-dump-\S+) started/.exec(run.stdout)![1];
+    const recordings = await recordingsIn(pod, jvm);
+    expect(recordings).not.toContain(ours);
+    expect(recordings).not.toMatch(/kube-jvm-dump/);
+    expect(recordings).toMatch(new RegExp(`name=${APP_RECORDING}\\b.*running`));
+    const tmp = (await execIn(pod.pod, pod.container, ['ls', '-A', '/tmp'], NAMESPACE)).split('\n').filter(Boolean);
+    expect(tmp.filter((n) => /kube-jvm-dump|kjd|\.jfr$/i.test(n))).toEqual([]);
+  });
 });
 
 describe('which replica is the odd one out', () => {
