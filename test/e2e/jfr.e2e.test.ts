@@ -186,7 +186,8 @@ async function expectRecordingOfHotApp(jre: number): Promise<void> {
   // (the thread dumps' own "Contended locks" table would name it too, so the JFR one is the one looked at).
   const section = summaryOf(run, pod.pod);
   const verdict = /<strong>JFR<\/strong> \([^)]*\d+ execution samples\): <strong>([^<]*)<\/strong>/.exec(section)?.[1];
-  expect(verdict).toMatch(/^\d+% of samples in HotPath\.crunch/);
+  // A majority, written as the verdict writes shares (">99%", escaped, when all but a few samples).
+  expect(verdict).toMatch(/^(&gt;99|100|[5-9]\d)% of samples in HotPath\.crunch/);
   expect(verdict).toMatch(/threads blocked [^;]+ on ContendedLedger at ContendedLedger\.post/);
   expect(section).toMatch(
     /<summary>Where the time went \(JFR execution samples\)<\/summary>\n<p>Top methods by self samples[^\n]*\n<table>\n<tr>[^\n]*\n<tr><td>1<\/td><td><code>HotPath\.crunch<\/code>/,
