@@ -45,7 +45,7 @@ export interface JfrGcPause {
   /** Collector name, e.g. "G1New". */
   name: string;
   cause: string;
-  /** Longest pause of the collection (sumOfPauses for jdk.GarbageCollection). */
+  /** How long the application stood still for this collection: jdk.GarbageCollection's sumOfPauses (a concurrent cycle pauses more than once). */
   ms: number;
   /** ISO-8601 start time. */
   start: string;
@@ -73,7 +73,9 @@ export interface JfrSummary {
   allocations: JfrAllocation[];
   gc: {
     count: number;
+    /** Sum of every collection's sumOfPauses. */
     totalPauseMs: number;
+    /** The longest single pause (jdk.GarbageCollection's longestPause): at most the longest collection's `ms`. */
     longestPauseMs: number;
     /** The longest pauses (at most 10), longest first. */
     longest: JfrGcPause[];
