@@ -18,7 +18,9 @@ import {
 } from '../../src/collect/jfr.js';
 import type { JvmJob } from '../../src/collect/jvm-job.js';
 import { ToolboxError } from '../../src/collect/toolbox.js';
-import type { JvmResult } from '../../src/shared/model.js';
+import type { JvmResult, RunManifest } from '../../src/shared/model.js';
+import { decideOutcome } from '../../src/engine.js';
+import { attachFallback } from '../../src/collect/collect-jvm.js';
 
 const RECORDING = Buffer.concat([Buffer.from('FLR\0', 'latin1'), Buffer.alloc(50_000, 7)]);
 const SUMMARY = JSON.stringify({ schema: 1, executionSamples: 3 });
@@ -256,5 +258,48 @@ describe('finishJfr', () => {
     expect(calls[1]).toBe(`jcmd(cleanup) JFR.stop name=${NAME}`);
     expect(calls.at(-1)).toMatch(/^remove /);
     done();
+  });
+});
+
+describe('jfr in the outcome', () => {
+  const manifest = (files: JvmResult['files'], errors: JvmResult['errors']): RunManifest => ({
+    tool: { name: 'kube-jvm-dump', version: '0' },
+    cluster: {},
+    namespace: 'ns',
+    target: 'deployment/web',
+    requested: { dumps: ['threads', 'jfr'], threadDumpCount: 1, threadDumpIntervalMs: 0, heapDumpLive: true },
+    startedAt: '',
+    finishedAt: '',
+    errors: [],
+    pods: [
+      {
+        namespace: 'ns',
+        pod: 'web-1',
+        container: 'app',
+        errors: [],
+        timingsMs: {},
+        jvms: [{ pid: 7, commandLine: 'java', feature: 17, files, errors, timingsMs: {} }],
+      },
+    ],
+  });
+  const threads = { path: 'web-1/app/7/threads-1.txt', kind: 'threads' as const, size: 1, sha256: 'a' };
+  const recording = { path: 'web-1/app/7/recording.jfr', kind: 'jfr' as const, size: 1, sha256: 'b' };
+
+  it('a JVM without JFR: partial, the error says why, for jfr only', () => {
+    const error = {
+      stage: 'collect' as const,
+      dump: 'jfr' as const,
+      message: 'JFR is disabled in this JVM (-XX:-FlightRecorder): Flight Recorder is disabled.',
+    };
+    expect(decideOutcome(manifest([threads], [error]))).toBe('partial');
+    expect(decideOutcome(manifest([threads, recording], []))).toBe('success');
+    // The recording without its summary is collected, and the summary's error still makes it partial.
+    expect(decideOutcome(manifest([threads, recording], [{ ...error, message: 'JFR summary failed (recording.jfr is kept): x' }]))).toBe(
+      'partial',
+    );
+  });
+
+  it('without attach, jfr is lost with the reason, the thread dumps come through SIGQUIT', () => {
+    expect(attachFallback(['threads', 'histogram', 'jfr'])).toEqual({ viaSignal: ['threads'], lost: ['histogram', 'jfr'] });
   });
 });
