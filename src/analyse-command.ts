@@ -16,7 +16,7 @@ import { TOOL_NAME, TOOL_VERSION } from './shared/constants.js';
 import { errorMessage } from './shared/errors.js';
 import { inertJson, neutralise } from './shared/untrusted.js';
 
-export const ANALYSE_HELP = `Usage: ${TOOL_NAME} analyse FILE|DIR ... [--json] [--html FILE]
+export const ANALYSE_HELP = `Usage: ${TOOL_NAME} analyse FILE|DIR ... [--json] [--html FILE] [--flame FILE]
 
 Analyses thread dumps you already have, offline: jstack / jcmd Thread.print / SIGQUIT output (a container log
 is fine), JDK 21+ Thread.dump_to_file text or JSON. Several files are samples of one JVM in time order; a file

@@ -22,7 +22,7 @@ through a JDK ephemeral container. Uses your kubeconfig (--kubeconfig FILE, else
 
 Usage: ${TOOL_NAME} [deployment/]NAME | statefulset/NAME | daemonset/NAME | pod/NAME  [options]
        ${TOOL_NAME} -l app=my-app [options]
-       ${TOOL_NAME} analyse FILE|DIR ... [--json] [--html FILE]   (dumps you already have; see analyse --help)
+       ${TOOL_NAME} analyse FILE|DIR ... [--json] [--html FILE] [--flame FILE]   (dumps you already have; see analyse --help)
 
 Options (each is the action input of the same name):
   -n, --namespace NS          namespace (default: the context's, else default)
