@@ -94,14 +94,29 @@ export async function analyseRunWithFlames(
       const histogram = histogramFile ? await readFile(absolute(outputDir, histogramFile.path), 'utf8') : undefined;
       // The size is checked before reading: the file is the pod's (a UTF-8 character takes at most 4 bytes).
       const tooBig = jfrFile && jfrFile.size > MAX_JFR_SUMMARY_CHARS * 4;
-      const jfrSummary = jfrFile && !tooBig ? await readFile(absolute(outputDir, jfrFile.path), 'utf8') : undefined;
+      // The recording's part costs only itself: a summary that cannot be read is a note, not a lost analysis.
+      let unread = tooBig ? `${FileNames.jfrSummary} is ${jfrFile.size} bytes, too large to be a summary` : undefined;
+      let jfrSummary: string | undefined;
+      if (jfrFile && !tooBig) {
+        try {
+          jfrSummary = await readFile(absolute(outputDir, jfrFile.path), 'utf8');
+        } catch (err) {
+          unread = `reading ${jfrFile.path} failed: ${errorMessage(err)}`;
+        }
+      }
       const { analysis, samples, jfrSummary: jfr } = analyseJvmEvidence({ threadDumps, histogram, jfrSummary });
-      if (tooBig) analysis.notes.push(`JFR summary left out: ${FileNames.jfrSummary} is ${jfrFile.size} bytes, too large to be a summary`);
+      if (unread) analysis.notes.push(`JFR summary left out: ${unread}`);
       const input = flameInputOf({ jfr, samples, jfrRequested, requestedSamples: manifest.requested.threadDumpCount });
-      if (input) {
+      let svg: string | undefined;
+      try {
+        svg = input && renderFlameSvg(input, `${pod.pod} / ${pod.container} / pid ${jvm.pid}`);
+      } catch (err) {
+        analysis.notes.push(`no flame graph: ${errorMessage(err)}`);
+      }
+      if (input && svg) {
         const file = `${dirOf(pod.pod, pod.container, jvm)}/${FLAME_FILE}`;
         const stacks = input.stacks.reduce((n, s) => n + s.count, 0) + input.otherSamples;
-        flames.push({ file, svg: renderFlameSvg(input, `${pod.pod} / ${pod.container} / pid ${jvm.pid}`) });
+        flames.push({ file, svg });
         analysis.flameGraph = {
           file,
           source: input.source,

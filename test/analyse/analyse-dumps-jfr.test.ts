@@ -103,4 +103,15 @@ describe('analyseDumps with a JFR summary', () => {
     await analyseDumps(manifest, dir);
     expect((await analyseRun(manifest, dir))[0].analysis.flameGraph?.file).toBe('web-1/app/7/flame.svg');
   });
+
+  it('a summary the manifest lists but the disk lacks is a note; the thread dumps are still analysed', async () => {
+    const { dir, manifest } = run({ 'threads-1.txt': spinner(1), 'jfr-summary.json': '{}' });
+    rmSync(path.join(dir, 'web-1/app/7/jfr-summary.json'));
+    const [entry] = await analyseDumps(manifest, dir);
+    expect(entry.analysis.notes).toContainEqual(
+      expect.stringMatching(/^JFR summary left out: reading web-1\/app\/7\/jfr-summary\.json failed: /),
+    );
+    expect(entry.analysis.samples).toBe(1);
+    expect(entry.analysis.flameGraph?.source).toBe('thread-dumps');
+  });
 });
