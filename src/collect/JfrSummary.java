@@ -1,4 +1,6 @@
-// kube-jvm-dump's JFR summariser, run in the debugger by its JDK (11+) as `java JfrSummary.java RECORDING`.
+// kube-jvm-dump's JFR summariser, run in the debugger by its JDK (11+): `java JfrSummary RECORDING [NAME]`, NAME being our
+// recording's (its jdk.ActiveRecording event tells when it started: events that began earlier, such as a long park,
+// carry an older start time).
 // Reads the recording with jdk.jfr.consumer and prints jfr-summary.json (shape: src/shared/jfr-summary.ts).
 // Names in the recording come from the app: the output is plain ASCII JSON, every string escaped and cut.
 import java.nio.file.Paths;
@@ -14,7 +16,7 @@ public class JfrSummary {
   static final class Pause { String name, cause, start; double ms; }
 
   public static void main(String[] args) throws Exception {
-    if (args.length != 1) { System.err.println("usage: java JfrSummary.java RECORDING"); System.exit(2); }
+    if (args.length < 1 || args.length > 2) { System.err.println("usage: java JfrSummary RECORDING [NAME]"); System.exit(2); }
     // Keys are lists, never joined strings: a name in a class file may hold any separator.
     Map<String, Count> methods = new HashMap<>();
     Map<List<String>, Count> stacks = new HashMap<>(), monitors = new HashMap<>();
@@ -22,12 +24,13 @@ public class JfrSummary {
     List<Pause> pauses = new ArrayList<>();
     long events = 0, samples = 0, truncated = 0, gcCount = 0, cpuN = 0;
     double gcTotal = 0, gcLongest = 0, user = 0, sys = 0, machine = 0, peak = 0;
-    Instant first = null, last = null;
+    Instant first = null, firstInstant = null, last = null, ours = null;
     try (RecordingFile file = new RecordingFile(Paths.get(args[0]))) {
       while (file.hasMoreEvents()) {
         RecordedEvent e = file.readEvent();
         events++;
         if (first == null || e.getStartTime().isBefore(first)) first = e.getStartTime();
+        if (e.getDuration().isZero() && (firstInstant == null || e.getStartTime().isBefore(firstInstant))) firstInstant = e.getStartTime();
         if (last == null || e.getEndTime().isAfter(last)) last = e.getEndTime();
         switch (e.getEventType().getName()) {
           case "jdk.ExecutionSample": {
@@ -79,6 +82,9 @@ public class JfrSummary {
             gcLongest = Math.max(gcLongest, millis(e.getDuration("longestPause")));
             break;
           }
+          case "jdk.ActiveRecording":
+            if (args.length > 1 && args[1].equals(e.getString("name"))) ours = e.getInstant("recordingStart");
+            break;
           case "jdk.CPULoad": {
             double u = e.getFloat("jvmUser"), s = e.getFloat("jvmSystem");
             cpuN++;
@@ -101,10 +107,13 @@ public class JfrSummary {
       notes.add("allocation from TLAB events (this JVM has no jdk.ObjectAllocationSample, JDK 16+): sizes of new TLABs and of objects outside them");
     }
 
+    // The recording's start: ours as JFR knows it, else its first instant event (samples, CPU load).
+    Instant start = ours != null ? ours : firstInstant != null ? firstInstant : first;
+
     StringBuilder o = new StringBuilder(1 << 16);
     o.append("{\"schema\":1,\"recording\":{");
-    if (first != null) o.append("\"start\":").append(str(first.toString())).append(',');
-    o.append("\"durationMs\":").append(first == null ? 0 : Duration.between(first, last).toMillis());
+    if (start != null) o.append("\"start\":").append(str(start.toString())).append(',');
+    o.append("\"durationMs\":").append(start == null ? 0 : Math.max(0, Duration.between(start, last).toMillis()));
     o.append(",\"events\":").append(events).append("},\"executionSamples\":").append(samples).append(",\"hotMethods\":[");
     List<Map.Entry<String, Count>> hot = sorted(methods, (a, b) -> a.self != b.self ? Long.compare(b.self, a.self) : Long.compare(b.total, a.total));
     for (int i = 0; i < Math.min(HOT, hot.size()); i++) {

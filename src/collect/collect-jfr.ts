@@ -96,7 +96,10 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
       job.out.notes = [...(job.out.notes ?? []), note];
     }
     // The summary is made from the pod's copy while the recording travels: neither waits for the other.
-    const [recording, summary] = await Promise.allSettled([receiveRecording(job, readPath), summarise(job, readPath, summariser)]);
+    const [recording, summary] = await Promise.allSettled([
+      receiveRecording(job, readPath),
+      summarise(job, readPath, rec.name, summariser),
+    ]);
     const failures = [recording, summary].filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
     if (failures.length > 0) {
       const message = failures.map((e) => errorMessage(e)).join('; ');
@@ -207,7 +210,7 @@ function prepareSummariser(job: JvmJob): Summariser {
 }
 
 /** jfr-summary.json, made in the pod by the debugger's JDK; a failure keeps the recording and says why. */
-async function summarise(job: JvmJob, readPath: string, summariser: Summariser): Promise<void> {
+async function summarise(job: JvmJob, readPath: string, name: string, summariser: Summariser): Promise<void> {
   const { ctx, out } = job;
   const prepared = await summariser.ready;
   if ('error' in prepared) throw new Error(`JFR summary failed (recording.jfr is kept): ${prepared.error}`);
@@ -219,7 +222,7 @@ async function summarise(job: JvmJob, readPath: string, summariser: Summariser):
   const t0 = Date.now();
   let problem: string | undefined;
   try {
-    await job.toolbox.summariseJfr(job.ids, prepared.dir, readPath, SUMMARY_TIMEOUT_MS, sink);
+    await job.toolbox.summariseJfr(job.ids, prepared.dir, readPath, name, SUMMARY_TIMEOUT_MS, sink);
     problem = await summaryProblem(local);
   } catch (err) {
     if (!sink.destroyed) sink.destroy();

@@ -32,9 +32,12 @@ export function jfrPrepareCommand(): string[] {
   return argv('jfrprepare', JFR_SUMMARY_SOURCE);
 }
 
-/** argv: summarise `recording` (a path as the debugger sees it) as the JVM's user; the JSON on stdout; `dir` is removed. */
-export function jfrSummaryCommand(ids: Ids, dir: string, recording: string): string[] {
-  return argv('jfrsummary', String(ids.uid), String(ids.gid), dir, recording);
+/**
+ * argv: summarise `recording` (a path as the debugger sees it; `name` is our recording's) as the JVM's user; the JSON
+ * on stdout; `dir` is removed.
+ */
+export function jfrSummaryCommand(ids: Ids, dir: string, recording: string, name: string): string[] {
+  return argv('jfrsummary', String(ids.uid), String(ids.gid), dir, recording, name);
 }
 
 /** argv: remove the summariser's folder (a run that ended before the summary). */

@@ -1,7 +1,7 @@
 # The JFR summariser's execs, run after toolbox.sh's prelude (fail, find_jcmd, as_user):
 #   sh -c "$PRELUDE$THIS" kjd jfrprepare SOURCE        unpacks JfrSummary.java (SOURCE: gzipped, base64) into a new
 #                                                      ${TMPDIR:-/tmp}/kjd-jfr.* folder, compiles it there, prints the folder
-#   sh -c "$PRELUDE$THIS" kjd jfrsummary UID GID DIR RECORDING   runs it as the JVM's user (who can read the recording):
+#   sh -c "$PRELUDE$THIS" kjd jfrsummary UID GID DIR RECORDING NAME   runs it as the JVM's user (who can read the recording):
 #                                                      the summary's JSON on stdout; then removes DIR
 #   sh -c "$PRELUDE$THIS" kjd jfrclean DIR             removes DIR (a run that ended before the summary)
 # The source travels in argv (exec has no other way in); beside the whole toolbox it would not fit in one exec URL.
@@ -47,11 +47,12 @@ jfr_summary() {
   g=$2
   dir=$3
   rec=$4
+  name=$5
   our_dir "$dir"
   trap 'rm -rf "$dir"' EXIT HUP PIPE TERM
   find_java
   # shellcheck disable=SC2086
-  as_user "$u" "$g" "$java" $JAVA_OPTS -cp "$dir" JfrSummary "$rec"
+  as_user "$u" "$g" "$java" $JAVA_OPTS -cp "$dir" JfrSummary "$rec" "$name"
 }
 
 case "$sub" in

@@ -122,8 +122,8 @@ export interface Toolbox {
   remove(ids: Ids, file: string): Promise<void>;
   /** Unpacks and compiles the JFR summariser in the debugger (JDK 11+); resolves with its folder. */
   prepareJfrSummary(timeoutMs: number): Promise<string>;
-  /** Runs it on `recording` as the JVM's user, the JSON into `sink`, and removes `dir` (see jfr-script.ts). */
-  summariseJfr(ids: Ids, dir: string, recording: string, timeoutMs: number, sink: Writable): Promise<void>;
+  /** Runs it on `recording` (ours is called `name`) as the JVM's user, the JSON into `sink`, and removes `dir` (see jfr-script.ts). */
+  summariseJfr(ids: Ids, dir: string, recording: string, name: string, timeoutMs: number, sink: Writable): Promise<void>;
   /** Removes the summariser's folder; never fails (cleanup runs even after a cancel). */
   cleanJfrSummary(dir: string): Promise<void>;
   sigquit(ids: Ids, pid: number): Promise<void>;
@@ -248,8 +248,8 @@ class PodToolbox implements Omit<Toolbox, 'probe'> {
     return dir;
   }
 
-  async summariseJfr(ids: Ids, dir: string, recording: string, timeoutMs: number, sink: Writable): Promise<void> {
-    const r = await this.exec(jfrSummaryCommand(ids, dir, recording), { timeoutMs, stdoutSink: sink });
+  async summariseJfr(ids: Ids, dir: string, recording: string, name: string, timeoutMs: number, sink: Writable): Promise<void> {
+    const r = await this.exec(jfrSummaryCommand(ids, dir, recording, name), { timeoutMs, stdoutSink: sink });
     if (r.exitCode !== 0) throw this.failed(failureOfExit(r.exitCode), r);
   }
 

@@ -90,8 +90,8 @@ function fakeJob(f: Fake = {}) {
           : Promise.resolve('/tmp/kjd-jfr.abc123');
       },
       cleanJfrSummary: (dir: string) => (calls.push(`clean ${dir}`), Promise.resolve()),
-      summariseJfr: async (_ids: unknown, dir: string, file: string, _t: number, sink: Writable) => {
-        calls.push(`summarise ${dir} ${file}`);
+      summariseJfr: async (_ids: unknown, dir: string, file: string, name: string, _t: number, sink: Writable) => {
+        calls.push(`summarise ${dir} ${file} ${name}`);
         if (f.summariser === 'fails') throw new ToolboxError('tool', 1, 'error: compilation failed');
         const text = f.summariser === 'garbage' ? 'Exception in thread "main"' : SUMMARY;
         await new Promise<void>((resolve) => sink.end(Buffer.from(text), () => resolve()));
@@ -182,7 +182,7 @@ describe('finishJfr', () => {
     expect(jvmPath).toMatch(/^\/tmp\/kjd-dbg-7-[0-9a-z]+\.jfr$/);
     expect(calls).toContain(`stream /proc/7/root${jvmPath} true`);
     expect(calls[0]).toBe('prepare');
-    expect(calls).toContain(`summarise /tmp/kjd-jfr.abc123 /proc/7/root${jvmPath}`);
+    expect(calls).toContain(`summarise /tmp/kjd-jfr.abc123 /proc/7/root${jvmPath} ${NAME}`);
     expect(calls.some((c) => c.startsWith('clean'))).toBe(false);
     expect(calls.at(-1)).toBe(`remove /proc/7/root${jvmPath}`);
     expect(readFileSync(file('recording.jfr')).equals(RECORDING)).toBe(true);

@@ -27,6 +27,8 @@ let work: string;
 let jvm: RunningJvm;
 let summary: JfrSummary;
 let summaryText: string;
+/** When our recording was started and stopped, by this machine's clock (the JVM's too). */
+const window = { from: 0, to: 0 };
 let recording: string;
 const ids = { uid: process.getuid!(), gid: process.getgid!() };
 
@@ -54,13 +56,13 @@ function exec(argv: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Compiles the summariser (as during the recording), then runs it on `file`. */
-function summarise(file: string) {
+/** Compiles the summariser (as during the recording), then runs it on `file` (our recording in it: `name`). */
+function summarise(file: string, name = 'none') {
   const prepared = exec(jfrPrepareCommand());
   const dir = preparedDir(prepared.stdout);
   if (prepared.code !== 0 || !dir) throw new Error(`jfrprepare exit ${prepared.code}: ${prepared.stderr}`);
   expect(existsSync(path.join(dir, 'JfrSummary.class'))).toBe(true);
-  return exec(jfrSummaryCommand(ids, dir, file));
+  return exec(jfrSummaryCommand(ids, dir, file, name));
 }
 
 const stagedDirs = () => spawnSync('sh', ['-c', `ls -d "${work}"/kjd-jfr.* 2>/dev/null`]).stdout.toString();
@@ -109,7 +111,12 @@ beforeAll(async () => {
     path.join(JAVA_FIXTURES, 'JfrSubject.java'),
   ]);
   jvm = await startJvm(classes, 'JfrSubject');
+  // The app's own recording runs before and after ours (as a continuous one would in production). Its settings, as
+  // JFR merges every running recording's, would bring the environment into ours: here it leaves it out too.
+  const quiet = ['jdk.InitialEnvironmentVariable', 'jdk.InitialSystemProperty', 'jdk.SystemProcess'].map((e) => `${e}#enabled=false`);
+  expect(jfrStartProblem(await jcmd('JFR.start', 'name=apps-own', 'settings=default', ...quiet))).toBeUndefined();
   const name = jfrRecordingName('jvm-debugger-abcde', jvm.pid, Date.now());
+  window.from = Date.now();
   // The host's JDK is 17: the event settings that keep the environment out apply.
   const started = await jcmd(...jfrStartArgs(name, 'profile', 120_000, 17));
   expect(jfrStartProblem(started)).toBeUndefined();
@@ -118,7 +125,9 @@ beforeAll(async () => {
   recording = path.join(work, 'recording.jfr');
   const stopped = await jcmd(...jfrStopArgs(name, recording));
   expect(jfrStopProblem(stopped, name)).toBeUndefined();
-  const r = summarise(recording);
+  window.to = Date.now();
+  await jcmd('JFR.stop', 'name=apps-own');
+  const r = summarise(recording, name);
   if (r.code !== 0) throw new Error(`summariser exit ${r.code}: ${r.stderr}`);
   summaryText = r.stdout;
   summary = JSON.parse(r.stdout) as JfrSummary;
@@ -138,6 +147,13 @@ describe('JfrSummary.java on a real recording', () => {
     // Names from the app arrive escaped: the text itself is ASCII, the parsed name is not.
     expect(/^[\x20-\x7e\n]*$/.test(summaryText)).toBe(true);
     expect(summaryText).toContain('pr\\u0133s');
+  });
+
+  it('spans our recording, not the events that began before it', () => {
+    const start = Date.parse(summary.recording.start!);
+    expect(start).toBeGreaterThanOrEqual(window.from - 50);
+    expect(start).toBeLessThanOrEqual(window.to);
+    expect(summary.recording.durationMs).toBeLessThanOrEqual(window.to - window.from + 50);
   });
 
   it('names the hot method first, by self samples, and roots its stacks at Thread.run', () => {
@@ -211,7 +227,9 @@ describe('JfrSummary.java on a real recording', () => {
     const url = querystring.stringify({ command: jfrPrepareCommand() });
     expect(url.length).toBeLessThan(12 * 1024);
     expect(
-      querystring.stringify({ command: jfrSummaryCommand(ids, '/tmp/kjd-jfr.abcdef', `/proc/1/root/tmp/${'x'.repeat(80)}.jfr`) }).length,
+      querystring.stringify({
+        command: jfrSummaryCommand(ids, '/tmp/kjd-jfr.abcdef', `/proc/1/root/tmp/${'x'.repeat(80)}.jfr`, 'kube-jvm-dump-x'),
+      }).length,
     ).toBeLessThan(8 * 1024);
     expect(JFR_SUMMARY_SOURCE.length).toBeLessThan(6000);
   });
