@@ -154,6 +154,10 @@ async function expectRecordingOfHotApp(jre: number): Promise<void> {
 
   // The in-pod summary names the workload's known answers.
   const summary = JSON.parse(f.summary!.toString('utf8')) as JfrSummary;
+  process.stderr.write(
+    `--- JDK ${jre}: ${summary.executionSamples} execution samples, top ${JSON.stringify(summary.hotMethods[0])}; ` +
+      `monitor ${JSON.stringify(summary.monitors[0])}; run ${run.durationMs} ms\n`,
+  );
   expect(summary.executionSamples).toBeGreaterThan(100);
   expect(summary.hotMethods[0]).toMatchObject({ method: 'HotPath.crunch' });
   expect(summary.hotMethods[0].self / summary.executionSamples).toBeGreaterThan(0.5);
