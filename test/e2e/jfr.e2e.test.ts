@@ -158,7 +158,8 @@ async function expectRecordingOfHotApp(jre: number): Promise<void> {
     `--- JDK ${jre}: ${summary.executionSamples} execution samples, top ${JSON.stringify(summary.hotMethods[0])}; ` +
       `monitor ${JSON.stringify(summary.monitors[0])}; run ${run.durationMs} ms\n`,
   );
-  expect(summary.executionSamples).toBeGreaterThan(100);
+  // 180 to 240 seen here (half a core, 10 ms sampling, a loaded node); 50 is where the verdict starts to give shares.
+  expect(summary.executionSamples).toBeGreaterThanOrEqual(50);
   expect(summary.hotMethods[0]).toMatchObject({ method: 'HotPath.crunch' });
   expect(summary.hotMethods[0].self / summary.executionSamples).toBeGreaterThan(0.5);
   expect(summary.monitors[0]).toMatchObject({ monitorClass: 'ContendedLedger' });
@@ -166,7 +167,7 @@ async function expectRecordingOfHotApp(jre: number): Promise<void> {
 
   // The recording is a real one: the host's jfr reads it and finds the same kinds of events.
   const events = jfrSummaryOnHost(f.recording!);
-  expect(events.get('jdk.ExecutionSample')).toBeGreaterThan(100);
+  expect(events.get('jdk.ExecutionSample')).toBe(summary.executionSamples);
   expect(events.get('jdk.JavaMonitorEnter')).toBeGreaterThan(10);
   // Listed in the manifest with the size and sha256 of what arrived (every listed file is checked).
   const listed = jvm.files.find((x) => x.path === `${f.dir}/recording.jfr`);
