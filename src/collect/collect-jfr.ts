@@ -12,8 +12,10 @@ import { JFR_SUMMARY_SCHEMA } from '../shared/jfr-summary.js';
 import { absolute, FileNames } from '../shared/layout.js';
 import { TransferError, streamLimitBytes, transferProblem } from './heap-dump.js';
 import {
+  EVENTS_OFF,
   isJfrFile,
   jfrDiscardArgs,
+  jfrExport,
   jfrRecordingName,
   jfrStartArgs,
   jfrStartProblem,
@@ -77,6 +79,7 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
   const { waitMs, cutMs } = jfrWaitMs(rec.startedAt, ctx.settings.jfrDurationMs, Date.now(), ctx.deadline, FINISH_RESERVE_MS);
   const jvmPath = `/tmp/kjd-${job.debuggerName}-${jvm.pid}-${Date.now().toString(36)}.jfr`;
   const readPath = debuggerPathFor(job.strategy, jvm.pid, jvmPath);
+  const scrubbedPath = readPath.replace(/\.jfr$/, '-scrubbed.jfr');
   let stopped = false;
   // The summariser compiles in the pod while the recording runs on: the summary then costs only its reading.
   const summariser = prepareSummariser(job);
@@ -97,21 +100,44 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
     }
     // The summary is made from the pod's copy while the recording travels: neither waits for the other.
     const [recording, summary] = await Promise.allSettled([
-      receiveRecording(job, readPath),
+      sendRecording(job, readPath, scrubbedPath),
       summarise(job, readPath, rec.name, summariser),
     ]);
     const failures = [recording, summary].filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
     if (failures.length > 0) {
       const message = failures.map((e) => errorMessage(e)).join('; ');
-      throw recording.status === 'rejected' ? new TransferError(message) : new Error(message);
+      throw recording.status === 'rejected' && recording.reason instanceof TransferError ? new TransferError(message) : new Error(message);
     }
   } finally {
     if (!stopped) await discardJfr(job, rec.name);
+    await toolbox.remove(ids, scrubbedPath).catch(() => undefined);
     const prepared = await summariser.ready;
     if ('dir' in prepared && !summariser.used) await toolbox.cleanJfrSummary(prepared.dir);
     // The recording holds the app's method names and more: never leave it in the pod.
     await toolbox.remove(ids, readPath).catch(() => undefined);
   }
+}
+
+/** recording.jfr, scrubbed in the pod first when the JVM recorded its environment (see jfrExport), or not sent. */
+async function sendRecording(job: JvmJob, readPath: string, scrubbedPath: string): Promise<void> {
+  const plan = jfrExport(job.out.feature, job.toolbox.probe.jdkFeature);
+  if (plan.kind === 'withhold') throw new Error(plan.reason);
+  if (plan.kind === 'as-is') return receiveRecording(job, readPath);
+  try {
+    await job.toolbox.scrubJfr(job.ids, readPath, scrubbedPath, EVENTS_OFF, SUMMARY_TIMEOUT_MS);
+  } catch (err) {
+    throw new Error(
+      `recording.jfr not sent: scrubbing the JVM's environment out of it failed (${errorMessage(err)}); the summary is kept`,
+      {
+        cause: err,
+      },
+    );
+  }
+  job.out.notes = [
+    ...(job.out.notes ?? []),
+    `recording.jfr scrubbed of ${EVENTS_OFF.join(', ')} (this JVM records them whatever JFR.start asks)`,
+  ];
+  return receiveRecording(job, scrubbedPath);
 }
 
 /** recording.jfr: gzipped in transit (a recording shrinks to about 40%), verified, then unpacked here. */

@@ -40,6 +40,11 @@ export function jfrSummaryCommand(ids: Ids, dir: string, recording: string, name
   return argv('jfrsummary', String(ids.uid), String(ids.gid), dir, recording, name);
 }
 
+/** argv: copy `recording` to `output` without `events` (jfr scrub), as the JVM's user (who can read and write there). */
+export function jfrScrubCommand(ids: Ids, recording: string, output: string, events: readonly string[]): string[] {
+  return argv('jfrscrub', String(ids.uid), String(ids.gid), recording, output, events.join(','));
+}
+
 /** argv: remove the summariser's folder (a run that ended before the summary). */
 export function jfrCleanCommand(dir: string): string[] {
   return argv('jfrclean', dir);

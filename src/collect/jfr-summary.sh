@@ -3,6 +3,8 @@
 #                                                      ${TMPDIR:-/tmp}/kjd-jfr.* folder, compiles it there, prints the folder
 #   sh -c "$PRELUDE$THIS" kjd jfrsummary UID GID DIR RECORDING NAME   runs it as the JVM's user (who can read the recording):
 #                                                      the summary's JSON on stdout; then removes DIR
+#   sh -c "$PRELUDE$THIS" kjd jfrscrub UID GID IN OUT EVENTS   copies recording IN to OUT without EVENTS (jfr scrub,
+#                                                      JDK 19+) as the JVM's user
 #   sh -c "$PRELUDE$THIS" kjd jfrclean DIR             removes DIR (a run that ended before the summary)
 # The source travels in argv (exec has no other way in); beside the whole toolbox it would not fit in one exec URL.
 # Compiling is a step of its own so that it runs while the recording does, not after it.
@@ -55,9 +57,17 @@ jfr_summary() {
   as_user "$u" "$g" "$java" $JAVA_OPTS -cp "$dir" JfrSummary "$rec" "$name"
 }
 
+jfr_scrub() {
+  find_java
+  jfr="$(dirname "$java")/jfr"
+  [ -x "$jfr" ] || fail 98 "no jfr tool beside $java in the debugger image"
+  as_user "$1" "$2" "$jfr" -J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC scrub --exclude-events "$5" "$3" "$4"
+}
+
 case "$sub" in
   jfrprepare) jfr_prepare "$@" ;;
   jfrsummary) jfr_summary "$@" ;;
+  jfrscrub) jfr_scrub "$@" ;;
   jfrclean)
     our_dir "$1"
     rm -rf "$1"

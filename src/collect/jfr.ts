@@ -14,7 +14,7 @@ const JFR_EVENT_OPTIONS_FEATURE = 17;
  * Events that copy the process's environment, its system properties and other processes' command lines into the
  * recording: secrets travel that way, and the summary needs none of them. Off where the JVM lets us (JDK 17+).
  */
-const EVENTS_OFF = ['jdk.InitialEnvironmentVariable', 'jdk.InitialSystemProperty', 'jdk.SystemProcess'];
+export const EVENTS_OFF: readonly string[] = ['jdk.InitialEnvironmentVariable', 'jdk.InitialSystemProperty', 'jdk.SystemProcess'];
 
 /** A recording's name, unique per JVM and run: two recordings may share a name, and we must stop only our own. */
 export function jfrRecordingName(debuggerName: string, pid: number, now: number): string {
@@ -30,6 +30,30 @@ export function jfrStartArgs(name: string, settings: JfrSettings, guardMs: numbe
   if ((feature ?? 0) >= JFR_EVENT_OPTIONS_FEATURE) args.push(...EVENTS_OFF.map((e) => `${e}#enabled=false`));
   args.push(`duration=${Math.ceil(guardMs / 1000)}s`, 'filename=/dev/null');
   return args;
+}
+
+/** `jfr scrub`, which copies a recording without some events, came with JDK 19. */
+const JFR_SCRUB_FEATURE = 19;
+
+/** How the recording may leave the pod: as written, scrubbed of EVENTS_OFF first, or not at all (and why). */
+export type JfrExport = { kind: 'as-is' } | { kind: 'scrub' } | { kind: 'withhold'; reason: string };
+
+/**
+ * A JVM before 17 records EVENTS_OFF whatever JFR.start asks, so its recording carries the process's environment
+ * (secrets) unless the debugger's `jfr scrub` removes them; without it the recording stays in the pod.
+ */
+export function jfrExport(jvmFeature: number | undefined, debuggerFeature: number | undefined): JfrExport {
+  if ((jvmFeature ?? 0) >= JFR_EVENT_OPTIONS_FEATURE) return { kind: 'as-is' };
+  if ((debuggerFeature ?? 0) >= JFR_SCRUB_FEATURE) return { kind: 'scrub' };
+  const jvm = jvmFeature === undefined ? 'this' : `a JDK ${jvmFeature}`;
+  const debuggerJdk = debuggerFeature === undefined ? "debugger's JDK" : `debugger's JDK ${debuggerFeature}`;
+  return {
+    kind: 'withhold',
+    reason:
+      `recording.jfr not sent: ${jvm} JVM writes its environment variables and system properties into every recording ` +
+      `(secrets travel that way) and the ${debuggerJdk} cannot scrub them (jfr scrub needs JDK 19+); ` +
+      'the summary is kept. Use a jdk-image of JDK 21+ to get the recording too',
+  };
 }
 
 /** JFR.stop that writes our recording to `jvmPath` (in the JVM's filesystem) and ends it. */

@@ -19,7 +19,7 @@ import {
 import { explainJcmdFailure } from './jcmd.js';
 import { parseHprofs, type HprofFile } from './oom-dumps.js';
 import type { HashingFileSink } from './transfer.js';
-import { jfrCleanCommand, jfrPrepareCommand, jfrSummaryCommand, preparedDir } from './jfr-script.js';
+import { jfrCleanCommand, jfrPrepareCommand, jfrScrubCommand, jfrSummaryCommand, preparedDir } from './jfr-script.js';
 import { FramedPartsWriter, type FramedPart, type PartSink } from './framed-parts.js';
 
 /**
@@ -124,6 +124,8 @@ export interface Toolbox {
   prepareJfrSummary(timeoutMs: number): Promise<string>;
   /** Runs it on `recording` (ours is called `name`) as the JVM's user, the JSON into `sink`, and removes `dir` (see jfr-script.ts). */
   summariseJfr(ids: Ids, dir: string, recording: string, name: string, timeoutMs: number, sink: Writable): Promise<void>;
+  /** Copies `recording` to `output` without `events` (`jfr scrub`, JDK 19+) as the JVM's user. */
+  scrubJfr(ids: Ids, recording: string, output: string, events: readonly string[], timeoutMs: number): Promise<void>;
   /** Removes the summariser's folder; never fails (cleanup runs even after a cancel). */
   cleanJfrSummary(dir: string): Promise<void>;
   sigquit(ids: Ids, pid: number): Promise<void>;
@@ -250,6 +252,11 @@ class PodToolbox implements Omit<Toolbox, 'probe'> {
 
   async summariseJfr(ids: Ids, dir: string, recording: string, name: string, timeoutMs: number, sink: Writable): Promise<void> {
     const r = await this.exec(jfrSummaryCommand(ids, dir, recording, name), { timeoutMs, stdoutSink: sink });
+    if (r.exitCode !== 0) throw this.failed(failureOfExit(r.exitCode), r);
+  }
+
+  async scrubJfr(ids: Ids, recording: string, output: string, events: readonly string[], timeoutMs: number): Promise<void> {
+    const r = await this.exec(jfrScrubCommand(ids, recording, output, events), { timeoutMs });
     if (r.exitCode !== 0) throw this.failed(failureOfExit(r.exitCode), r);
   }
 

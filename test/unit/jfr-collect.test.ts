@@ -35,6 +35,7 @@ interface Fake {
   summariser?: 'ok' | 'fails' | 'garbage' | 'no-compile';
   trailerSha?: string;
   debuggerJdk?: number;
+  scrub?: 'fails';
 }
 
 function fakeJob(f: Fake = {}) {
@@ -88,6 +89,10 @@ function fakeJob(f: Fake = {}) {
         return f.summariser === 'no-compile'
           ? Promise.reject(new ToolboxError('no-work-dir', 93, 'compiling the JFR summariser failed'))
           : Promise.resolve('/tmp/kjd-jfr.abc123');
+      },
+      scrubJfr: (_ids: unknown, input: string, output: string, events: readonly string[]) => {
+        calls.push(`scrub ${input} ${output} ${events.join(',')}`);
+        return f.scrub === 'fails' ? Promise.reject(new ToolboxError('tool', 1, 'jfr: unknown command scrub')) : Promise.resolve();
       },
       cleanJfrSummary: (dir: string) => (calls.push(`clean ${dir}`), Promise.resolve()),
       summariseJfr: async (_ids: unknown, dir: string, file: string, name: string, _t: number, sink: Writable) => {
@@ -193,6 +198,42 @@ describe('finishJfr', () => {
         { path: 'pod/app/7/jfr-summary.json', kind: 'jfr', size: SUMMARY.length, sha256: sha(SUMMARY) },
       ]),
     );
+    done();
+  });
+
+  it('a JVM before 17 (its environment is in every recording): scrubbed in the pod before it is sent', async () => {
+    const { job, calls, out, file, done } = fakeJob({ feature: 11, debuggerJdk: 25 });
+    await finishJfr(job, { name: NAME, startedAt: 0 });
+    const jvmPath = calls[1].split(' ')[3].replace('filename=', '');
+    const scrubbed = `/proc/7/root${jvmPath.replace(/\.jfr$/, '-scrubbed.jfr')}`;
+    expect(calls).toContain(
+      `scrub /proc/7/root${jvmPath} ${scrubbed} jdk.InitialEnvironmentVariable,jdk.InitialSystemProperty,jdk.SystemProcess`,
+    );
+    expect(calls).toContain(`stream ${scrubbed} true`);
+    expect(calls).not.toContain(`stream /proc/7/root${jvmPath} true`);
+    expect(calls).toEqual(expect.arrayContaining([`remove ${scrubbed}`, `remove /proc/7/root${jvmPath}`]));
+    expect(readFileSync(file('recording.jfr')).equals(RECORDING)).toBe(true);
+    expect(out.notes?.join()).toMatch(/scrubbed of jdk.InitialEnvironmentVariable/);
+    done();
+  });
+
+  it('a JVM before 17 and a debugger that cannot scrub (JDK 17): the recording stays in the pod, the summary comes', async () => {
+    const { job, calls, out, file, done } = fakeJob({ feature: 11, debuggerJdk: 17 });
+    await expect(finishJfr(job, { name: NAME, startedAt: 0 })).rejects.toThrow(
+      /recording.jfr not sent: a JDK 11 JVM writes its environment variables .* debugger's JDK 17 cannot scrub them/,
+    );
+    expect(calls.some((c) => c.startsWith('stream') || c.startsWith('scrub'))).toBe(false);
+    expect(out.files.map((f) => f.path)).toEqual(['pod/app/7/jfr-summary.json']);
+    expect(existsSync(file('recording.jfr'))).toBe(false);
+    expect(calls.at(-1)).toMatch(/^remove \/proc\/7\/root\/tmp\/kjd-dbg-7-[0-9a-z]+\.jfr$/);
+    done();
+  });
+
+  it('a failed scrub sends nothing unscrubbed', async () => {
+    const { job, calls, out, done } = fakeJob({ feature: 8, version: '8.0_482', debuggerJdk: 21, scrub: 'fails' });
+    await expect(finishJfr(job, { name: NAME, startedAt: 0 })).rejects.toThrow(/recording.jfr not sent: scrubbing .* failed/);
+    expect(calls.some((c) => c.startsWith('stream'))).toBe(false);
+    expect(out.files.map((f) => f.path)).toEqual(['pod/app/7/jfr-summary.json']);
     done();
   });
 
