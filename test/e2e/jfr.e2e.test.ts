@@ -237,6 +237,26 @@ describe('JFR on the real cluster', () => {
     }
   });
 
+  it('a JDK 17 debugger records and summarises too (through the shared /tmp)', async () => {
+    const run = await file.dump({
+      kubeconfig,
+      namespace: NAMESPACE,
+      target: `deployment/${hotApp(17)}`,
+      'jdk-image': 'kjd.local/jdk:17-1',
+      dumps: 'jfr,threads',
+      'jfr-duration': '5s',
+    });
+    expect(run.code).toBe(0);
+    expect(run.outputs.outcome).toBe('success');
+    const a = await downloadArtifact(file.service(), run.artifactName);
+    const pod = a.manifest.pods[0];
+    expect(pod.debugger).toMatchObject({ image: 'kjd.local/jdk:17-1', tmpStrategy: 'shared-volume' });
+    const summary = JSON.parse(jfrFiles(a, pod, pod.jvms[0]).summary!.toString('utf8')) as JfrSummary;
+    expect(summary.hotMethods[0]).toMatchObject({ method: 'HotPath.crunch' });
+    expect(summary.monitors[0]).toMatchObject({ monitorClass: 'ContendedLedger' });
+    expect(checkManifestAgainstFiles(a)).toBeGreaterThan(0);
+  });
+
   it('a run cancelled while recording (SIGINT, as a cancelled job gets) stops its recording; the app recording runs on', async () => {
     // After the shared run, on its JDK 21 pod: the pod and pid are known from it, and its debugger is reused.
     const { artifact } = await hotRun();
