@@ -1,6 +1,6 @@
 # The JFR summariser's execs, run after toolbox.sh's prelude (fail, find_jcmd, as_user):
 #   sh -c "$PRELUDE$THIS" kjd jfrprepare SOURCE        unpacks JfrSummary.java (SOURCE: gzipped, base64) into a new
-#                                                      ${TMPDIR:-/tmp}/kjd-jfr.* folder, compiles it there, prints the folder
+#                                                      ${TMPDIR:-/var/tmp}/kjd-jfr.* folder, compiles it there, prints the folder
 #   sh -c "$PRELUDE$THIS" kjd jfrsummary UID GID DIR RECORDING NAME   runs it as the JVM's user (who can read the recording):
 #                                                      the summary's JSON on stdout; then removes DIR
 #   sh -c "$PRELUDE$THIS" kjd jfrscrub UID GID IN OUT EVENTS   copies recording IN to OUT without EVENTS (jfr scrub,
@@ -31,7 +31,11 @@ our_dir() {
 jfr_prepare() {
   find_java
   umask 022
-  dir=$(mktemp -d "${TMPDIR:-/tmp}/kjd-jfr.XXXXXX") || fail 93 "mktemp failed in the debugger"
+  # Not /tmp when there is another place: with the tmp-symlink strategy /tmp leads through /proc/<pid>/root, where
+  # Java finds no class (it resolves the class path to the real path, which the debugger cannot see).
+  base=${TMPDIR:-/var/tmp}
+  { [ -d "$base" ] && [ -w "$base" ]; } || base=/tmp
+  dir=$(mktemp -d "$base/kjd-jfr.XXXXXX") || fail 93 "mktemp failed in the debugger"
   trap 'rm -rf "$dir"' EXIT HUP PIPE TERM
   # The JVM's user runs it: the folder and the classes must be readable by it.
   chmod 755 "$dir" || fail 93 "chmod failed in the debugger"

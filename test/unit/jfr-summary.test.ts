@@ -202,6 +202,17 @@ describe('JfrSummary.java on a real recording', () => {
     expect(stagedDirs()).toBe('');
   });
 
+  it('prepares in /var/tmp, not /tmp: a /tmp linked to /proc/<pid>/root/tmp (tmp-symlink) hides the classes from Java', () => {
+    const env = { ...process.env };
+    delete env.TMPDIR;
+    const argv = jfrPrepareCommand();
+    const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8', env });
+    const dir = preparedDir(r.stdout);
+    expect(dir).toMatch(/^\/var\/tmp\/kjd-jfr\.\w+$/);
+    expect(exec(jfrCleanCommand(dir!)).code).toBe(0);
+    expect(existsSync(dir!)).toBe(false);
+  });
+
   it('jfrclean removes a prepared folder, and only a summariser folder', () => {
     const dir = preparedDir(exec(jfrPrepareCommand()).stdout)!;
     expect(stagedDirs()).toContain(dir);
