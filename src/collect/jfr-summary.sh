@@ -65,7 +65,12 @@ jfr_scrub() {
   find_java
   jfr="$(dirname "$java")/jfr"
   [ -x "$jfr" ] || fail 98 "no jfr tool beside $java in the debugger image"
-  as_user "$1" "$2" "$jfr" -J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC scrub --exclude-events "$5" "$3" "$4"
+  # jfr scrub fails on paths under /proc/<pid>/root (after writing): it works on a copy in a folder of its own.
+  # shellcheck disable=SC2016
+  as_user "$1" "$2" sh -c 'd=$(mktemp -d "${TMPDIR:-/tmp}/kjd-scrub.XXXXXX") || exit 93
+    trap "rm -rf \"\$d\"" EXIT
+    cp "$2" "$d/in.jfr" && "$1" -J-XX:TieredStopAtLevel=1 -J-XX:+UseSerialGC scrub --exclude-events "$4" "$d/in.jfr" "$d/out.jfr" >&2 &&
+      cp "$d/out.jfr" "$3"' kjd "$jfr" "$3" "$4" "$5"
 }
 
 case "$sub" in
