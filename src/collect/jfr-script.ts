@@ -7,20 +7,29 @@ import type { Ids } from './toolbox.js';
 
 const PRELUDE_END = '# end of prelude';
 
-/** toolbox.sh up to its prelude's end marker, without its comment lines (every byte of argv counts in the URL). */
+/** toolbox.sh up to its prelude's end marker. */
 export function toolboxPrelude(toolbox: string): string {
   const end = toolbox.indexOf(PRELUDE_END);
   if (end < 0) throw new Error('toolbox.sh has no prelude end marker');
-  return toolbox
-    .slice(0, end)
+  return toolbox.slice(0, end);
+}
+
+/**
+ * The script without comment lines, blank lines and indentation: every byte of argv counts in the URL, a space three
+ * times. Safe for these two files: neither has a here-document or a quoted string that spans lines.
+ */
+export function compact(script: string): string {
+  return script
     .split('\n')
-    .filter((line) => !/^\s*#/.test(line))
+    .map((line) => line.trimStart())
+    .filter((line) => line !== '' && !line.startsWith('#'))
     .join('\n');
 }
 
-const SCRIPT =
+const SCRIPT = compact(
   toolboxPrelude(readFileSync(new URL('./toolbox.sh', import.meta.url), 'utf8')) +
-  readFileSync(new URL('./jfr-summary.sh', import.meta.url), 'utf8');
+    readFileSync(new URL('./jfr-summary.sh', import.meta.url), 'utf8'),
+);
 
 /** JfrSummary.java as it travels: gzip (level 9) and base64, about 4.5 KB. */
 export const JFR_SUMMARY_SOURCE = gzipSync(readFileSync(new URL('./JfrSummary.java', import.meta.url)), { level: 9 }).toString('base64');

@@ -10,8 +10,6 @@
 # Compiling is a step of its own so that it runs while the recording does, not after it.
 # Exit codes as toolbox.sh: 93 no work dir, unpacking or compiling failed; 98 no java; 99 not our folder; else java's.
 
-# C1 only and the serial GC: the pod's CPU and memory are the app's, and these JVMs live a second.
-JAVA_OPTS="-XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m"
 
 find_java() {
   j=$(find_jcmd) || fail 98 "no jcmd in the debugger image: use a JDK image (not a JRE)"
@@ -40,9 +38,9 @@ jfr_prepare() {
   # The JVM's user runs it: the folder and the classes must be readable by it.
   chmod 755 "$dir" || fail 93 "chmod failed in the debugger"
   printf %s "$1" | base64 -d | gzip -dc >"$dir/JfrSummary.java" || fail 93 "unpacking the summariser failed (base64, gzip)"
-  # javac as a module of the JDK: images without the javac launcher have it too.
-  # shellcheck disable=SC2086
-  "$java" $JAVA_OPTS -m jdk.compiler/com.sun.tools.javac.Main -nowarn -d "$dir" "$dir/JfrSummary.java" >&2 ||
+  # javac as a module of the JDK: images without the javac launcher have it too. C1 only and the serial GC (here and
+  # below): the pod's CPU and memory are the app's, and these JVMs live a second.
+  "$java" -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -m jdk.compiler/com.sun.tools.javac.Main -nowarn -d "$dir" "$dir/JfrSummary.java" >&2 ||
     fail 93 "compiling the JFR summariser failed (the debugger needs JDK 11+)"
   trap - EXIT HUP PIPE TERM
   echo "$dir"
@@ -57,8 +55,7 @@ jfr_summary() {
   our_dir "$dir"
   trap 'rm -rf "$dir"' EXIT HUP PIPE TERM
   find_java
-  # shellcheck disable=SC2086
-  as_user "$u" "$g" "$java" $JAVA_OPTS -cp "$dir" JfrSummary "$rec" "$name"
+  as_user "$u" "$g" "$java" -XX:-UsePerfData -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -cp "$dir" JfrSummary "$rec" "$name"
 }
 
 jfr_scrub() {
