@@ -15,14 +15,15 @@ export function toolboxPrelude(toolbox: string): string {
 }
 
 /**
- * The script without comment lines, blank lines and indentation: every byte of argv counts in the URL, a space three
- * times. Safe for these two files: neither has a here-document or a quoted string that spans lines.
+ * The script without comment lines (shellcheck's directives kept), blank lines and indentation: every byte of argv
+ * counts in the URL, a space three times. Safe for these two files: no here-document, and the one quoted string that
+ * spans lines is sh code, where indentation and comment lines mean nothing either.
  */
 export function compact(script: string): string {
   return script
     .split('\n')
     .map((line) => line.trimStart())
-    .filter((line) => line !== '' && !line.startsWith('#'))
+    .filter((line) => line !== '' && (!line.startsWith('#') || line.startsWith('# shellcheck ')))
     .join('\n');
 }
 
