@@ -5,7 +5,7 @@
 // the SVG. One action run covers the JDK 8, 17 and 21 JVMs together; one more covers the three replicas.
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { V1Deployment } from '@kubernetes/client-node';
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import { classesConfigMap, createNamespace, README_ROLE_RULES, runClassesFrom, serviceAccountWithRole } from './support/access.js';
 import { e2eActionFile, type DumpRun } from './support/action.js';
@@ -22,6 +22,11 @@ const HOT_JRES = [8, 17, 21] as const;
 const hotApp = (jre: number) => `hot${jre}`;
 /** A recording of the app's own, which the action must leave running (JDK 21 only: JDK 8 needs no such proof). */
 const APP_RECORDING = 'app-own';
+/**
+ * In every hot JVM's environment: it must be in no file of the artifact. A JVM before 17 records its environment
+ * in every recording whatever JFR.start asks, and a recording of the app's own (JDK 21 here) turns those events on.
+ */
+const SECRET = `kjd-e2e-secret-${randomBytes(8).toString('hex')}`;
 const TRIGGER = '/control/pile-up';
 const PILED_UP = '/control/piled-up';
 
@@ -35,6 +40,11 @@ function app(name: string, jre: number, javaArgs: string[], replicas = 1, group 
   // No CPU limit: a throttled thread misses JFR's sampling signal (tried here: 1 sample in 10 s at 300m); the
   // hot thread keeps itself to half a core instead.
   runClassesFrom(d.spec!.template.spec!, CLASSES, javaArgs);
+  return d;
+}
+
+function withSecret(d: V1Deployment): V1Deployment {
+  d.spec!.template.spec!.containers[0].env = [{ name: 'KJD_E2E_DB_PASSWORD', value: SECRET }];
   return d;
 }
 
@@ -56,12 +66,14 @@ beforeAll(async () => {
   replicas.spec!.template.spec!.containers[0].volumeMounts!.push({ name: 'control', mountPath: '/control' });
   replicas.spec!.template.spec!.volumes!.push({ name: 'control', emptyDir: {} });
   const hot = HOT_JRES.map((jre) =>
-    app(
-      hotApp(jre),
-      jre,
-      [...(jre === 21 ? [`-XX:StartFlightRecording=name=${APP_RECORDING},settings=default`] : []), 'HotAndContended'],
-      1,
-      'hot',
+    withSecret(
+      app(
+        hotApp(jre),
+        jre,
+        [...(jre === 21 ? [`-XX:StartFlightRecording=name=${APP_RECORDING},settings=default`] : []), 'HotAndContended'],
+        1,
+        'hot',
+      ),
     ),
   );
   await Promise.all([...hot, replicas].map((body) => admin().apps.createNamespacedDeployment({ namespace: NAMESPACE, body })));
@@ -167,6 +179,10 @@ async function expectRecordingOfHotApp(jre: number): Promise<void> {
 
   // The recording is a real one: the host's jfr reads it and finds the same kinds of events.
   const events = jfrSummaryOnHost(f.recording!);
+  // The JVM's environment is not in the recording, nor anywhere else in the artifact.
+  expect(events.get('jdk.InitialEnvironmentVariable') ?? 0).toBe(0);
+  const leaks = [...a.entries].filter(([, e]) => e.data.includes(SECRET)).map(([name]) => name);
+  expect(leaks).toEqual([]);
   expect(events.get('jdk.ExecutionSample')).toBe(summary.executionSamples);
   expect(events.get('jdk.JavaMonitorEnter')).toBeGreaterThan(10);
   // Listed in the manifest with the size and sha256 of what arrived (every listed file is checked).
