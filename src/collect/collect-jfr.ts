@@ -118,7 +118,7 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
   }
 }
 
-/** recording.jfr, scrubbed in the pod first when the JVM recorded its environment (see jfrExport), or not sent. */
+/** recording.jfr, scrubbed in the pod first when the JVM may have recorded its environment (see jfrExport), or not sent. */
 async function sendRecording(job: JvmJob, readPath: string, scrubbedPath: string): Promise<void> {
   const plan = jfrExport(job.out.feature, job.toolbox.probe.jdkFeature);
   if (plan.kind === 'withhold') throw new Error(plan.reason);
@@ -133,10 +133,7 @@ async function sendRecording(job: JvmJob, readPath: string, scrubbedPath: string
       },
     );
   }
-  job.out.notes = [
-    ...(job.out.notes ?? []),
-    `recording.jfr scrubbed of ${EVENTS_OFF.join(', ')} (this JVM records them whatever JFR.start asks)`,
-  ];
+  job.out.notes = [...(job.out.notes ?? []), `recording.jfr scrubbed of ${EVENTS_OFF.join(', ')} (${plan.why})`];
   return receiveRecording(job, scrubbedPath);
 }
 

@@ -35,16 +35,24 @@ export function jfrStartArgs(name: string, settings: JfrSettings, guardMs: numbe
 /** `jfr scrub`, which copies a recording without some events, came with JDK 19. */
 const JFR_SCRUB_FEATURE = 19;
 
-/** How the recording may leave the pod: as written, scrubbed of EVENTS_OFF first, or not at all (and why). */
-export type JfrExport = { kind: 'as-is' } | { kind: 'scrub' } | { kind: 'withhold'; reason: string };
+/** How the recording may leave the pod: as written, scrubbed of EVENTS_OFF first (and why), or not at all (and why). */
+export type JfrExport = { kind: 'as-is' } | { kind: 'scrub'; why: string } | { kind: 'withhold'; reason: string };
 
 /**
  * A JVM before 17 records EVENTS_OFF whatever JFR.start asks, so its recording carries the process's environment
- * (secrets) unless the debugger's `jfr scrub` removes them; without it the recording stays in the pod.
+ * (secrets) unless the debugger's `jfr scrub` removes them; without it the recording stays in the pod. From 17 on,
+ * our JFR.start turns them off, yet recordings share their data: another recording in the JVM (the app's own, with
+ * the default settings) turns them on for ours too (seen on the cluster: 13 environment variables in a JDK 21
+ * recording). So the recording is scrubbed whenever the debugger can; a JDK 17/18 debugger sends it as written.
  */
 export function jfrExport(jvmFeature: number | undefined, debuggerFeature: number | undefined): JfrExport {
-  if ((jvmFeature ?? 0) >= JFR_EVENT_OPTIONS_FEATURE) return { kind: 'as-is' };
-  if ((debuggerFeature ?? 0) >= JFR_SCRUB_FEATURE) return { kind: 'scrub' };
+  const recordsEnvironment = (jvmFeature ?? 0) < JFR_EVENT_OPTIONS_FEATURE;
+  if ((debuggerFeature ?? 0) >= JFR_SCRUB_FEATURE)
+    return {
+      kind: 'scrub',
+      why: recordsEnvironment ? 'this JVM records them whatever JFR.start asks' : 'another recording in the JVM may turn them on',
+    };
+  if (!recordsEnvironment) return { kind: 'as-is' };
   const jvm = jvmFeature === undefined ? 'this' : `a JDK ${jvmFeature}`;
   const debuggerJdk = debuggerFeature === undefined ? "debugger's JDK" : `debugger's JDK ${debuggerFeature}`;
   return {

@@ -176,7 +176,8 @@ describe('startJfr', () => {
 
 describe('finishJfr', () => {
   it('waits, stops into the JVM /tmp, brings recording.jfr (gzipped in transit) and jfr-summary.json, removes the file', async () => {
-    const { job, calls, out, file, paused, done } = fakeJob();
+    // A JDK 17 debugger cannot scrub, and a JDK 21 JVM needs no scrubbing of its own: the recording goes as written.
+    const { job, calls, out, file, paused, done } = fakeJob({ debuggerJdk: 17 });
     await finishJfr(job, { name: NAME, startedAt: Date.now() - 10_000 });
     expect(paused).toHaveLength(1);
     expect(paused[0]).toBeGreaterThan(19_000);
@@ -214,6 +215,17 @@ describe('finishJfr', () => {
     expect(calls).toEqual(expect.arrayContaining([`remove ${scrubbed}`, `remove /proc/7/root${jvmPath}`]));
     expect(readFileSync(file('recording.jfr')).equals(RECORDING)).toBe(true);
     expect(out.notes?.join()).toMatch(/scrubbed of jdk.InitialEnvironmentVariable/);
+    done();
+  });
+
+  it('a JVM from 17 on is scrubbed too when the debugger can: another recording in the JVM may turn the events on', async () => {
+    const { job, calls, out, done } = fakeJob({ feature: 21, debuggerJdk: 25 });
+    await finishJfr(job, { name: NAME, startedAt: 0 });
+    const jvmPath = calls[1].split(' ')[3].replace('filename=', '');
+    const scrubbed = `/proc/7/root${jvmPath.replace(/\.jfr$/, '-scrubbed.jfr')}`;
+    expect(calls).toContain(`stream ${scrubbed} true`);
+    expect(calls).not.toContain(`stream /proc/7/root${jvmPath} true`);
+    expect(out.notes?.join()).toMatch(/scrubbed of jdk\.InitialEnvironmentVariable.*another recording in the JVM may turn them on/);
     done();
   });
 
