@@ -271,6 +271,7 @@ describe('JFR on the real cluster', () => {
     expect(summary.hotMethods[0]).toMatchObject({ method: 'HotPath.crunch' });
     expect(summary.monitors[0]).toMatchObject({ monitorClass: 'ContendedLedger' });
     expect(checkManifestAgainstFiles(a)).toBeGreaterThan(0);
+    expect([...a.entries].filter(([, e]) => e.data.includes(SECRET)).map(([name]) => name)).toEqual([]);
   });
 
   it('a run cancelled while recording (SIGINT, as a cancelled job gets) stops its recording; the app recording runs on', async () => {
