@@ -183,6 +183,7 @@ async function expectRecordingOfHotApp(jre: number): Promise<void> {
   expect(events.get('jdk.InitialEnvironmentVariable') ?? 0).toBe(0);
   const leaks = [...a.entries].filter(([, e]) => e.data.includes(SECRET)).map(([name]) => name);
   expect(leaks).toEqual([]);
+  expect([run.stdout.includes(SECRET), run.summary.includes(SECRET)]).toEqual([false, false]);
   expect(events.get('jdk.ExecutionSample')).toBe(summary.executionSamples);
   expect(events.get('jdk.JavaMonitorEnter')).toBeGreaterThan(10);
   // Listed in the manifest with the size and sha256 of what arrived (every listed file is checked).
