@@ -16,6 +16,8 @@ import {
   isJfrFile,
   jfrDiscardArgs,
   jfrExport,
+  needsCheck,
+  otherRecordings,
   jfrRecordingName,
   jfrStartArgs,
   jfrStartProblem,
@@ -83,6 +85,13 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
   let stopped = false;
   // The summariser compiles in the pod while the recording runs on: the summary then costs only its reading.
   const summariser = prepareSummariser(job);
+  // Whether another recording runs beside ours (its settings join ours), when that decides; unknown counts as yes.
+  const others = needsCheck(job.out.feature, toolbox.probe.jdkFeature)
+    ? job.jcmd(['JFR.check'], JFR_JCMD_TIMEOUT_MS).then(
+        (output) => otherRecordings(output, rec.name),
+        () => ['(unknown: JFR.check failed)'],
+      )
+    : Promise.resolve([]);
   try {
     if (waitMs > 0) {
       ctx.progress(`${job.label}: JFR recording runs ${Math.ceil(waitMs / 1000)}s more`);
@@ -100,7 +109,7 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
     }
     // The summary is made from the pod's copy while the recording travels: neither waits for the other.
     const [recording, summary] = await Promise.allSettled([
-      sendRecording(job, readPath, scrubbedPath),
+      sendRecording(job, readPath, scrubbedPath, await others),
       summarise(job, readPath, rec.name, summariser),
     ]);
     const failures = [recording, summary].filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
@@ -119,8 +128,8 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
 }
 
 /** recording.jfr, scrubbed in the pod first when the JVM may have recorded its environment (see jfrExport), or not sent. */
-async function sendRecording(job: JvmJob, readPath: string, scrubbedPath: string): Promise<void> {
-  const plan = jfrExport(job.out.feature, job.toolbox.probe.jdkFeature);
+async function sendRecording(job: JvmJob, readPath: string, scrubbedPath: string, others: string[]): Promise<void> {
+  const plan = jfrExport(job.out.feature, job.toolbox.probe.jdkFeature, others);
   if (plan.kind === 'withhold') throw new Error(plan.reason);
   if (plan.kind === 'as-is') return receiveRecording(job, readPath);
   try {

@@ -43,25 +43,50 @@ export type JfrExport = { kind: 'as-is' } | { kind: 'scrub'; why: string } | { k
  * (secrets) unless the debugger's `jfr scrub` removes them; without it the recording stays in the pod. From 17 on,
  * our JFR.start turns them off, yet recordings share their data: another recording in the JVM (the app's own, with
  * the default settings) turns them on for ours too (seen on the cluster: 13 environment variables in a JDK 21
- * recording). So the recording is scrubbed whenever the debugger can; a JDK 17/18 debugger sends it as written.
+ * recording). So the recording is scrubbed whenever the debugger can; a JDK 17/18 debugger sends it as written only
+ * when JFR.check lists no other recording (`others`), else it stays in the pod.
  */
-export function jfrExport(jvmFeature: number | undefined, debuggerFeature: number | undefined): JfrExport {
+export function jfrExport(jvmFeature: number | undefined, debuggerFeature: number | undefined, others: readonly string[] = []): JfrExport {
   const recordsEnvironment = (jvmFeature ?? 0) < JFR_EVENT_OPTIONS_FEATURE;
+  const listed = others.join(', ').slice(0, 200);
   if ((debuggerFeature ?? 0) >= JFR_SCRUB_FEATURE)
     return {
       kind: 'scrub',
-      why: recordsEnvironment ? 'this JVM records them whatever JFR.start asks' : 'another recording in the JVM may turn them on',
+      why: recordsEnvironment
+        ? 'this JVM records them whatever JFR.start asks'
+        : `another recording in the JVM may turn them on${listed ? ` (${listed})` : ''}`,
     };
-  if (!recordsEnvironment) return { kind: 'as-is' };
+  // A JDK 17/18 debugger cannot scrub: as written only when JFR.check showed no other recording (see needsCheck).
+  if (!recordsEnvironment && others.length === 0) return { kind: 'as-is' };
   const jvm = jvmFeature === undefined ? 'this' : `a JDK ${jvmFeature}`;
   const debuggerJdk = debuggerFeature === undefined ? "debugger's JDK" : `debugger's JDK ${debuggerFeature}`;
+  const why = !recordsEnvironment
+    ? `another recording runs in this JVM (${listed}) and may record its environment variables and system properties into ours`
+    : `${jvm} JVM writes its environment variables and system properties into every recording`;
   return {
     kind: 'withhold',
     reason:
-      `recording.jfr not sent: ${jvm} JVM writes its environment variables and system properties into every recording ` +
+      `recording.jfr not sent: ${why} ` +
       `(secrets travel that way) and the ${debuggerJdk} cannot scrub them (jfr scrub needs JDK 19+); ` +
       'the summary is kept. Use a jdk-image of JDK 21+ to get the recording too',
   };
+}
+
+/** Whether JFR.check must tell if another recording runs: only when the recording would otherwise go as written. */
+export function needsCheck(jvmFeature: number | undefined, debuggerFeature: number | undefined): boolean {
+  return (debuggerFeature ?? 0) < JFR_SCRUB_FEATURE && (jvmFeature ?? 0) >= JFR_EVENT_OPTIONS_FEATURE;
+}
+
+/**
+ * The other recordings JFR.check lists ("Recording 3: name=app ... (running)"), by what follows "name="; ours left out.
+ * Their names are the app's: untrusted text.
+ */
+export function otherRecordings(checkOutput: string, ours: string): string[] {
+  return checkOutput
+    .split('\n')
+    .map((line) => /^Recording \d+: name=(.*)$/.exec(line.trim())?.[1])
+    .filter((rest): rest is string => rest !== undefined && rest !== ours && !rest.startsWith(`${ours} `))
+    .map((rest) => rest.slice(0, 80));
 }
 
 /** JFR.stop that writes our recording to `jvmPath` (in the JVM's filesystem) and ends it. */

@@ -15,6 +15,9 @@ import {
   jfrUnavailable,
   jfrWaitMs,
   JFR_NAME_PREFIX,
+  jfrExport,
+  needsCheck,
+  otherRecordings,
 } from '../../src/collect/jfr.js';
 import type { JvmJob } from '../../src/collect/jvm-job.js';
 import { ToolboxError } from '../../src/collect/toolbox.js';
@@ -36,6 +39,7 @@ interface Fake {
   trailerSha?: string;
   debuggerJdk?: number;
   scrub?: 'fails';
+  checkOutput?: string;
 }
 
 function fakeJob(f: Fake = {}) {
@@ -55,6 +59,7 @@ function fakeJob(f: Fake = {}) {
   const jcmd = (args: string[], cleanup = false) => {
     calls.push(`jcmd${cleanup ? '(cleanup)' : ''} ${args.join(' ')}`);
     if (args[0] === 'JFR.start') return f.startOutput ?? '7:\nStarted recording 2. The result will be written to:\n\n/dev/null\n';
+    if (args[0] === 'JFR.check') return f.checkOutput ?? `7:\nRecording 2: name=${NAME} duration=10m (running)\n`;
     if (args[0] === 'JFR.stop' && args.length === 3)
       return f.stopOutput ?? `7:\nStopped recording "${NAME}", 48.8 kB written to:\n\n/tmp/x.jfr\n`;
     return '7:\n';
@@ -182,7 +187,7 @@ describe('finishJfr', () => {
     expect(paused).toHaveLength(1);
     expect(paused[0]).toBeGreaterThan(19_000);
     expect(paused[0]).toBeLessThanOrEqual(20_000);
-    const stop = calls[1].split(' ');
+    const stop = calls.find((c) => c.startsWith('jcmd JFR.stop'))!.split(' ');
     expect(stop.slice(0, 3)).toEqual(['jcmd', 'JFR.stop', `name=${NAME}`]);
     const jvmPath = stop[3].replace('filename=', '');
     expect(jvmPath).toMatch(/^\/tmp\/kjd-dbg-7-[0-9a-z]+\.jfr$/);
@@ -205,7 +210,10 @@ describe('finishJfr', () => {
   it('a JVM before 17 (its environment is in every recording): scrubbed in the pod before it is sent', async () => {
     const { job, calls, out, file, done } = fakeJob({ feature: 11, debuggerJdk: 25 });
     await finishJfr(job, { name: NAME, startedAt: 0 });
-    const jvmPath = calls[1].split(' ')[3].replace('filename=', '');
+    const jvmPath = calls
+      .find((c) => c.startsWith('jcmd JFR.stop'))!
+      .split(' ')[3]
+      .replace('filename=', '');
     const scrubbed = `/proc/7/root${jvmPath.replace(/\.jfr$/, '-scrubbed.jfr')}`;
     expect(calls).toContain(
       `scrub /proc/7/root${jvmPath} ${scrubbed} jdk.InitialEnvironmentVariable,jdk.InitialSystemProperty,jdk.SystemProcess`,
@@ -308,8 +316,54 @@ describe('finishJfr', () => {
     const { job, calls, done } = fakeJob();
     job.ctx.pause = () => Promise.reject(new Error('cancelled'));
     await expect(finishJfr(job, { name: NAME, startedAt: Date.now() })).rejects.toThrow('cancelled');
-    expect(calls[1]).toBe(`jcmd(cleanup) JFR.stop name=${NAME}`);
+    expect(calls).toContain(`jcmd(cleanup) JFR.stop name=${NAME}`);
+    expect(calls.some((c) => c.startsWith('jcmd JFR.stop name') && !c.includes('cleanup'))).toBe(false);
     expect(calls.at(-1)).toMatch(/^remove /);
+    done();
+  });
+});
+
+describe('another recording beside ours', () => {
+  it('is read from JFR.check, ours left out', () => {
+    const check = `7:\nRecording 1: name=apps own maxsize=250.0MB (running)\n\nRecording 2: name=${NAME} duration=1m (running)\n`;
+    expect(otherRecordings(check, NAME)).toEqual(['apps own maxsize=250.0MB (running)']);
+    expect(otherRecordings(`7:\nRecording 2: name=${NAME} duration=1m (running)\n`, NAME)).toEqual([]);
+    expect(otherRecordings('7:\nNo available recordings.\n', NAME)).toEqual([]);
+  });
+
+  it('decides with the debugger: scrub when it can; else as written only with no other recording', () => {
+    expect(needsCheck(21, 25)).toBe(false);
+    expect(needsCheck(11, 17)).toBe(false);
+    expect(needsCheck(21, 17)).toBe(true);
+    expect(jfrExport(21, 25, ['app'])).toEqual({ kind: 'scrub', why: 'another recording in the JVM may turn them on (app)' });
+    expect(jfrExport(21, 17, [])).toEqual({ kind: 'as-is' });
+    expect(jfrExport(21, 17, ['app'])).toMatchObject({
+      kind: 'withhold',
+      reason: expect.stringMatching(/^recording.jfr not sent: another recording runs in this JVM \(app\)/),
+    });
+  });
+
+  it('a JDK 17 debugger: JFR.check during the wait; another recording keeps ours in the pod, the summary comes', async () => {
+    const { job, calls, out, done } = fakeJob({
+      feature: 21,
+      debuggerJdk: 17,
+      checkOutput: `7:\nRecording 1: name=app (running)\nRecording 2: name=${NAME} (running)\n`,
+    });
+    await expect(finishJfr(job, { name: NAME, startedAt: 0 })).rejects.toThrow(
+      /recording.jfr not sent: another recording runs in this JVM \(app \(running\)\)/,
+    );
+    expect(calls.indexOf('jcmd JFR.check')).toBeLessThan(calls.findIndex((c) => c.startsWith('jcmd JFR.stop')));
+    expect(calls.some((c) => c.startsWith('stream') || c.startsWith('scrub'))).toBe(false);
+    expect(out.files.map((f) => f.path)).toEqual(['pod/app/7/jfr-summary.json']);
+    done();
+  });
+
+  it('a JDK 17 debugger and ours alone: sent as written', async () => {
+    const { job, calls, out, done } = fakeJob({ feature: 21, debuggerJdk: 17 });
+    await finishJfr(job, { name: NAME, startedAt: 0 });
+    expect(calls).toContain('jcmd JFR.check');
+    expect(calls.some((c) => c.startsWith('scrub'))).toBe(false);
+    expect(out.files.map((f) => f.path).sort()).toEqual(['pod/app/7/jfr-summary.json', 'pod/app/7/recording.jfr']);
     done();
   });
 });
