@@ -254,25 +254,48 @@ describe('JFR on the real cluster', () => {
     }
   });
 
-  it('a JDK 17 debugger records and summarises too (through the shared /tmp)', async () => {
-    const run = await file.dump({
-      kubeconfig,
-      namespace: NAMESPACE,
-      target: `deployment/${hotApp(17)}`,
-      'jdk-image': 'kjd.local/jdk:17-1',
-      dumps: 'jfr,threads',
-      'jfr-duration': '5s',
-    });
-    expect(run.code).toBe(0);
-    expect(run.outputs.outcome).toBe('success');
-    const a = await downloadArtifact(file.service(), run.artifactName);
-    const pod = a.manifest.pods[0];
-    expect(pod.debugger).toMatchObject({ image: 'kjd.local/jdk:17-1', tmpStrategy: 'shared-volume' });
-    const summary = JSON.parse(jfrFiles(a, pod, pod.jvms[0]).summary!.toString('utf8')) as JfrSummary;
-    expect(summary.hotMethods[0]).toMatchObject({ method: 'HotPath.crunch' });
-    expect(summary.monitors[0]).toMatchObject({ monitorClass: 'ContendedLedger' });
-    expect(checkManifestAgainstFiles(a)).toBeGreaterThan(0);
-    expect([...a.entries].filter(([, e]) => e.data.includes(SECRET)).map(([name]) => name)).toEqual([]);
+  it('a JDK 17 debugger (no jfr scrub) sends the recording as written, except beside an app recording; summaries either way', async () => {
+    // Both at once: the JDK 17 app records alone; the JDK 21 app runs a recording of its own, whose settings would
+    // bring the environment into ours, so that recording must stay in the pod.
+    const runs = await Promise.all(
+      [17, 21].map((jre) =>
+        file.dump({
+          kubeconfig,
+          namespace: NAMESPACE,
+          target: `deployment/${hotApp(jre)}`,
+          'jdk-image': 'kjd.local/jdk:17-1',
+          dumps: 'jfr,threads',
+          'jfr-duration': '5s',
+        }),
+      ),
+    );
+    for (const [i, run] of runs.entries()) {
+      const a = await downloadArtifact(file.service(), run.artifactName);
+      const pod = a.manifest.pods[0];
+      const jvm = pod.jvms[0];
+      expect(pod.debugger).toMatchObject({ image: 'kjd.local/jdk:17-1', tmpStrategy: 'shared-volume' });
+      const f = jfrFiles(a, pod, jvm);
+      const summary = JSON.parse(f.summary!.toString('utf8')) as JfrSummary;
+      expect(summary.hotMethods[0]).toMatchObject({ method: 'HotPath.crunch' });
+      expect(summary.monitors[0]).toMatchObject({ monitorClass: 'ContendedLedger' });
+      expect(checkManifestAgainstFiles(a)).toBeGreaterThan(0);
+      expect([...a.entries].filter(([, e]) => e.data.includes(SECRET)).map(([name]) => name)).toEqual([]);
+      expect(run.code).toBe(0);
+      if (i === 0) {
+        expect(run.outputs.outcome).toBe('success');
+        expect(jfrSummaryOnHost(f.recording!).get('jdk.ExecutionSample')).toBe(summary.executionSamples);
+      } else {
+        expect(f.recording).toBeUndefined();
+        expect(jvm.errors).toEqual([
+          expect.objectContaining({
+            dump: 'jfr',
+            message: expect.stringMatching(
+              new RegExp(`recording\\.jfr not sent: another recording runs in this JVM \\(${APP_RECORDING}\\b`),
+            ),
+          }),
+        ]);
+      }
+    }
   });
 
   it('a run cancelled while recording (SIGINT, as a cancelled job gets) stops its recording; the app recording runs on', async () => {
