@@ -21378,7 +21378,7 @@ module.exports = $gOPD;
 
 /***/ }),
 
-/***/ 73964:
+/***/ 51583:
 /***/ ((module) => {
 
 
@@ -21414,7 +21414,7 @@ function clone (obj) {
 var fs = __webpack_require__(79896)
 var polyfills = __webpack_require__(83501)
 var legacy = __webpack_require__(12270)
-var clone = __webpack_require__(73964)
+var clone = __webpack_require__(51583)
 
 var util = __webpack_require__(39023)
 

@@ -1,5 +1,5 @@
 export const id = 707;
-export const ids = [707,98,512,682];
+export const ids = [707,98];
 export const modules = {
 
 /***/ 92707:
@@ -21,16 +21,24 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/analyse/analyse-dumps.ts
 var analyse_dumps = __webpack_require__(52098);
-// EXTERNAL MODULE: ./src/analyse/analysis.ts + 11 modules
-var analyse_analysis = __webpack_require__(56359);
+// EXTERNAL MODULE: ./src/analyse/analysis.ts + 9 modules
+var analyse_analysis = __webpack_require__(79902);
+// EXTERNAL MODULE: ./src/analyse/flame-graph.ts
+var flame_graph = __webpack_require__(91107);
+// EXTERNAL MODULE: ./src/analyse/flame-svg.ts
+var flame_svg = __webpack_require__(45177);
 // EXTERNAL MODULE: ./src/analyse/read-dumps.ts + 3 modules
 var read_dumps = __webpack_require__(94497);
+// EXTERNAL MODULE: ./src/analyse/replicas.ts + 1 modules
+var replicas = __webpack_require__(24164);
+// EXTERNAL MODULE: ./src/publish/replicas-html.ts
+var replicas_html = __webpack_require__(11982);
 // EXTERNAL MODULE: ./src/shared/untrusted.ts
 var untrusted = __webpack_require__(37991);
 // EXTERNAL MODULE: ./src/publish/summary.ts + 3 modules
-var summary = __webpack_require__(98512);
-// EXTERNAL MODULE: ./src/publish/terminal-report.ts
-var terminal_report = __webpack_require__(57682);
+var summary = __webpack_require__(17558);
+// EXTERNAL MODULE: ./src/publish/terminal-report.ts + 1 modules
+var terminal_report = __webpack_require__(10118);
 ;// CONCATENATED MODULE: ./src/publish/offline-report.ts
 
 
@@ -91,7 +99,11 @@ var errors = __webpack_require__(58382);
 
 
 
-const ANALYSE_HELP = `Usage: ${constants/* TOOL_NAME */.lH} analyse FILE|DIR ... [--json] [--html FILE]
+
+
+
+
+const ANALYSE_HELP = `Usage: ${constants/* TOOL_NAME */.lH} analyse FILE|DIR ... [--json] [--html FILE] [--flame FILE]
 
 Analyses thread dumps you already have, offline: jstack / jcmd Thread.print / SIGQUIT output (a container log
 is fine), JDK 21+ Thread.dump_to_file text or JSON. Several files are samples of one JVM in time order; a file
@@ -100,6 +112,8 @@ earlier run (it has manifest.json) is analysed per JVM; any other directory stan
 
   --json        print the analysis as JSON (the shape of analysis.json) instead of the report
   --html FILE   also write the job summary's HTML as a standalone page
+  --flame FILE  also write a flame graph (SVG) of the given files: from a jfr-summary.json among them, else
+                from the thread dumps' RUNNABLE stacks (a run's directory has its flame.svg per JVM already)
   -h, --help    this text
 
 Exit status: 0 no problem found, 3 another problem (contention, busy or stuck threads, a virtual-thread
@@ -116,6 +130,11 @@ function parseOptions(argv) {
             o.html = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
             if (!o.html)
                 throw new Error('--html needs a file name');
+        }
+        else if (a === '--flame' || a.startsWith('--flame=')) {
+            o.flame = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+            if (!o.flame)
+                throw new Error('--flame needs a file name');
         }
         else if (a.startsWith('-') && a !== '-')
             throw new Error(`unknown option ${a} (see ${constants/* TOOL_NAME */.lH} analyse --help)`);
@@ -140,8 +159,20 @@ async function filesOf(dir) {
     const names = (await (0,promises_.readdir)(dir, { withFileTypes: true })).filter((e) => e.isFile()).map((e) => e.name);
     return names.sort((a, b) => a.localeCompare(b, undefined, { numeric: true })).map((n) => external_node_path_.join(dir, n));
 }
+/** A jfr-summary.json among loose files: the summariser's keys, whatever the file is called. */
+const JFR_SUMMARY_KEYS = ['"schema"', '"executionSamples"', '"hotMethods"'];
+/** The flame graph of loose files, when their stacks make one; the analysis says where it is or why there is none. */
+async function writeFlame(file, input, label, analysis) {
+    if (!input) {
+        analysis.notes.push('no flame graph: neither JFR execution samples nor a RUNNABLE application thread in the files');
+        return;
+    }
+    await (0,promises_.writeFile)(file, (0,flame_svg/* renderFlameSvg */.I)(input, label));
+    const stacks = input.stacks.reduce((n, st) => n + st.count, 0) + input.otherSamples;
+    analysis.flameGraph = { file, source: input.source, stacks, ...(input.dumpSamples !== undefined ? { samples: input.dumpSamples } : {}) };
+}
 /** Artifact directories per JVM; loose files together as the samples of one JVM. */
-async function analysePaths(paths, skipped) {
+async function analysePaths(paths, skipped, flame) {
     const entries = [];
     const loose = [];
     /** Files found in a directory: one that is no thread dump (vm-info.txt, a README) is left out, not judged. */
@@ -169,8 +200,13 @@ async function analysePaths(paths, skipped) {
     if (loose.length > 0) {
         const threadDumps = [];
         let histogram;
+        let jfrSummary;
         for (const f of [...loose]) {
             const text = await (0,promises_.readFile)(f, 'utf8');
+            if (jfrSummary === undefined && JFR_SUMMARY_KEYS.every((k) => text.includes(k))) {
+                jfrSummary = text;
+                continue;
+            }
             const rejected = (0,read_dumps/* readThreadDumps */.W)(text).rejected;
             // A class histogram among the files is the JVM's histogram, not a dump that failed to parse.
             if (histogram === undefined && rejected === 'a class histogram')
@@ -182,9 +218,11 @@ async function analysePaths(paths, skipped) {
             else
                 threadDumps.push(text);
         }
-        const analysis = (0,analyse_analysis.analyseJvm)({ threadDumps, histogram });
+        const { analysis, samples, jfrSummary: jfr } = (0,analyse_analysis.analyseJvmEvidence)({ threadDumps, histogram, jfrSummary });
         const pid = 0;
         const label = loose.length === 1 ? loose[0] : `${loose.length} files (${external_node_path_.basename(loose[0])} ... ${external_node_path_.basename(loose[loose.length - 1])})`;
+        if (flame)
+            await writeFlame(flame, (0,flame_graph/* flameInputOf */.H9)({ jfr, samples, jfrRequested: true }), label, analysis);
         entries.push({ pod: label, container: '-', pid, analysis, label, files: loose });
         pods.push({ namespace: '-', pod: label, container: '-', jvms: [], errors: [], timingsMs: {} });
     }
@@ -218,7 +256,7 @@ async function runAnalyseCommand(argv, stdout, stderr) {
     let result;
     const skipped = [];
     try {
-        result = await analysePaths(options.paths, skipped);
+        result = await analysePaths(options.paths, skipped, options.flame);
     }
     catch (err) {
         stderr.write((0,untrusted/* neutralise */.$0)(`${constants/* TOOL_NAME */.lH} analyse: ${(0,errors/* errorMessage */.g)(err)}`) + '\n');
@@ -239,10 +277,13 @@ async function runAnalyseCommand(argv, stdout, stderr) {
             analysis,
         }));
         // Thread names are untrusted: inert JSON, so that a `run:` step printing it cannot be steered.
-        stdout.write((0,untrusted/* inertJson */.nl)({ tool: manifest.tool, jvms }) + '\n');
+        stdout.write((0,untrusted/* inertJson */.nl)({ tool: manifest.tool, jvms, replicas: (0,replicas.compareReplicas)(manifest, entries) }) + '\n');
     }
     else {
         stdout.write(renderOfflineReport(entries) + '\n');
+        // A run's directory (or several of one workload): its replicas compared, as after the run.
+        for (const line of (0,replicas_html/* replicaLines */.EC)((0,replicas.compareReplicas)(manifest, entries)))
+            stdout.write((0,untrusted/* neutralise */.$0)(line) + '\n');
     }
     if (options.html) {
         await (0,promises_.writeFile)(options.html, renderStandaloneHtml(`Thread dump analysis: ${options.paths.join(' ')}`, manifest, entries));
@@ -261,24 +302,73 @@ async function runAnalyseCommand(argv, stdout, stderr) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   analyseDumps: () => (/* binding */ analyseDumps),
-/* harmony export */   analyseRun: () => (/* binding */ analyseRun)
+/* harmony export */   analyseRun: () => (/* binding */ analyseRun),
+/* harmony export */   analyseRunWithFlames: () => (/* binding */ analyseRunWithFlames)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _shared_layout_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48119);
-/* harmony import */ var _analysis_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(56359);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _shared_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48119);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58382);
+/* harmony import */ var _analysis_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79902);
+/* harmony import */ var _flame_graph_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(91107);
+/* harmony import */ var _flame_svg_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45177);
+/* harmony import */ var _jfr_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(67944);
+/* harmony import */ var _replicas_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(24164);
 
 
 
-/** Analyses every JVM that has thread dumps, from the files in the output directory; writes analysis.json. */
+
+
+
+
+
+
+/**
+ * Analyses every JVM that has thread dumps, a histogram or a JFR summary, from the files in the output directory;
+ * writes each JVM's flame.svg (when there is one to draw) and analysis.json: the JVMs, then the comparison of each
+ * workload's replicas (empty when no workload has two analysed JVMs).
+ */
 async function analyseDumps(manifest, outputDir) {
-    const entries = await analyseRun(manifest, outputDir);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .absolute */ .ys)(outputDir, _shared_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .FileNames */ .lu.analysis), JSON.stringify({ tool: manifest.tool, jvms: entries }, null, 2) + '\n');
+    const { entries, flames } = await analyseRunWithFlames(manifest, outputDir);
+    for (const f of flames) {
+        const entry = entries.find((e) => e.analysis.flameGraph?.file === f.file);
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .absolute */ .ys)(outputDir, f.file), f.svg);
+        }
+        catch (err) {
+            // A full disk costs the picture, not the analysis.
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .absolute */ .ys)(outputDir, f.file), { force: true }).catch(() => undefined);
+            if (entry) {
+                delete entry.analysis.flameGraph;
+                entry.analysis.notes.push(`writing ${f.file} failed: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(err)}`);
+            }
+        }
+    }
+    const replicas = (0,_replicas_js__WEBPACK_IMPORTED_MODULE_6__.compareReplicas)(manifest, entries);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .absolute */ .ys)(outputDir, _shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .FileNames */ .lu.analysis), JSON.stringify({ tool: manifest.tool, jvms: entries, replicas }, null, 2) + '\n');
     return entries;
 }
-/** Analyses every JVM of a run (a fresh one, or an artifact downloaded later) from its files; writes nothing. */
+/**
+ * Analyses every JVM of a run (a fresh one, or an artifact downloaded later) from its files; writes nothing. A flame
+ * graph is referred to only when the run wrote it.
+ */
 async function analyseRun(manifest, outputDir) {
+    const { entries } = await analyseRunWithFlames(manifest, outputDir);
+    for (const e of entries) {
+        const f = e.analysis.flameGraph;
+        if (f &&
+            !(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .absolute */ .ys)(outputDir, f.file)).then(() => true, () => false)))
+            delete e.analysis.flameGraph;
+    }
+    return entries;
+}
+/** The analyses, and the flame graphs to write beside the dumps (each entry's `flameGraph` points at its file). */
+async function analyseRunWithFlames(manifest, outputDir) {
     const entries = [];
+    const flames = [];
+    const jfrRequested = manifest.requested.dumps.includes('jfr');
     for (const pod of manifest.pods) {
         for (const jvm of pod.jvms) {
             // The Thread.print samples in time order, then the JSON dump (every virtual thread) when there is one.
@@ -287,449 +377,376 @@ async function analyseRun(manifest, outputDir) {
                 ...jvm.files.filter((f) => f.kind === 'threads-json'),
             ];
             const histogramFile = jvm.files.find((f) => f.kind === 'histogram');
-            if (dumps.length === 0 && !histogramFile)
+            const jfrFile = jvm.files.find((f) => f.kind === 'jfr' && node_path__WEBPACK_IMPORTED_MODULE_1__.posix.basename(f.path) === _shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .FileNames */ .lu.jfrSummary);
+            if (dumps.length === 0 && !histogramFile && !jfrFile)
                 continue;
-            const threadDumps = await Promise.all(dumps.map((f) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .absolute */ .ys)(outputDir, f.path), 'utf8')));
-            const histogram = histogramFile ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .absolute */ .ys)(outputDir, histogramFile.path), 'utf8') : undefined;
-            entries.push({ pod: pod.pod, container: pod.container, pid: jvm.pid, analysis: (0,_analysis_js__WEBPACK_IMPORTED_MODULE_2__.analyseJvm)({ threadDumps, histogram }) });
+            const threadDumps = await Promise.all(dumps.map((f) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .absolute */ .ys)(outputDir, f.path), 'utf8')));
+            const histogram = histogramFile ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .absolute */ .ys)(outputDir, histogramFile.path), 'utf8') : undefined;
+            // The size is checked before reading: the file is the pod's (a UTF-8 character takes at most 4 bytes).
+            const tooBig = jfrFile && jfrFile.size > _jfr_read_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_JFR_SUMMARY_CHARS */ .F * 4;
+            // The recording's part costs only itself: a summary that cannot be read is a note, not a lost analysis.
+            let unread = tooBig ? `${_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .FileNames */ .lu.jfrSummary} is ${jfrFile.size} bytes, too large to be a summary` : undefined;
+            let jfrSummary;
+            if (jfrFile && !tooBig) {
+                try {
+                    jfrSummary = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .absolute */ .ys)(outputDir, jfrFile.path), 'utf8');
+                }
+                catch (err) {
+                    unread = `reading ${jfrFile.path} failed: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(err)}`;
+                }
+            }
+            const { analysis, samples, jfrSummary: jfr } = (0,_analysis_js__WEBPACK_IMPORTED_MODULE_3__.analyseJvmEvidence)({ threadDumps, histogram, jfrSummary });
+            if (unread)
+                analysis.notes.push(`JFR summary left out: ${unread}`);
+            const input = (0,_flame_graph_js__WEBPACK_IMPORTED_MODULE_8__/* .flameInputOf */ .H9)({ jfr, samples, jfrRequested, requestedSamples: manifest.requested.threadDumpCount });
+            let svg;
+            try {
+                svg = input && (0,_flame_svg_js__WEBPACK_IMPORTED_MODULE_4__/* .renderFlameSvg */ .I)(input, `${pod.pod} / ${pod.container} / pid ${jvm.pid}`);
+            }
+            catch (err) {
+                analysis.notes.push(`no flame graph: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(err)}`);
+            }
+            if (input && svg) {
+                const file = `${dirOf(pod.pod, pod.container, jvm)}/${_flame_svg_js__WEBPACK_IMPORTED_MODULE_4__/* .FLAME_FILE */ .n_}`;
+                const stacks = input.stacks.reduce((n, s) => n + s.count, 0) + input.otherSamples;
+                flames.push({ file, svg });
+                analysis.flameGraph = {
+                    file,
+                    source: input.source,
+                    stacks,
+                    ...(input.dumpSamples !== undefined ? { samples: input.dumpSamples } : {}),
+                };
+            }
+            entries.push({ pod: pod.pod, container: pod.container, pid: jvm.pid, analysis });
         }
     }
-    return entries;
+    return { entries, flames };
+}
+/** The JVM's folder: where its dumps are (so the graph sits next to them). */
+function dirOf(pod, container, jvm) {
+    const first = jvm.files[0]?.path;
+    return first ? node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(first) : (0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .jvmDir */ .j0)(pod, container, jvm.pid);
 }
 
 
 /***/ }),
 
-/***/ 98512:
+/***/ 91107:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H9: () => (/* binding */ flameInputOf),
+/* harmony export */   y4: () => (/* binding */ flameTree)
+/* harmony export */ });
+/* unused harmony exports MIN_THREAD_DUMP_SAMPLES_FOR_FLAME, MAX_FLAME_DEPTH, runnableStacks */
+/* harmony import */ var _threads_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17960);
 
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  au: () => (/* binding */ buildSummaryHtml),
-  ZD: () => (/* reexport */ escapeHtml),
-  writeJobSummary: () => (/* binding */ writeJobSummary)
-});
-
-// UNUSED EXPORTS: SUMMARY_BUDGET_BYTES, formatBytes
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
-// EXTERNAL MODULE: ./src/shared/untrusted.ts
-var untrusted = __webpack_require__(37991);
-;// CONCATENATED MODULE: ./src/publish/html.ts
-// HTML building blocks for the job summary: every text from the cluster or the JVM is escaped here.
-
-const MAX_TEXT = 300;
-const MAX_NAMES_SHOWN = 10;
+/** Thread-dump samples from which a flame graph is worth drawing without JFR: fewer show an instant, not a profile. */
+const MIN_THREAD_DUMP_SAMPLES_FOR_FLAME = 5;
+/** Frames per stack drawn; deeper stacks (runaway recursion) keep their root-side frames. */
+const MAX_FLAME_DEPTH = 512;
 /**
- * Escapes text for HTML (a thread name can hold anything). Control, bidi and line-separator characters show
- * as escapes (`\r`, `\u202e`): raw, they could hide or reorder what the reader sees.
+ * The RUNNABLE threads' stacks of the samples, root first, one per thread and sample. Threads RUNNABLE in a socket
+ * read, a poll or a wait (idle top frames) and the JVM's own threads are left out: they burn no CPU.
  */
-function escapeHtml(text) {
-    return (0,untrusted/* escapeControls */.UN)(text, '\t\n')
+function runnableStacks(samples) {
+    const counts = new Map();
+    for (const d of samples)
+        for (const t of d.threads) {
+            if (t.state !== 'RUNNABLE' || t.frames.length === 0 || (0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .notRunning */ .pQ)(t) || (0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .isJvmThread */ .IJ)(t) || (0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .idleTop */ .UG)(t))
+                continue;
+            const frames = t.frames.map((f) => f.method).reverse();
+            const key = frames.join('\u0000');
+            const s = counts.get(key);
+            if (s)
+                s.count++;
+            else
+                counts.set(key, { frames, count: 1 });
+        }
+    return [...counts.values()];
+}
+/**
+ * Which flame graph a JVM gets: JFR's stacks when there are any; else the thread dumps' RUNNABLE stacks when JFR
+ * was asked for (and failed) or there are enough samples; else none.
+ */
+function flameInputOf(opts) {
+    const { jfr, samples } = opts;
+    if (jfr && jfr.stacks.length > 0)
+        return { source: 'jfr', stacks: jfr.stacks, otherSamples: jfr.otherStacks, durationMs: jfr.recording.durationMs };
+    const enough = Math.max(samples.length, opts.requestedSamples ?? 0) >= MIN_THREAD_DUMP_SAMPLES_FOR_FLAME;
+    if (samples.length === 0 || !(opts.jfrRequested || enough))
+        return undefined;
+    const stacks = runnableStacks(samples);
+    return stacks.length > 0 ? { source: 'thread-dumps', stacks, otherSamples: 0, dumpSamples: samples.length } : undefined;
+}
+/** Merges the stacks into a tree under a root named `rootName`; children sorted by name so the output is stable. */
+function flameTree(input, rootName = 'all') {
+    const root = { name: rootName, total: 0, children: [] };
+    const index = new Map();
+    const child = (parent, name) => {
+        let byName = index.get(parent);
+        if (!byName)
+            index.set(parent, (byName = new Map()));
+        let c = byName.get(name);
+        if (!c) {
+            c = { name, total: 0, children: [] };
+            byName.set(name, c);
+            parent.children.push(c);
+        }
+        return c;
+    };
+    for (const s of input.stacks) {
+        root.total += s.count;
+        let node = root;
+        for (const f of s.frames.slice(0, MAX_FLAME_DEPTH)) {
+            node = child(node, f);
+            node.total += s.count;
+        }
+    }
+    if (input.otherSamples > 0) {
+        root.total += input.otherSamples;
+        child(root, '(less frequent stacks, not kept)').total += input.otherSamples;
+    }
+    const sort = (n) => {
+        n.children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+        n.children.forEach(sort);
+    };
+    sort(root);
+    return root;
+}
+
+
+/***/ }),
+
+/***/ 45177:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ renderFlameSvg),
+/* harmony export */   n_: () => (/* binding */ FLAME_FILE)
+/* harmony export */ });
+/* unused harmony exports FLAME_WIDTH, MIN_FRAME_PX, MAX_BOXES, xmlText, layoutFlame, flameHeader */
+/* harmony import */ var _shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37991);
+/* harmony import */ var _flame_graph_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91107);
+/* harmony import */ var _jfr_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72643);
+// A flame graph as a self-contained SVG: no script, no style sheet, no font or link to fetch; every name from the
+// pod escaped as XML text, with a <title> tooltip (name, samples, share) per box. Root at the bottom, callees above,
+// width proportional to samples. Pure and deterministic: the same stacks give the same bytes.
+
+
+
+const FLAME_FILE = 'flame.svg';
+const FLAME_WIDTH = 1200;
+const FRAME_HEIGHT = 16;
+const HEADER_HEIGHT = 48;
+const MARGIN = 10;
+/** Approximate advance of one character of an 11 px monospace font. */
+const CHAR_PX = 6.6;
+/** Narrower frames say nothing and only grow the file: siblings under it are merged into one box, or dropped when that is narrow too. */
+const MIN_FRAME_PX = 1;
+/** Boxes drawn at most, so that a pathological profile still gives a file of a few megabytes; deeper levels are left out. */
+const MAX_BOXES = 20_000;
+/** Characters of a name kept in a tooltip. */
+const MAX_TITLE_NAME = 1000;
+/** Text for XML content or an attribute: control, bidi and non-characters made visible, markup characters escaped. */
+function xmlText(text) {
+    return (0,_shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text)
+        .replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
         .replace(/&/g, '&amp;')
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         .replace(/"/g, '&quot;')
         .replace(/'/g, '&#39;');
 }
-function esc(text, max = MAX_TEXT) {
-    const s = String(text ?? '');
-    return escapeHtml(s.length > max ? `${s.slice(0, max)}…` : s).replace(/\n/g, ' ');
-}
-/** Only http(s) links; anything else is shown as text. */
-function safeUrl(url) {
-    if (!url)
-        return undefined;
-    try {
-        const u = new URL(url);
-        return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : undefined;
+/** Lays the tree out level by level; narrow siblings merged or dropped; at most MAX_BOXES boxes. */
+function layoutFlame(root, width = FLAME_WIDTH) {
+    const pxPerSample = root.total > 0 ? width / root.total : 0;
+    const boxes = [{ name: root.name, samples: root.total, offset: 0, depth: 0, kind: 'root' }];
+    let level = [{ node: root, offset: 0 }];
+    let merged = 0;
+    let truncated = false;
+    for (let depth = 1; level.length > 0; depth++) {
+        const next = [];
+        const drawn = [];
+        for (const { node, offset } of level) {
+            let x = offset;
+            const narrow = node.children.filter((c) => c.total * pxPerSample < MIN_FRAME_PX);
+            for (const c of node.children) {
+                if (c.total * pxPerSample < MIN_FRAME_PX)
+                    continue;
+                drawn.push({ name: c.name, samples: c.total, offset: x, depth, kind: 'frame' });
+                next.push({ node: c, offset: x });
+                x += c.total;
+            }
+            const rest = narrow.reduce((n, c) => n + c.total, 0);
+            merged += narrow.length;
+            if (narrow.length > 0 && rest * pxPerSample >= MIN_FRAME_PX)
+                drawn.push({ name: `[${narrow.length} narrow frames]`, samples: rest, offset: x, depth, kind: 'merged' });
+        }
+        if (boxes.length + drawn.length > MAX_BOXES) {
+            truncated = drawn.length > 0;
+            break;
+        }
+        boxes.push(...drawn);
+        level = next;
     }
-    catch {
-        return undefined;
+    return { boxes, merged, truncated };
+}
+/** FNV-1a: a stable colour per name, so a method keeps its colour across graphs. */
+function hash(text) {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++)
+        h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return h;
+}
+function fill(b) {
+    if (b.kind !== 'frame')
+        return 'rgb(190,190,190)';
+    const h = hash(b.name);
+    // The application's frames warm red-orange, the JDK's yellow: where the application's own code burns is visible at a glance.
+    return (0,_jfr_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .isJdkFrame */ .Lt)(b.name)
+        ? `rgb(${215 + (h % 30)},${190 + ((h >>> 8) % 40)},${60 + ((h >>> 16) % 40)})`
+        : `rgb(${220 + (h % 35)},${90 + ((h >>> 8) % 90)},${40 + ((h >>> 16) % 40)})`;
+}
+const n = (v) => Number(v.toFixed(2)).toString();
+const fmt = (v) => v.toLocaleString('en-US');
+/** What the graph was made from, in words; says so plainly when it is thread dumps rather than a profile. */
+function flameHeader(input, total) {
+    if (input.source === 'thread-dumps') {
+        const stacks = input.stacks.reduce((k, s) => k + s.count, 0);
+        return `made from ${input.dumpSamples ?? 0} thread-dump samples, RUNNABLE threads only (${fmt(stacks)} thread stacks; threads in socket reads, polls or waits left out)`;
     }
+    const over = input.durationMs !== undefined ? ` over ${(0,_jfr_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .formatMs */ ._V)(input.durationMs)}` : '';
+    const other = input.otherSamples > 0 ? `; ${fmt(input.otherSamples)} in less frequent stacks not kept by the summariser` : '';
+    return `made from ${fmt(total)} JFR execution samples (jdk.ExecutionSample)${over}${other}`;
 }
-function formatBytes(n) {
-    if (n === undefined)
-        return '';
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let v = n;
-    let u = 0;
-    while (v >= 1024 && u < units.length - 1) {
-        v /= 1024;
-        u++;
-    }
-    return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`;
-}
-function table(headers, rows) {
-    // Cells are already escaped HTML.
-    const head = `<tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr>`;
-    const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
-    return `<table>\n${head}\n${body}\n</table>`;
-}
-function details(summary, body, open = false) {
-    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n${body}\n</details>`;
-}
-/** A <pre> block; blank lines would end GitHub's HTML block, so there are none. */
-function pre(lines) {
-    return `<pre>${lines
-        .filter((l) => l.trim() !== '')
-        .map((l) => esc(l, 500))
-        .join('\n')}</pre>`;
-}
-function names(list, total) {
-    const shown = list
-        .slice(0, MAX_NAMES_SHOWN)
-        .map((n) => `<code>${esc(n, 80)}</code>`)
-        .join(', ');
-    return total > MAX_NAMES_SHOWN ? `${shown} and ${total - MAX_NAMES_SHOWN} more` : shown;
-}
-
-;// CONCATENATED MODULE: ./src/publish/virtual-threads-html.ts
-
-const SOURCE = {
-    json: 'the JSON thread dump (every virtual thread)',
-    'dump-to-file': 'Thread.dump_to_file (every virtual thread)',
-    'thread-print': 'Thread.print (only those mounted on a carrier)',
-};
-/** Undefined when the JVM has no virtual thread to show. */
-function virtualThreadsHtml(a) {
-    const v = a.virtualThreads;
-    if (!v || v.total === 0)
-        return undefined;
-    const states = Object.keys(v.states).sort();
-    const counts = table(['Virtual threads', ...states.map((s) => esc(s)), 'Mounted'], [[String(v.total), ...states.map((s) => String(v.states[s])), String(v.mounted)]]);
-    const groups = v.groups.map((g) => `<p>${g.count} virtual thread${g.count === 1 ? '' : 's'}, ${esc(g.state ?? 'no state')}${g.parkedOn ? `, parked on <code>${esc(g.parkedOn, 200)}</code>` : ''}</p>\n${pre(g.frames)}`);
-    return details(`Virtual threads (${v.total}, from ${SOURCE[v.source] ?? esc(v.source)})`, [counts, ...groups].join('\n'), a.severity === 'virtual-pileup');
-}
-
-// EXTERNAL MODULE: ./src/analyse/rollout-verdict.ts
-var rollout_verdict = __webpack_require__(30376);
-;// CONCATENATED MODULE: ./src/publish/context-html.ts
-
-
-const MAX_FILES_LISTED = 20;
-/** The line that opens the summary; each layer names its file in the artifact. */
-function rolloutVerdictHtml(v, hasWorkload) {
-    const html = v.parts
-        .map((p, i) => {
-        const sep = i === 0 ? '' : hasWorkload && i === 1 ? ': ' : '; ';
-        return `${sep}${esc(p.text, 800)}${p.file ? ` (<code>${esc(p.file, 300)}</code>)` : ''}`;
-    })
-        .join('');
-    return `<p>🧭 <strong>${html}</strong></p>`;
-}
-function podContextHtml(ctx) {
-    const out = [];
-    const rows = ctx.containers.map((c) => [
-        `<code>${esc(c.name, 120)}</code>`,
-        esc(c.state, 200),
-        c.ready ? 'yes' : '<strong>no</strong>',
-        String(c.restartCount),
-        c.lastTerminated
-            ? esc(`${(0,rollout_verdict/* describeTermination */.cC)(c.lastTerminated)}${c.lastTerminated.finishedAt ? ` at ${c.lastTerminated.finishedAt}` : ''}`)
-            : '',
-        c.lastLogLine ? `<code>${esc(c.lastLogLine, 300)}</code>` : '',
-    ]);
-    if (rows.length > 0)
-        out.push(table(['Container', 'State', 'Ready', 'Restarts', 'Previous run ended', 'Last log line'], rows));
-    for (const p of ctx.probeFailures) {
-        const message = p.message ? `: <code>${esc(p.message, 300)}</code>` : ' (no output)';
-        out.push(`<p>${esc(p.probe)} probe failed ${p.count} time${p.count === 1 ? '' : 's'}${message}</p>`);
-    }
-    if (ctx.files.length > 0) {
-        const listed = ctx.files.slice(0, MAX_FILES_LISTED).map((f) => `<code>${esc(f, 300)}</code>`);
-        const more = ctx.files.length > MAX_FILES_LISTED ? `, and ${ctx.files.length - MAX_FILES_LISTED} more` : '';
-        out.push(`<p>Pod context in the artifact: ${listed.join(', ')}${more}.</p>`);
-    }
-    if (ctx.errors.length > 0) {
-        const items = ctx.errors.slice(0, 10).map((e) => `<li>${esc(e, 600)}</li>`);
-        out.push(details(`Context not collected (${ctx.errors.length})`, `<ul>\n${items.join('\n')}\n</ul>`));
-    }
-    return out.join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/publish/summary.ts
-// The job summary: per pod and JVM a verdict line first, then tables and collapsible details.
-// Everything that came from the cluster or the JVM is escaped here (core.summary does not escape).
-
-
-
-
-
-
-/** GitHub refuses step summaries over 1 MiB; stay well below so other steps' text still fits. */
-const SUMMARY_BUDGET_BYTES = 512 * 1024;
-const ICON = {
-    deadlock: '🔴',
-    contention: '🟠',
-    'virtual-pileup': '🟠',
-    cpu: '🟠',
-    stuck: '🟡',
-    ok: '🟢',
-    'no-data': '⚪',
-};
-const MAX_ROWS = 10;
-const MAX_FRAMES_SHOWN = 15;
-function errorList(errors) {
-    if (errors.length === 0)
-        return '';
-    const items = errors
-        .slice(0, MAX_ROWS)
-        .map((e) => `<li>[${esc(e.stage)}${e.dump ? `/${esc(e.dump)}` : ''}] ${esc(e.message, 1000)}</li>`);
-    const more = errors.length > MAX_ROWS ? `<li>and ${errors.length - MAX_ROWS} more (see manifest.json)</li>` : '';
-    return `<ul>\n${items.join('\n')}${more}\n</ul>`;
-}
-function stateTable(a) {
-    const order = ['RUNNABLE', 'BLOCKED', 'WAITING', 'TIMED_WAITING'];
-    const keys = [
-        ...order.filter((k) => k in a.states),
-        ...Object.keys(a.states)
-            .filter((k) => !order.includes(k))
-            .sort(),
+/** The flame graph of `input` as an SVG document; `title` names the JVM (pod text: escaped here). */
+function renderFlameSvg(input, title) {
+    const root = (0,_flame_graph_js__WEBPACK_IMPORTED_MODULE_2__/* .flameTree */ .y4)(input);
+    const { boxes, merged, truncated } = layoutFlame(root);
+    const maxDepth = boxes.reduce((d, b) => Math.max(d, b.depth), 0);
+    const height = HEADER_HEIGHT + (maxDepth + 1) * FRAME_HEIGHT + MARGIN;
+    const px = root.total > 0 ? FLAME_WIDTH / root.total : 0;
+    const left = [
+        merged > 0 ? `${fmt(merged)} frames under ${MIN_FRAME_PX} px merged or left out` : '',
+        truncated ? `cut at ${fmt(MAX_BOXES)} boxes` : '',
+    ]
+        .filter(Boolean)
+        .join('; ');
+    const out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${FLAME_WIDTH}" height="${height}" viewBox="0 0 ${FLAME_WIDTH} ${height}" font-family="monospace" font-size="11">`,
+        `<title>${xmlText(`Flame graph: ${title.slice(0, MAX_TITLE_NAME)}`)}</title>`,
+        `<rect x="0" y="0" width="${FLAME_WIDTH}" height="${height}" fill="rgb(250,250,246)"/>`,
+        `<text x="${FLAME_WIDTH / 2}" y="18" text-anchor="middle" font-size="14">${xmlText(`Flame graph: ${title.slice(0, 150)}`)}</text>`,
+        `<text x="${FLAME_WIDTH / 2}" y="36" text-anchor="middle">${xmlText(flameHeader(input, root.total) + (left ? `; ${left}` : ''))}</text>`,
     ];
-    const headers = ['Java threads', ...keys.map((k) => esc(k)), 'VM threads', 'Waiting for a lock', 'Samples'];
-    const row = [
-        String(a.threadCount),
-        ...keys.map((k) => String(a.states[k])),
-        String(a.vmThreadCount),
-        String(a.blockedThreads),
-        `${a.samples}/${a.samplesGiven}`,
-    ];
-    return table(headers, [row]);
-}
-function jvmSection(jvm, pid, a, detail) {
-    const who = `pid ${pid}${jvm?.version ? `, JDK ${esc(jvm.version, 60)}` : ''}`;
-    const out = [];
-    if (!a) {
-        out.push(`<p>${ICON['no-data']} <strong>no analysis</strong> (no thread dump or histogram collected) — ${who}</p>`);
+    for (const b of boxes) {
+        const x = b.offset * px;
+        const w = b.samples * px;
+        const y = height - MARGIN - (b.depth + 1) * FRAME_HEIGHT;
+        const share = root.total > 0 ? (b.samples / root.total) * 100 : 0;
+        const name = b.name.length > MAX_TITLE_NAME ? `${b.name.slice(0, MAX_TITLE_NAME)}…` : b.name;
+        const tip = `${name} (${fmt(b.samples)} sample${b.samples === 1 ? '' : 's'}, ${share.toFixed(2)}%)`;
+        const chars = Math.floor((w - 6) / CHAR_PX);
+        const label = chars < 3 ? '' : b.name.length <= chars ? b.name : `${b.name.slice(0, chars - 1)}…`;
+        out.push(`<g><title>${xmlText(tip)}</title><rect x="${n(x)}" y="${y}" width="${n(w)}" height="${FRAME_HEIGHT - 1}" fill="${fill(b)}" rx="2"/>` +
+            (label ? `<text x="${n(x + 3)}" y="${y + FRAME_HEIGHT - 4}">${xmlText(label)}</text>` : '') +
+            '</g>');
     }
-    else {
-        out.push(`<p>${ICON[a.severity]} <strong>${esc(a.verdict, 600)}</strong> — ${who}</p>`);
-    }
-    if (jvm?.commandLine)
-        out.push(`<p><code>${esc(jvm.commandLine, 200)}</code></p>`);
-    if (jvm && jvm.files.length > 0)
-        out.push(`<p>Collected: ${collectedList(jvm)}.</p>`);
-    for (const note of jvm?.notes ?? [])
-        out.push(`<p>ℹ️ ${esc(note, 300)}</p>`);
-    if (a && a.samples > 0)
-        out.push(stateTable(a));
-    if (a && detail === 'full')
-        out.push(...analysisDetails(a));
-    if (jvm && jvm.errors.length > 0)
-        out.push(details(`Errors for this JVM (${jvm.errors.length})`, errorList(jvm.errors), true));
+    out.push('</svg>', '');
     return out.join('\n');
-}
-/** What is in the artifact for this JVM, e.g. "3 thread dumps, class histogram, heap dump (275.4 KiB, gzipped)". */
-function collectedList(jvm) {
-    const of = (kind) => jvm.files.filter((f) => f.kind === kind);
-    const parts = [];
-    const threads = of('threads').length;
-    if (threads > 0)
-        parts.push(`${threads} thread dump${threads === 1 ? '' : 's'}`);
-    if (of('histogram').length > 0)
-        parts.push('class histogram');
-    for (const heap of of('heap'))
-        parts.push(heap.oom
-            ? `<strong>heap dump left on OutOfMemoryError</strong> at <code>${esc(heap.oom.podPath, 200)}</code> (${esc(heap.oom.modified)}; ${formatBytes(heap.size)}, gzipped)`
-            : `heap dump (${formatBytes(heap.size)}, gzipped)`);
-    if (of('vm-info').length > 0)
-        parts.push('VM info');
-    return parts.join(', ');
-}
-function analysisDetails(a) {
-    const out = [];
-    if (a.deadlocks.length > 0) {
-        const blocks = a.deadlocks.slice(0, MAX_ROWS).map((d, i) => {
-            const rows = d.locks.map((l) => [
-                `<code>${esc(l.thread, 120)}</code>`,
-                `${esc(l.className ?? l.kind)}${l.address ? ` <code>&lt;${esc(l.address)}&gt;</code>` : ''}`,
-                l.heldBy ? `<code>${esc(l.heldBy, 120)}</code>` : '',
-            ]);
-            const source = d.source === 'both' ? 'JVM report and lock graph' : d.source === 'jvm' ? 'JVM report' : 'lock graph';
-            return `<p>Deadlock ${i + 1} (${d.threads.length} threads, found by ${source})</p>\n${table(['Thread', 'Waits for', 'Held by'], rows)}`;
-        });
-        out.push(details(`Deadlocks (${a.deadlocks.length})`, blocks.join('\n'), true));
-    }
-    if (a.contendedLocks.length > 0) {
-        const rows = a.contendedLocks
-            .slice(0, MAX_ROWS)
-            .map((c) => [
-            `${esc(c.className ?? c.kind)} <code>&lt;${esc(c.address)}&gt;</code>`,
-            c.holder ? `<code>${esc(c.holder, 120)}</code>` : '<em>not in the dump</em>',
-            `${esc(c.holderState ?? '')}${c.holderFrame ? `<br><code>${esc(c.holderFrame, 200)}</code>` : ''}`,
-            c.ofSamples > 1 ? `${c.waiters} (contended in ${c.contendedInSamples} of ${c.ofSamples} samples)` : String(c.waiters),
-            names(c.waiterNames, c.waiters),
-        ]);
-        out.push(details(`Contended locks (${a.contendedLocks.length})`, table(['Lock', 'Holder', 'Holder is', 'Waiters', 'Waiting threads'], rows), a.severity === 'contention'));
-    }
-    if (a.busyThreads.length > 0) {
-        const rows = a.busyThreads
-            .slice(0, MAX_ROWS)
-            .map((b) => [
-            `<code>${esc(b.name, 120)}</code>`,
-            b.cpuShare !== undefined ? `${Math.round(b.cpuShare * 100)}%${b.cpuShareOver === 'lifetime' ? ' (lifetime)' : ''}` : '',
-            `${b.runnableInSamples}/${a.samples}`,
-            pre(b.topFrames),
-        ]);
-        out.push(details(`RUNNABLE application threads (${a.busyThreads.length})`, table(['Thread', 'CPU of one core', 'RUNNABLE in samples', 'Top frames'], rows), a.severity === 'cpu'));
-    }
-    // Threads a deadlock or a contended lock above already explains are not listed again.
-    const stuck = a.stuckThreads.filter((s) => !s.idle && !s.explainedBy);
-    if (stuck.length > 0) {
-        const rows = stuck.slice(0, MAX_ROWS).map((s) => [`<code>${esc(s.name, 120)}</code>`, esc(s.state ?? ''), pre(s.topFrames)]);
-        out.push(details(`Threads that did not move across ${a.samples} samples (${stuck.length}; idle ones and those explained above left out)`, table(['Thread', 'State', 'Top frames'], rows), a.severity === 'stuck'));
-    }
-    if (a.identicalStacks.length > 0) {
-        const blocks = a.identicalStacks.slice(0, 5).map((g) => {
-            const frames = g.frames.slice(0, MAX_FRAMES_SHOWN);
-            const omitted = g.frames.length - frames.length + g.framesOmitted;
-            return `<p>${g.count} threads, ${esc(g.state ?? 'no state')}: ${names(g.threadNames, g.count)}</p>\n${pre(omitted > 0 ? [...frames, `… ${omitted} more frames`] : frames)}`;
-        });
-        out.push(details(`Threads with identical stacks (${a.identicalStacks.length} group${a.identicalStacks.length === 1 ? '' : 's'}, largest first)`, blocks.join('\n')));
-    }
-    const virtual = virtualThreadsHtml(a);
-    if (virtual)
-        out.push(virtual);
-    if (a.main && a.main.frame) {
-        out.push(details('Thread <code>main</code>', `<p>${esc(a.main.state ?? '')}${a.main.stateDetail ? ` (${esc(a.main.stateDetail)})` : ''} in <code>${esc(a.main.frame, 200)}</code></p>`));
-    }
-    if (a.cpuDeltas.length > 0) {
-        const rows = a.cpuDeltas
-            .slice(0, MAX_ROWS)
-            .map((d) => [
-            `<code>${esc(d.name, 120)}</code>`,
-            `${d.cpuDeltaMs.toFixed(d.cpuDeltaMs < 10 ? 1 : 0)} ms`,
-            d.wallMs !== undefined ? `${d.wallMs.toFixed(0)} ms` : '',
-            d.share !== undefined ? `${Math.round(d.share * 100)}%` : '',
-        ]);
-        out.push(details('CPU used between the first and last sample', table(['Thread', 'CPU', 'Wall', 'Share of one core'], rows)));
-    }
-    if (a.histogram && a.histogram.classes > 0) {
-        const h = a.histogram;
-        const rowsOf = (list) => list.map((r) => [`<code>${esc(r.className, 160)}</code>`, r.instances.toLocaleString('en-US'), formatBytes(r.bytes)]);
-        const total = h.totalBytes !== undefined
-            ? `<p>${h.classes} classes, ${(h.totalInstances ?? 0).toLocaleString('en-US')} objects, ${formatBytes(h.totalBytes)} on the heap.</p>\n`
-            : '';
-        out.push(details('Class histogram', `${total}<p>Top by bytes</p>\n${table(['Class', 'Instances', 'Bytes'], rowsOf(h.topByBytes))}\n<p>Top by instances</p>\n${table(['Class', 'Instances', 'Bytes'], rowsOf(h.topByInstances))}`));
-    }
-    if (a.notes.length > 0)
-        out.push(details('Parser notes', `<ul>\n${a.notes
-            .slice(0, MAX_ROWS)
-            .map((n) => `<li>${esc(n)}</li>`)
-            .join('\n')}\n</ul>`));
-    return out;
-}
-function podSection(pod, analyses, detail) {
-    const out = [];
-    const where = pod.node ? ` on node <code>${esc(pod.node, 120)}</code>` : '';
-    out.push(`<h3>Pod <code>${esc(pod.pod, 120)}</code>, container <code>${esc(pod.container, 120)}</code>${where}</h3>`);
-    if (pod.context)
-        out.push(podContextHtml(pod.context));
-    if (pod.errors.length > 0)
-        out.push(`<p>Errors for this pod:</p>\n${errorList(pod.errors)}`);
-    const mine = analyses.filter((a) => a.pod === pod.pod && a.container === pod.container);
-    const pids = new Set([...pod.jvms.map((j) => j.pid), ...mine.map((a) => a.pid)]);
-    if (pids.size === 0)
-        out.push('<p>No JVM found in this container.</p>');
-    for (const pid of pids) {
-        out.push(jvmSection(pod.jvms.find((j) => j.pid === pid), pid, mine.find((a) => a.pid === pid)?.analysis, detail));
-    }
-    return out.join('\n');
-}
-/** The summary as HTML. Pure; the text it embeds is escaped. */
-function buildSummaryHtml(manifest, analyses, artifact, budgetBytes = SUMMARY_BUDGET_BYTES) {
-    const jvmCount = new Set([
-        ...manifest.pods.flatMap((p) => p.jvms.map((j) => `${p.pod}\u0000${p.container}\u0000${j.pid}`)),
-        ...analyses.map((a) => `${a.pod}\u0000${a.container}\u0000${a.pid}`),
-    ]).size;
-    const deadlocked = analyses.filter((a) => a.analysis.deadlock).length;
-    const head = [];
-    head.push(`<h2>JVM dump: <code>${esc(manifest.target, 200)}</code> in namespace <code>${esc(manifest.namespace, 120)}</code></h2>`);
-    const verdict = (0,rollout_verdict/* rolloutVerdict */.$6)(manifest, analyses);
-    if (verdict)
-        head.push(rolloutVerdictHtml(verdict, !!manifest.workload));
-    const counts = `${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'}, ${jvmCount} JVM${jvmCount === 1 ? '' : 's'}${deadlocked > 0 ? `, <strong>${deadlocked} with a deadlock</strong>` : ''}`;
-    let art = '';
-    if (artifact) {
-        const url = safeUrl(artifact.url);
-        art = url
-            ? ` Dumps: artifact <a href="${escapeHtml(url)}">${esc(artifact.name)}</a>.`
-            : ` Dumps: artifact <code>${esc(artifact.name)}</code> (no link available).`;
-    }
-    head.push(`<p>${counts}.${art}</p>`);
-    if (manifest.errors.length > 0)
-        head.push(`<p>Errors:</p>\n${errorList(manifest.errors)}`);
-    for (const s of manifest.skipped ?? [])
-        head.push(`<p>⚠️ <strong>No ${esc(s.dump)} dump.</strong> ${esc(s.reason, 600)}</p>`);
-    // No blank line anywhere: on GitHub one would end the HTML block and turn the rest into markdown.
-    const build = (detail, pods) => [...head, ...pods.map((p) => podSection(p, analyses, detail))].join('\n').replace(/\n{2,}/g, '\n') + '\n';
-    let html = build('full', manifest.pods);
-    if (Buffer.byteLength(html) <= budgetBytes)
-        return html;
-    html = build('compact', manifest.pods);
-    const note = '<p><em>Details left out to keep the summary small; see analysis.json in the artifact.</em></p>\n';
-    if (Buffer.byteLength(html) + note.length <= budgetBytes)
-        return html + note;
-    // Still too big (hundreds of pods): verdicts of as many pods as fit.
-    let kept = manifest.pods.length;
-    while (kept > 0 && Buffer.byteLength(build('compact', manifest.pods.slice(0, kept))) + 200 > budgetBytes)
-        kept = Math.floor(kept / 2);
-    return (build('compact', manifest.pods.slice(0, kept)) +
-        `<p><em>${manifest.pods.length - kept} more pods left out of the summary; see analysis.json in the artifact.</em></p>\n`);
-}
-/** Writes the summary of the run into the job summary. */
-async function writeJobSummary(manifest, analyses, artifact) {
-    await core/* summary */.z.addRaw(buildSummaryHtml(manifest, analyses, artifact), true).write();
 }
 
 
 /***/ }),
 
-/***/ 57682:
+/***/ 10118:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
 __webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   analysisLines: () => (/* binding */ analysisLines),
-/* harmony export */   renderTerminalReport: () => (/* binding */ renderTerminalReport),
-/* harmony export */   sanitiseForTerminal: () => (/* binding */ sanitiseForTerminal)
-/* harmony export */ });
-/* harmony import */ var _shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37991);
-/* harmony import */ var _analyse_rollout_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(30376);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  analysisLines: () => (/* binding */ analysisLines),
+  renderTerminalReport: () => (/* binding */ renderTerminalReport),
+  sanitiseForTerminal: () => (/* binding */ sanitiseForTerminal)
+});
+
+// EXTERNAL MODULE: ./src/shared/untrusted.ts
+var untrusted = __webpack_require__(37991);
+// EXTERNAL MODULE: ./src/analyse/rollout-verdict.ts
+var rollout_verdict = __webpack_require__(30376);
+// EXTERNAL MODULE: ./src/analyse/replicas.ts + 1 modules
+var replicas = __webpack_require__(24164);
+// EXTERNAL MODULE: ./src/publish/replicas-html.ts
+var replicas_html = __webpack_require__(11982);
+// EXTERNAL MODULE: ./src/analyse/jfr-verdict.ts
+var jfr_verdict = __webpack_require__(72643);
+;// CONCATENATED MODULE: ./src/publish/jfr-text.ts
+
+
+const TOP = 3;
+/** A name cut to `max`; the whole line is neutralised once it is assembled (a name may start with "::"). */
+function t(text, max = 200) {
+    return text.length > max ? `${text.slice(0, max)}…` : text;
+}
+function jfrLines(a, indent) {
+    return lines(a, indent).map(untrusted/* neutralise */.$0);
+}
+function lines(a, indent) {
+    const out = [];
+    const j = a.jfr;
+    if (j) {
+        out.push(`${indent}JFR (${(0,jfr_verdict/* formatMs */._V)(j.durationMs)}, ${j.executionSamples.toLocaleString('en-US')} execution samples): ${t(j.verdict, 600)}`);
+        for (const m of j.bySelf.slice(0, TOP))
+            out.push(`${indent}  self ${(m.share * 100).toFixed(1)}%  ${t(m.method)}`);
+        const mon = j.monitors[0];
+        if (mon)
+            out.push(`${indent}  monitor ${t(mon.monitorClass, 160)} at ${t(mon.site)}: ${mon.count} times, ${(0,jfr_verdict/* formatMs */._V)(mon.totalMs)} blocked, longest ${(0,jfr_verdict/* formatMs */._V)(mon.longestMs)}`);
+    }
+    const f = a.flameGraph;
+    if (f)
+        out.push(`${indent}flame graph: ${t(f.file, 400)} (${f.source === 'jfr' ? 'JFR execution samples' : 'thread-dump samples, RUNNABLE threads only'})`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/publish/terminal-report.ts
+
+
+
 
 
 const MAX_LINES_PER_LIST = 3;
 /** Text from the cluster cannot drive the terminal: escape sequences and control characters show as escapes (`\x1b[2J`). */
 function sanitiseForTerminal(text) {
-    return (0,_shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .neutralise */ .$0)(text);
+    return (0,untrusted/* neutralise */.$0)(text);
 }
-function t(text, max = 300) {
+function terminal_report_t(text, max = 300) {
     const s = sanitiseForTerminal(String(text ?? ''));
     return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 function errorLines(errors, indent) {
-    return errors.map((e) => `${indent}error [${t(e.stage)}${e.dump ? `/${t(e.dump)}` : ''}]: ${t(e.message, 1000)}`);
+    return errors.map((e) => `${indent}error [${terminal_report_t(e.stage)}${e.dump ? `/${terminal_report_t(e.dump)}` : ''}]: ${terminal_report_t(e.message, 1000)}`);
 }
 /** The findings under a verdict, a few lines each. */
 function analysisLines(a, indent) {
     const out = [];
     for (const d of a.deadlocks.slice(0, MAX_LINES_PER_LIST)) {
         for (const l of d.locks) {
-            out.push(`${indent}deadlock: "${t(l.thread, 120)}" waits for ${t(l.className ?? l.kind)}${l.address ? ` <${t(l.address)}>` : ''} held by "${t(l.heldBy ?? '?', 120)}"`);
+            out.push(`${indent}deadlock: "${terminal_report_t(l.thread, 120)}" waits for ${terminal_report_t(l.className ?? l.kind)}${l.address ? ` <${terminal_report_t(l.address)}>` : ''} held by "${terminal_report_t(l.heldBy ?? '?', 120)}"`);
         }
     }
     // A lock one thread waits for is ordinary locking; from two waiters on it is worth a line.
     for (const c of a.contendedLocks.filter((x) => x.waiters >= 2).slice(0, MAX_LINES_PER_LIST)) {
         const holder = c.holder
-            ? `"${t(c.holder, 120)}"`
+            ? `"${terminal_report_t(c.holder, 120)}"`
             : c.holderUnknown === 'shared'
                 ? 'readers or permit holders'
                 : 'a thread the dump does not name';
         const samples = c.ofSamples > 1 ? ` (contended in ${c.contendedInSamples} of ${c.ofSamples} samples)` : '';
-        out.push(`${indent}lock ${t(c.className ?? c.kind)} <${t(c.address)}>: ${c.waiters} waiting, held by ${holder}${samples}`);
+        out.push(`${indent}lock ${terminal_report_t(c.className ?? c.kind)} <${terminal_report_t(c.address)}>: ${c.waiters} waiting, held by ${holder}${samples}`);
     }
     const pile = a.virtualThreads;
     if (pile) {
@@ -740,29 +757,31 @@ function analysisLines(a, indent) {
     }
     for (const b of a.busyThreads.filter((x) => x.hot).slice(0, MAX_LINES_PER_LIST)) {
         const cpu = b.cpuShare !== undefined ? ` ${Math.round(b.cpuShare * 100)}% of a CPU` : '';
-        out.push(`${indent}busy: "${t(b.name, 120)}"${cpu} in ${t(b.appFrame ?? b.topFrames[0], 200)}`);
+        out.push(`${indent}busy: "${terminal_report_t(b.name, 120)}"${cpu} in ${terminal_report_t(b.appFrame ?? b.topFrames[0], 200)}`);
     }
     // Threads a deadlock or a contended lock above already explains are not repeated.
     for (const s of a.stuckThreads.filter((x) => !x.idle && !x.explainedBy).slice(0, MAX_LINES_PER_LIST)) {
-        out.push(`${indent}not moving: "${t(s.name, 120)}"${s.state ? ` ${t(s.state)}` : ''} in ${t(s.topFrames[0], 200)}`);
+        out.push(`${indent}not moving: "${terminal_report_t(s.name, 120)}"${s.state ? ` ${terminal_report_t(s.state)}` : ''} in ${terminal_report_t(s.topFrames[0], 200)}`);
     }
+    out.push(...jfrLines(a, indent));
     const top = a.histogram?.topByBytes[0];
     if (top)
-        out.push(`${indent}largest class on the heap: ${t(top.className, 160)} (${top.bytes} bytes, ${top.instances} instances)`);
+        out.push(`${indent}largest class on the heap: ${terminal_report_t(top.className, 160)} (${top.bytes} bytes, ${top.instances} instances)`);
     return out;
 }
 /** Renders the run's verdicts as plain text, one block per pod and JVM. */
 function renderTerminalReport(manifest, analyses) {
     const lines = [];
-    lines.push(`JVM dump: ${t(manifest.target)} in namespace ${t(manifest.namespace)} (${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'})`);
-    const verdict = (0,_analyse_rollout_verdict_js__WEBPACK_IMPORTED_MODULE_1__/* .rolloutVerdict */ .$6)(manifest, analyses);
+    lines.push(`JVM dump: ${terminal_report_t(manifest.target)} in namespace ${terminal_report_t(manifest.namespace)} (${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'})`);
+    const verdict = (0,rollout_verdict/* rolloutVerdict */.$6)(manifest, analyses);
     if (verdict)
-        lines.push(t(verdict.text, 2000));
+        lines.push(terminal_report_t(verdict.text, 2000));
     lines.push(...errorLines(manifest.errors, '  '));
     for (const s of manifest.skipped ?? [])
-        lines.push(`  skipped ${t(s.dump)}: ${t(s.reason, 400)}`);
+        lines.push(`  skipped ${terminal_report_t(s.dump)}: ${terminal_report_t(s.reason, 400)}`);
+    lines.push(...(0,replicas_html/* replicaLines */.EC)((0,replicas.compareReplicas)(manifest, analyses)));
     for (const pod of manifest.pods) {
-        lines.push(`pod ${t(pod.pod, 120)} / container ${t(pod.container, 120)}`);
+        lines.push(`pod ${terminal_report_t(pod.pod, 120)} / container ${terminal_report_t(pod.container, 120)}`);
         lines.push(...errorLines(pod.errors, '  '));
         const mine = analyses.filter((a) => a.pod === pod.pod && a.container === pod.container);
         const pids = new Set([...pod.jvms.map((j) => j.pid), ...mine.map((a) => a.pid)]);
@@ -771,10 +790,10 @@ function renderTerminalReport(manifest, analyses) {
         for (const pid of pids) {
             const jvm = pod.jvms.find((j) => j.pid === pid);
             const a = mine.find((m) => m.pid === pid)?.analysis;
-            const version = jvm?.version ? `, JDK ${t(jvm.version, 60)}` : '';
-            lines.push(`  pid ${pid}${version}: ${a ? t(a.verdict, 600) : 'no analysis (no thread dump or histogram collected)'}`);
+            const version = jvm?.version ? `, JDK ${terminal_report_t(jvm.version, 60)}` : '';
+            lines.push(`  pid ${pid}${version}: ${a ? terminal_report_t(a.verdict, 600) : 'no analysis (no thread dump or histogram collected)'}`);
             for (const note of jvm?.notes ?? [])
-                lines.push(`    note: ${t(note, 300)}`);
+                lines.push(`    note: ${terminal_report_t(note, 300)}`);
             if (a)
                 lines.push(...analysisLines(a, '    '));
             if (jvm)

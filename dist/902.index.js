@@ -1,8 +1,8 @@
-export const id = 359;
-export const ids = [359];
+export const id = 902;
+export const ids = [902,643];
 export const modules = {
 
-/***/ 56359:
+/***/ 79902:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -11,133 +11,14 @@ __webpack_require__.r(__webpack_exports__);
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   aggregateOutputs: () => (/* binding */ aggregateOutputs),
-  analyseJvm: () => (/* binding */ analyseJvm)
+  analyseJvm: () => (/* binding */ analyseJvm),
+  analyseJvmEvidence: () => (/* binding */ analyseJvmEvidence)
 });
 
-;// CONCATENATED MODULE: ./src/analyse/limits.ts
-// Caps that keep analysis.json and the job summary readable for a JVM with thousands of threads.
-/** Thread names listed per finding; the full count is kept beside the list. */
-const MAX_NAMES = 50;
-/** Entries in the busy-thread and CPU-delta lists. */
-const MAX_LIST = 20;
-/** Frames shown per thread: enough to see where it is without the whole stack. */
-const TOP_FRAMES = 5;
-
-;// CONCATENATED MODULE: ./src/analyse/threads.ts
-
-const JDK_PREFIX = /^(java|javax|jdk|sun|com\.sun)\./;
-const JVM_THREAD_NAMES = /^(Reference Handler|Finalizer|Signal Dispatcher|Attach Listener|Service Thread|Common-Cleaner|Notification Thread|Monitor Deflation Thread|Sweeper thread|C[12] CompilerThread\d+|JVMCI.*CompilerThread\d+|process reaper|DestroyJavaVM|VirtualThread-unblocker|Read-Poller|Write-Poller|Monitor Ctrl-Break|Java2D Disposer|Surrogate Locker Thread.*)$/;
-// Waits for something outside the JVM or for work (a socket read, accept, epoll/poll/select, a pipe, a file-system
-// watch, a child process, a signal, park, Object.wait, sleep): a thread whose top frame is one of these is idle,
-// even when its state says RUNNABLE (a native read is RUNNABLE to Java), unless cpu deltas say it used CPU.
-const IDLE_TOP_FRAMES = [
-    /EPoll(ArrayWrapper)?\.(epoll)?[wW]ait/,
-    /KQueue(ArrayWrapper)?\.(kevent|keventPoll|poll)/,
-    /\.(socketAccept|accept0|accept)$/,
-    /\.(socketRead0|socketRead|socketAvailable|read0|readv0|recv0|receive0|peekData|readBytes|readBytes0)$/,
-    /\bNet\.(poll|accept|connect0)/,
-    /PollArrayWrapper\.poll0|PollSelectorImpl\.poll0|DevPollArrayWrapper/,
-    /WindowsSelectorImpl.*poll0/,
-    /NioSocketImpl\.(park|timedRead|read|accept)/,
-    /Reference\.waitForReferencePendingList/,
-    /\bSignal\.wait/,
-    /waitForProcessExit0?$/,
-    /LinuxWatchService.*\.poll|InotifyWatchService|\.inotifyWait/,
-    /Console\.(read|readline)/,
-    /\bUnsafe\.park$/,
-    /\bLockSupport\.park/,
-    /\bObject\.wait0?$/,
-    /\bThread\.(sleep|sleep0|sleepNanos0|yield)$/,
-    /\bVirtualThread\.park/,
-];
-/** The VM's own word for what the OS thread does; "runnable" is the only one that may use CPU. */
-const NOT_RUNNING_DESCRIPTION = /^(in Object\.wait\(\)|waiting on condition|waiting for monitor entry|sleeping)/;
-function frameText(f) {
-    return `${f.method}(${f.location})`;
-}
-/** First frame outside the JDK: where the application's own code is. */
-function firstAppFrame(t) {
-    return t.frames.find((f) => !JDK_PREFIX.test(f.method));
-}
-/** The frame to show for a thread: the application's, or the top one when the stack is all JDK code. */
-function appOrTopFrame(t) {
-    return firstAppFrame(t) ?? t.frames[0];
-}
-function topFrames(t) {
-    return t.frames.slice(0, TOP_FRAMES).map(frameText);
-}
-/** VM-internal, or a thread the JVM itself starts: neither is the application's doing. */
-function isJvmThread(t) {
-    return !t.isJavaThread || JVM_THREAD_NAMES.test(t.name);
-}
-function idleTop(t) {
-    const top = t.frames[0];
-    return top !== undefined && IDLE_TOP_FRAMES.some((re) => re.test(top.method));
-}
-/** Says that the OS thread waits although Java calls it RUNNABLE (a class initialiser waiting for another). */
-function notRunning(t) {
-    return NOT_RUNNING_DESCRIPTION.test(t.description);
-}
-/**
- * Identifies each thread of a sample across samples: its Java id "#N" (unique for the JVM's life), else the
- * JavaThread address (tid), else its name and how many threads of that name came before it in the dump.
- */
-function threadKeys(threads) {
-    const seen = new Map();
-    return threads.map((t) => {
-        if (t.number !== undefined)
-            return `#${t.number}${t.virtual ? 'v' : ''}`;
-        if (t.tid !== undefined)
-            return `tid ${t.tid}`;
-        const n = seen.get(t.name) ?? 0;
-        seen.set(t.name, n + 1);
-        return `name ${t.name}\u0000${n}`;
-    });
-}
-/** Equal for two threads in the same state at the same place (module versions left out: formats differ there). */
-function stackSignature(t) {
-    return `${t.state ?? ''}\n${t.frames.map((f) => `${f.method}(${f.location.replace(/^[^/()]*\//, '')})`).join('\n')}`;
-}
-/** "1 thread", "2 threads". */
-function plural(n, word, many = `${word}s`) {
-    return `${n} ${n === 1 ? word : many}`;
-}
-/** State in words for the verdict, e.g. "sleeping (TIMED_WAITING)". */
-function describeState(t) {
-    const d = t.stateDetail ?? '';
-    let words;
-    if (d === 'sleeping')
-        words = 'sleeping';
-    else if (d === 'parking')
-        words = 'parked';
-    else if (d.includes('object monitor') && t.state !== 'BLOCKED')
-        words = 'waiting in Object.wait';
-    else if (t.state === 'BLOCKED')
-        words = 'blocked on a monitor';
-    else if (t.state === 'RUNNABLE')
-        words = 'running';
-    else
-        words = (t.state ?? 'in no Java state').toLowerCase().replace(/_/g, ' ');
-    return t.state ? `${words} (${t.state})` : words;
-}
-function stateCounts(threads) {
-    const counts = {};
-    for (const t of threads) {
-        // A carrier of a virtual thread prints no state line.
-        const k = t.state ?? (t.carryingVirtualThread !== undefined ? 'CARRYING_VIRTUAL_THREAD' : 'UNKNOWN');
-        counts[k] = (counts[k] ?? 0) + 1;
-    }
-    return counts;
-}
-/** Where "main" is: for a batch job or a stuck start-up, the first thing to look at. */
-function mainThreadInfo(javaThreads) {
-    const main = javaThreads.find((t) => t.name === 'main');
-    if (!main)
-        return undefined;
-    const f = appOrTopFrame(main);
-    return { state: main.state, stateDetail: main.stateDetail, frame: f ? frameText(f) : undefined };
-}
-
+// EXTERNAL MODULE: ./src/analyse/limits.ts
+var limits = __webpack_require__(21673);
+// EXTERNAL MODULE: ./src/analyse/threads.ts
+var analyse_threads = __webpack_require__(17960);
 ;// CONCATENATED MODULE: ./src/analyse/activity.ts
 
 
@@ -157,7 +38,7 @@ const MIN_LIFETIME_S = 1;
 const STUCK_MAX_SHARE = 0.01;
 /** CPU deltas (JDK 11+ prints cpu= and elapsed=), overall and per interval between consecutive samples. */
 function measureActivity(samples) {
-    const keys = samples.map((s) => threadKeys(s.threads));
+    const keys = samples.map((s) => (0,analyse_threads/* threadKeys */.XJ)(s.threads));
     const deltaByKey = new Map();
     const intervals = new Map();
     const firstSeen = new Map();
@@ -200,7 +81,7 @@ function topCpuDeltas(a) {
     return [...a.deltaByKey.values()]
         .filter((d) => d.cpuDeltaMs > 0)
         .sort((x, y) => y.cpuDeltaMs - x.cpuDeltaMs)
-        .slice(0, MAX_LIST);
+        .slice(0, limits/* MAX_LIST */.a3);
 }
 function round(n, digits = 2) {
     const f = 10 ** digits;
@@ -212,7 +93,7 @@ function round(n, digits = 2) {
  * that spins is busy, a reader waiting for its client is not.
  */
 function isBusyCandidate(t) {
-    return t.state === 'RUNNABLE' && !notRunning(t) && !isJvmThread(t) && t.frames.length > 0 && firstAppFrame(t) !== undefined;
+    return t.state === 'RUNNABLE' && !(0,analyse_threads/* notRunning */.pQ)(t) && !(0,analyse_threads/* isJvmThread */.IJ)(t) && t.frames.length > 0 && (0,analyse_threads/* firstAppFrame */.fd)(t) !== undefined;
 }
 /**
  * A carrier of a virtual thread whose frames Thread.print leaves out (JDK 21-24: no state line, only the carrier's
@@ -236,19 +117,19 @@ function busyThreads(samples, a, hotKeys = new Set()) {
             return;
         const key = a.keys[k][i];
         latest.set(key, t);
-        if (!idleTop(t) && !opaque) {
+        if (!(0,analyse_threads/* idleTop */.UG)(t) && !opaque) {
             runnable.set(key, (runnable.get(key) ?? 0) + 1);
             outOfWaits.add(key);
         }
     }));
     const out = [];
     for (const [key, t] of latest) {
-        const appFrame = firstAppFrame(t);
+        const appFrame = (0,analyse_threads/* firstAppFrame */.fd)(t);
         const b = {
             name: t.name,
-            topFrames: topFrames(t),
+            topFrames: (0,analyse_threads/* topFrames */.wE)(t),
             appFrame: appFrame
-                ? frameText(appFrame)
+                ? (0,analyse_threads/* frameText */.R_)(appFrame)
                 : t.carryingVirtualThread !== undefined
                     ? `virtual thread #${t.carryingVirtualThread}`
                     : undefined,
@@ -288,7 +169,7 @@ function busyThreads(samples, a, hotKeys = new Set()) {
         if (b.hot || outOfWaits.has(key))
             out.push(b);
     }
-    return out.sort((x, y) => Number(y.hot) - Number(x.hot) || (y.cpuShare ?? 0) - (x.cpuShare ?? 0)).slice(0, MAX_LIST);
+    return out.sort((x, y) => Number(y.hot) - Number(x.hot) || (y.cpuShare ?? 0) - (x.cpuShare ?? 0)).slice(0, limits/* MAX_LIST */.a3);
 }
 /**
  * Java threads with the same state and stack in every sample and no CPU between them, the ones not merely idle
@@ -298,14 +179,14 @@ function busyThreads(samples, a, hotKeys = new Set()) {
 function stuckThreads(samples, a, hot, explain) {
     if (samples.length < 2)
         return [];
-    const sigs = samples.map((s, k) => new Map(s.threads.map((t, i) => [a.keys[k][i], stackSignature(t)])));
+    const sigs = samples.map((s, k) => new Map(s.threads.map((t, i) => [a.keys[k][i], (0,analyse_threads/* stackSignature */.Lw)(t)])));
     const lastK = samples.length - 1;
     const out = [];
     samples[lastK].threads.forEach((t, i) => {
         const key = a.keys[lastK][i];
         if (!t.isJavaThread || t.frames.length === 0 || hot.has(key))
             return;
-        const sig = stackSignature(t);
+        const sig = (0,analyse_threads/* stackSignature */.Lw)(t);
         if (!sigs.every((m) => m.get(key) === sig))
             return;
         const d = a.deltaByKey.get(key);
@@ -314,87 +195,20 @@ function stuckThreads(samples, a, hot, explain) {
         // Waiting for a lock someone holds is never idle; waiting for work (or an outside event) is.
         const why = explain(i);
         const idle = !why.waitingForLock &&
-            (isJvmThread(t) ||
+            ((0,analyse_threads/* isJvmThread */.IJ)(t) ||
                 t.state === 'WAITING' ||
                 t.state === 'TIMED_WAITING' ||
-                (t.state === 'RUNNABLE' && !notRunning(t) && (idleTop(t) || firstAppFrame(t) === undefined)));
-        const s = { name: t.name, state: t.state, samples: samples.length, topFrames: topFrames(t), idle };
+                (t.state === 'RUNNABLE' && !(0,analyse_threads/* notRunning */.pQ)(t) && ((0,analyse_threads/* idleTop */.UG)(t) || (0,analyse_threads/* firstAppFrame */.fd)(t) === undefined)));
+        const s = { name: t.name, state: t.state, samples: samples.length, topFrames: (0,analyse_threads/* topFrames */.wE)(t), idle };
         if (why.explainedBy)
             s.explainedBy = why.explainedBy;
         out.push(s);
     });
-    return out.sort((x, y) => Number(x.idle) - Number(y.idle)).slice(0, MAX_NAMES);
+    return out.sort((x, y) => Number(x.idle) - Number(y.idle)).slice(0, limits/* MAX_NAMES */.oA);
 }
 
-;// CONCATENATED MODULE: ./src/analyse/contention.ts
-
-
-/** One waiter is ordinary locking; from two on, threads queue behind the holder. */
-const CONTENTION_WAITERS = 2;
-/** Contended locks of one sample, most waiters first; `contendedInSamples` is 1 or 0 here. */
-function contendedLocks(dump, g) {
-    const byLock = new Map();
-    for (const [i, w] of g.waits) {
-        let c = byLock.get(w.address);
-        if (!c) {
-            const o = g.owner.get(w.address);
-            const holder = o ? dump.threads[o.thread] : undefined;
-            const hf = holder ? appOrTopFrame(holder) : undefined;
-            c = {
-                address: w.address,
-                className: w.className,
-                kind: w.kind,
-                holder: holder?.name,
-                holderState: holder ? describeState(holder) : undefined,
-                holderFrame: hf ? frameText(hf) : undefined,
-                waiters: 0,
-                waiterNames: [],
-                contendedInSamples: 0,
-                ofSamples: 1,
-            };
-            if (!holder)
-                c.holderUnknown = holderUnknown(w.kind, w.className, g);
-            byLock.set(w.address, c);
-        }
-        c.waiters++;
-        if (dump.threads[i].virtual)
-            c.virtualWaiters = (c.virtualWaiters ?? 0) + 1;
-        if (c.waiterNames.length < MAX_NAMES)
-            c.waiterNames.push(dump.threads[i].name);
-    }
-    for (const c of byLock.values())
-        c.contendedInSamples = c.waiters >= CONTENTION_WAITERS ? 1 : 0;
-    return [...byLock.values()].sort((a, b) => b.waiters - a.waiters);
-}
-function holderUnknown(kind, className, g) {
-    if (kind !== 'ownable')
-        return 'not-in-dump';
-    if (!g.knowsOwnable)
-        return 'no-ownable-info';
-    // Read locks and semaphore permits have no single owner; -l lists only exclusive owners.
-    return /ReentrantReadWriteLock|Semaphore/.test(className ?? '') ? 'shared' : 'not-in-dump';
-}
-/**
- * Locks contended across the samples: per lock (by its identity), the sample with the most waiters stands for
- * it, and `contendedInSamples` counts the samples with two or more waiters. Most often contended first.
- */
-function contentionAcrossSamples(samples, graphs) {
-    const byLock = new Map();
-    samples.forEach((d, i) => {
-        for (const c of contendedLocks(d, graphs[i])) {
-            const prev = byLock.get(c.address);
-            const inSamples = (prev?.contendedInSamples ?? 0) + c.contendedInSamples;
-            const best = !prev || c.waiters >= prev.waiters ? c : prev;
-            byLock.set(c.address, { ...best, contendedInSamples: inSamples, ofSamples: samples.length });
-        }
-    });
-    return [...byLock.values()].sort((a, b) => b.contendedInSamples - a.contendedInSamples || b.waiters - a.waiters);
-}
-/** Contended in most samples (more than half): what a verdict may call contention. */
-function contendedInMost(c) {
-    return c.waiters >= CONTENTION_WAITERS && c.contendedInSamples * 2 > c.ofSamples;
-}
-
+// EXTERNAL MODULE: ./src/analyse/contention.ts
+var contention = __webpack_require__(73964);
 ;// CONCATENATED MODULE: ./src/analyse/lock-graph.ts
 /**
  * The synchronizers of java.util.concurrent locks: a thread parked on one queues for a lock (unlike a Condition,
@@ -552,7 +366,7 @@ function graphDeadlocks(dump, g) {
  */
 function inferredClassInitDeadlock(dump, g) {
     const inClinit = dump.threads.map((t, i) => ({ t, i })).filter(({ t }) => t.frames.some((f) => f.method.endsWith('.<clinit>')));
-    const waiting = inClinit.filter(({ t, i }) => !g.waits.has(i) && t.state === 'RUNNABLE' && notRunning(t) && t.frames[0]?.method.endsWith('.<clinit>'));
+    const waiting = inClinit.filter(({ t, i }) => !g.waits.has(i) && t.state === 'RUNNABLE' && (0,analyse_threads/* notRunning */.pQ)(t) && t.frames[0]?.method.endsWith('.<clinit>'));
     if (waiting.length < 2 || waiting.length !== inClinit.length)
         return [];
     return [
@@ -602,6 +416,95 @@ function cycleOf(waits) {
     return waits;
 }
 
+// EXTERNAL MODULE: ./src/analyse/jfr-verdict.ts
+var jfr_verdict = __webpack_require__(72643);
+;// CONCATENATED MODULE: ./src/analyse/jfr-analysis.ts
+
+/** Rows per table in the summary ("top 10 methods"). */
+const JFR_TOP_METHODS = 10;
+const JFR_TOP_MONITORS = 5;
+const JFR_TOP_PAUSES = 5;
+const JFR_TOP_ALLOCATIONS = 10;
+const JFR_NOTES = 10;
+function shareOf(samples, of) {
+    return of > 0 ? Math.round((samples / of) * 10_000) / 10_000 : 0;
+}
+const byCountThenName = (a, b) => b.samples - a.samples || (a.method < b.method ? -1 : a.method > b.method ? 1 : 0);
+/**
+ * Samples per method anywhere in the stack: counted from the stacks (each method once per stack), raised to the
+ * summariser's own total when that is larger (its totals include the stacks left out of the file).
+ */
+function totals(s) {
+    const total = new Map();
+    for (const st of s.stacks)
+        for (const m of new Set(st.frames))
+            total.set(m, (total.get(m) ?? 0) + st.count);
+    for (const h of s.hotMethods)
+        if (h.total > (total.get(h.method) ?? 0))
+            total.set(h.method, h.total);
+    return total;
+}
+/** For a JDK method on top: the application frame nearest the top in the stacks it tops, and the share it has of them. */
+function callerOf(s, method) {
+    const callers = new Map();
+    let topped = 0;
+    for (const st of s.stacks) {
+        if (st.frames[st.frames.length - 1] !== method)
+            continue;
+        topped += st.count;
+        for (let i = st.frames.length - 2; i >= 0; i--) {
+            if ((0,jfr_verdict/* isJdkFrame */.Lt)(st.frames[i]))
+                continue;
+            callers.set(st.frames[i], (callers.get(st.frames[i]) ?? 0) + st.count);
+            break;
+        }
+    }
+    const best = [...callers].map(([m, n]) => ({ method: m, samples: n, share: 0 })).sort(byCountThenName)[0];
+    return best ? { method: best.method, share: shareOf(best.samples, topped) } : undefined;
+}
+function analyseJfr(s) {
+    const n = s.executionSamples;
+    const bySelf = s.hotMethods
+        .filter((h) => h.self > 0)
+        .map((h) => ({ method: h.method, samples: h.self, share: shareOf(h.self, n) }))
+        .sort(byCountThenName)
+        .slice(0, JFR_TOP_METHODS);
+    const total = totals(s);
+    const byTotal = [...total]
+        .map(([method, samples]) => ({ method, samples, share: shareOf(samples, n) }))
+        .sort(byCountThenName)
+        .slice(0, JFR_TOP_METHODS);
+    const top = bySelf[0];
+    const caller = top && (0,jfr_verdict/* isJdkFrame */.Lt)(top.method) ? callerOf(s, top.method) : undefined;
+    const out = {
+        verdict: '',
+        durationMs: s.recording.durationMs,
+        executionSamples: n,
+        bySelf,
+        byTotal,
+        ...(caller ? { hotCaller: { method: caller.method, of: top.method, share: caller.share } } : {}),
+        monitors: [...s.monitors].sort((a, b) => b.totalMs - a.totalMs).slice(0, JFR_TOP_MONITORS),
+        gc: { ...s.gc, longest: [...s.gc.longest].sort((a, b) => b.ms - a.ms).slice(0, JFR_TOP_PAUSES) },
+        allocations: [...s.allocations].sort((a, b) => b.weightBytes - a.weightBytes).slice(0, JFR_TOP_ALLOCATIONS),
+        ...(s.cpu
+            ? {
+                cpu: {
+                    jvmUserAvg: s.cpu.jvmUserAvg,
+                    jvmSystemAvg: s.cpu.jvmSystemAvg,
+                    machineTotalAvg: s.cpu.machineTotalAvg,
+                    jvmPeak: s.cpu.jvmPeak,
+                },
+            }
+            : {}),
+        notes: s.notes.slice(0, JFR_NOTES),
+    };
+    // All GC pauses over the threshold, not only the five kept for the table.
+    out.verdict = (0,jfr_verdict/* jfrVerdict */.CV)(out, { pauses: s.gc.longest, totals: total, keptSamples: s.stacks.reduce((k, st) => k + st.count, 0) });
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/analyse/jfr-read.ts
+var jfr_read = __webpack_require__(67944);
 ;// CONCATENATED MODULE: ./src/analyse/histogram.ts
 // Parser for `jcmd <pid> GC.class_histogram` / `jmap -histo` output (JDK 8: no module column).
 const ROW_RE = /^\s*(\d+):\s+(\d+)\s+(\d+)\s+(\S+)(?:\s+\((.*)\))?\s*$/;
@@ -692,7 +595,7 @@ function stackGroups(threads) {
     for (const t of threads) {
         if (t.frames.length === 0)
             continue;
-        const key = stackSignature(t);
+        const key = (0,analyse_threads/* stackSignature */.Lw)(t);
         const g = groups.get(key) ?? { state: t.state, frames: t.frames, names: [] };
         g.names.push(t.name);
         groups.set(key, g);
@@ -704,8 +607,8 @@ function stackGroups(threads) {
         .map((g) => ({
         count: g.names.length,
         state: g.state,
-        threadNames: g.names.slice(0, MAX_NAMES),
-        frames: g.frames.slice(0, MAX_GROUP_FRAMES).map(frameText),
+        threadNames: g.names.slice(0, limits/* MAX_NAMES */.oA),
+        frames: g.frames.slice(0, MAX_GROUP_FRAMES).map(analyse_threads/* frameText */.R_),
         framesOmitted: Math.max(0, g.frames.length - MAX_GROUP_FRAMES),
     }));
 }
@@ -720,10 +623,10 @@ function verdictOf(a, parse = { unknownLines: 0 }) {
         const head = a.deadlocks.length > 1 ? `${a.deadlocks.length} deadlocks; first: ${deadlockWords(d)}` : deadlockWords(d);
         return {
             severity: 'deadlock',
-            verdict: `${head} between ${plural(d.threads.length, 'thread')} (${quoteList(d.threads, 4)})${deadlockOn(d)}`,
+            verdict: `${head} between ${(0,analyse_threads/* plural */.LS)(d.threads.length, 'thread')} (${quoteList(d.threads, 4)})${deadlockOn(d)}`,
         };
     }
-    const top = a.contendedLocks.find(contendedInMost);
+    const top = a.contendedLocks.find(contention/* contendedInMost */.RR);
     const pile = a.virtualThreads?.pileUp;
     // Thousands of virtual threads queued on one lock: the pile-up is the finding, the lock its cause.
     if (pile && (!top || pile.count >= top.waiters)) {
@@ -754,7 +657,7 @@ function verdictOf(a, parse = { unknownLines: 0 }) {
             return `"${b.name}" in ${shortFrame(b.appFrame ?? b.topFrames[0])}${extra ? ` (${extra})` : ''}`;
         });
         const more = hot.length > 3 ? ` and ${hot.length - 3} more` : '';
-        return { severity: 'cpu', verdict: `${plural(hot.length, 'thread')} busy in application code: ${parts.join(', ')}${more}` };
+        return { severity: 'cpu', verdict: `${(0,analyse_threads/* plural */.LS)(hot.length, 'thread')} busy in application code: ${parts.join(', ')}${more}` };
     }
     const stuckOnes = a.stuckThreads.filter((s) => !s.idle && !s.explainedBy);
     if (stuckOnes.length > 0) {
@@ -762,7 +665,7 @@ function verdictOf(a, parse = { unknownLines: 0 }) {
         const state = s.state ? ` ${s.state}` : '';
         return {
             severity: 'stuck',
-            verdict: `${plural(stuckOnes.length, 'thread')} did not move across ${s.samples} samples: "${s.name}"${state} in ${shortFrame(s.topFrames[0])}`,
+            verdict: `${(0,analyse_threads/* plural */.LS)(stuckOnes.length, 'thread')} did not move across ${s.samples} samples: "${s.name}"${state} in ${shortFrame(s.topFrames[0])}`,
         };
     }
     if (a.rejected)
@@ -773,13 +676,13 @@ function verdictOf(a, parse = { unknownLines: 0 }) {
     if (parse.unknownLines > 0)
         return {
             severity: 'no-data',
-            verdict: `no finding, but ${plural(parse.unknownLines, 'line')} of the dump were not understood (see the notes): not judged fine`,
+            verdict: `no finding, but ${(0,analyse_threads/* plural */.LS)(parse.unknownLines, 'line')} of the dump were not understood (see the notes): not judged fine`,
         };
     const blocked = a.blockedThreads > 0 ? `, ${a.blockedThreads} waiting for a lock` : '';
-    const vts = a.virtualThreads ? `, ${plural(a.virtualThreads.total, 'virtual thread')}` : '';
-    let verdict = `no problem found: ${plural(a.threadCount, 'Java thread')}${vts}${blocked}`;
+    const vts = a.virtualThreads ? `, ${(0,analyse_threads/* plural */.LS)(a.virtualThreads.total, 'virtual thread')}` : '';
+    let verdict = `no problem found: ${(0,analyse_threads/* plural */.LS)(a.threadCount, 'Java thread')}${vts}${blocked}`;
     if (a.main)
-        verdict += `; main is ${describeState(a.main)}${a.main.frame ? ` in ${shortFrame(a.main.frame)}` : ''}`;
+        verdict += `; main is ${(0,analyse_threads/* describeState */.Jw)(a.main)}${a.main.frame ? ` in ${shortFrame(a.main.frame)}` : ''}`;
     return { severity: 'ok', verdict };
 }
 function deadlockWords(d) {
@@ -807,7 +710,7 @@ function holderWords(c) {
     return ' (holder not in the dump)';
 }
 function contentionWords(c) {
-    const who = c.virtualWaiters === c.waiters ? plural(c.waiters, 'virtual thread') : plural(c.waiters, 'thread');
+    const who = c.virtualWaiters === c.waiters ? (0,analyse_threads/* plural */.LS)(c.waiters, 'virtual thread') : (0,analyse_threads/* plural */.LS)(c.waiters, 'thread');
     const how = c.kind === 'ownable' ? 'parked on' : 'blocked on';
     const samples = c.ofSamples > 1 ? ` in ${c.contendedInSamples} of ${c.ofSamples} samples` : '';
     return `${who} ${how} one lock (${lockName(c.address, c.className)})${holderWords(c)}${samples}`;
@@ -851,9 +754,9 @@ function virtualThreadSummary(dumps) {
         states[state] = (states[state] ?? 0) + 1;
         if (t.carrier !== undefined)
             mounted++;
-        const key = stackSignature(t);
+        const key = (0,analyse_threads/* stackSignature */.Lw)(t);
         const entry = groups.get(key) ?? {
-            g: { count: 0, state: t.state, frames: t.frames.slice(0, GROUP_FRAMES).map(frameText) },
+            g: { count: 0, state: t.state, frames: t.frames.slice(0, GROUP_FRAMES).map(analyse_threads/* frameText */.R_) },
             objects: new Set(),
         };
         entry.g.count++;
@@ -895,11 +798,21 @@ function virtualThreadSummary(dumps) {
 
 
 
+
+
 /** Lines of a thread's block that say nothing about its state or locks: what a compiler thread compiles. */
 const KNOWN_EXTRA_LINE = /^(No compile task|Compiling:\s.*|JavaThread state: .*)$/;
 /** Analyses one JVM. `threadDumps` are its spaced samples, oldest first. */
 function analyseJvm(input) {
+    return analyseJvmEvidence(input).analysis;
+}
+function analyseJvmEvidence(input) {
     const notes = [];
+    const jfrRead = input.jfrSummary !== undefined ? (0,jfr_read/* readJfrSummary */.Z)(input.jfrSummary) : undefined;
+    if (jfrRead?.problem)
+        notes.push(`JFR summary left out: ${jfrRead.problem}`);
+    const jfr = jfrRead?.summary ? { jfr: analyseJfr(jfrRead.summary) } : {};
+    const evidence = (analysis, samples) => ({ analysis, samples, jfrSummary: jfrRead?.summary });
     const rejected = [];
     const all = [];
     input.threadDumps.forEach((text, i) => {
@@ -927,8 +840,10 @@ function analyseJvm(input) {
     const last = samples[samples.length - 1];
     const formats = [...new Set(all.map((d) => d.format))];
     if (!last) {
-        return {
-            verdict: rejected.length > 0 ? `not a HotSpot thread dump (looks like: ${rejected[0]})` : 'no thread dump could be parsed',
+        // Only a recording (dumps: jfr): its verdict is the JVM's.
+        const onlyJfr = input.threadDumps.length === 0 && jfr.jfr ? `JFR: ${jfr.jfr.verdict}` : undefined;
+        const empty = {
+            verdict: onlyJfr ?? (rejected.length > 0 ? `not a HotSpot thread dump (looks like: ${rejected[0]})` : 'no thread dump could be parsed'),
             severity: 'no-data',
             deadlock: false,
             blockedThreads: 0,
@@ -947,18 +862,20 @@ function analyseJvm(input) {
             notes,
             ...(rejected.length > 0 ? { rejected: rejected[0] } : {}),
             formats,
+            ...jfr,
         };
+        return evidence(empty, []);
     }
     const graphs = samples.map(lockGraph);
     const lastGraph = graphs[graphs.length - 1];
     const deadlocks = findDeadlocks(samples, graphs);
-    const contended = contentionAcrossSamples(samples, graphs);
+    const contended = (0,contention/* contentionAcrossSamples */.i6)(samples, graphs);
     const activity = measureActivity(samples);
     const hotKeys = new Set();
     const busy = busyThreads(samples, activity, hotKeys);
     // What the findings above already account for, so that "not moving" does not repeat it.
     const deadlockLocks = new Set(deadlocks.flatMap((d) => d.locks.map((l) => l.address)));
-    const contendedLocks = new Set(contended.filter(contendedInMost).map((c) => c.address));
+    const contendedLocks = new Set(contended.filter(contention/* contendedInMost */.RR).map((c) => c.address));
     const holdsContended = new Set([...lastGraph.owner].filter(([address]) => contendedLocks.has(address)).map(([, o]) => o.thread));
     const explain = (i) => {
         const w = lastGraph.waits.get(i);
@@ -983,8 +900,8 @@ function analyseJvm(input) {
         timestamp: last.timestamp,
         threadCount: platform.length,
         vmThreadCount: last.threads.filter((t) => !t.isJavaThread).length,
-        states: stateCounts(platform),
-        main: mainThreadInfo(platform),
+        states: (0,analyse_threads/* stateCounts */._d)(platform),
+        main: (0,analyse_threads/* mainThreadInfo */.EL)(platform),
         deadlocks,
         contendedLocks: contended,
         identicalStacks: stackGroups(platform),
@@ -1005,7 +922,7 @@ function analyseJvm(input) {
     if (vts?.source === 'thread-print')
         notes.push('Thread.print shows only virtual threads mounted on a carrier; a JSON thread dump (threads-json) lists all of them');
     // The verdict reads the findings above, so it comes last; the keys keep their place at the top of the JSON.
-    return { ...analysis, ...verdictOf(analysis, { unknownLines }) };
+    return evidence({ ...analysis, ...verdictOf(analysis, { unknownLines }), ...jfr }, samples);
 }
 /** Values for the action outputs `deadlock` and `blocked-threads` over all analysed JVMs. */
 function aggregateOutputs(analyses) {
@@ -1013,6 +930,293 @@ function aggregateOutputs(analyses) {
         deadlock: analyses.some((a) => a.deadlock),
         blockedThreads: analyses.reduce((n, a) => n + a.blockedThreads, 0),
     };
+}
+
+
+/***/ }),
+
+/***/ 67944:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ MAX_JFR_SUMMARY_CHARS),
+/* harmony export */   Z: () => (/* binding */ readJfrSummary)
+/* harmony export */ });
+/* harmony import */ var _shared_jfr_summary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(30454);
+// Reads jfr-summary.json through a validator: the file comes from the pod, so its shape, types and sizes are checked
+// and a fresh object is built from the known fields only. Anything wrong gives a problem in words, never a throw
+// and never a half-read summary (a table built from a wrong file would be confidently misleading).
+
+/** The summariser writes at most 2000 stacks of at most 2048 frames; names of a few hundred characters fit in this. */
+const MAX_JFR_SUMMARY_CHARS = 16 * 1024 * 1024;
+/** A Java frame name (package, class, method) or a GC cause; hidden classes and lambdas stay far below it. */
+const MAX_STRING = 2000;
+/** JFR's own limit on stack depth (-XX:FlightRecorderOptions:stackdepth is capped at 2048). */
+const MAX_FRAMES = 2048;
+/** More events or samples than a JVM can produce in a recording that fits the run's timeout. */
+const MAX_COUNT = 1e10;
+/** A week: longer pauses, waits or recordings are not real. */
+const MAX_MS = 7 * 24 * 3600 * 1000;
+/** A petabyte of allocation estimate. */
+const MAX_BYTES = 1e15;
+/** Rounding slack between a total and its largest part (both in ms, rounded apart by the summariser). */
+const MS_SLACK = 1;
+class Invalid extends Error {
+}
+function obj(v, at) {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        throw new Invalid(`${at} is not an object`);
+    return v;
+}
+function arr(v, at, max) {
+    if (!Array.isArray(v))
+        throw new Invalid(`${at} is not an array`);
+    if (v.length > max)
+        throw new Invalid(`${at} has ${v.length} entries (at most ${max} expected)`);
+    return v;
+}
+function str(v, at) {
+    if (typeof v !== 'string')
+        throw new Invalid(`${at} is not a string`);
+    if (v.length > MAX_STRING)
+        throw new Invalid(`${at} is ${v.length} characters long (at most ${MAX_STRING})`);
+    return v;
+}
+function num(v, at, max, integer) {
+    if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new Invalid(`${at} is not a number`);
+    if (v < 0 || v > max)
+        throw new Invalid(`${at} is ${v}, outside 0..${max}`);
+    if (integer && !Number.isInteger(v))
+        throw new Invalid(`${at} is ${v}, not a whole number`);
+    return v;
+}
+const count = (v, at) => num(v, at, MAX_COUNT, true);
+const ms = (v, at) => num(v, at, MAX_MS, false);
+/** JFR's CPU loads are floats that can land a hair above 1 (a sum of rounded parts); more than that is not a load. */
+const FRACTION_SLACK = 0.01;
+const fraction = (v, at) => Math.min(1, num(v, at, 1 + FRACTION_SLACK, false));
+function check(ok, what) {
+    if (!ok)
+        throw new Invalid(what);
+}
+/** Parses and validates the text of a jfr-summary.json. */
+function readJfrSummary(text) {
+    if (text.length > MAX_JFR_SUMMARY_CHARS)
+        return { problem: `jfr-summary.json is ${text.length} characters long (at most ${MAX_JFR_SUMMARY_CHARS} read)` };
+    let raw;
+    try {
+        raw = JSON.parse(text);
+    }
+    catch {
+        return { problem: 'jfr-summary.json is not valid JSON' };
+    }
+    try {
+        return { summary: validate(raw) };
+    }
+    catch (err) {
+        if (err instanceof Invalid)
+            return { problem: `jfr-summary.json is not in the expected shape: ${err.message}` };
+        throw err;
+    }
+}
+function validate(raw) {
+    const o = obj(raw, 'the file');
+    if (o.schema !== _shared_jfr_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .JFR_SUMMARY_SCHEMA */ .M)
+        throw new Invalid(`schema is ${JSON.stringify(o.schema)?.slice(0, 40)}, this version reads schema ${_shared_jfr_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .JFR_SUMMARY_SCHEMA */ .M}`);
+    const rec = obj(o.recording, 'recording');
+    const executionSamples = count(o.executionSamples, 'executionSamples');
+    const hotMethods = arr(o.hotMethods, 'hotMethods', 50).map((h, i) => {
+        const m = obj(h, `hotMethods[${i}]`);
+        const r = {
+            method: str(m.method, `hotMethods[${i}].method`),
+            self: count(m.self, `hotMethods[${i}].self`),
+            total: count(m.total, `hotMethods[${i}].total`),
+        };
+        check(r.self <= r.total && r.total <= executionSamples, `hotMethods[${i}] counts ${r.self} self / ${r.total} total of ${executionSamples} samples`);
+        return r;
+    });
+    let inStacks = 0;
+    const stacks = arr(o.stacks, 'stacks', 2000).map((s, i) => {
+        const st = obj(s, `stacks[${i}]`);
+        const frames = arr(st.frames, `stacks[${i}].frames`, MAX_FRAMES).map((f, k) => str(f, `stacks[${i}].frames[${k}]`));
+        const n = count(st.count, `stacks[${i}].count`);
+        check(n >= 1 && frames.length >= 1, `stacks[${i}] is empty`);
+        inStacks += n;
+        return { frames, count: n };
+    });
+    const otherStacks = count(o.otherStacks, 'otherStacks');
+    check(inStacks + otherStacks <= executionSamples, `stacks hold ${inStacks + otherStacks} samples of ${executionSamples}`);
+    const monitors = arr(o.monitors, 'monitors', 20).map((x, i) => {
+        const m = obj(x, `monitors[${i}]`);
+        const r = {
+            monitorClass: str(m.monitorClass, `monitors[${i}].monitorClass`),
+            site: str(m.site, `monitors[${i}].site`),
+            count: count(m.count, `monitors[${i}].count`),
+            totalMs: ms(m.totalMs, `monitors[${i}].totalMs`),
+            longestMs: ms(m.longestMs, `monitors[${i}].longestMs`),
+        };
+        check(r.count >= 1 && r.longestMs <= r.totalMs + MS_SLACK, `monitors[${i}] has ${r.count} events, longest ${r.longestMs} ms of ${r.totalMs} ms`);
+        return r;
+    });
+    const allocations = arr(o.allocations, 'allocations', 20).map((x, i) => {
+        const a = obj(x, `allocations[${i}]`);
+        return {
+            objectClass: str(a.objectClass, `allocations[${i}].objectClass`),
+            weightBytes: num(a.weightBytes, `allocations[${i}].weightBytes`, MAX_BYTES, false),
+            samples: count(a.samples, `allocations[${i}].samples`),
+        };
+    });
+    const g = obj(o.gc, 'gc');
+    const gc = {
+        count: count(g.count, 'gc.count'),
+        totalPauseMs: ms(g.totalPauseMs, 'gc.totalPauseMs'),
+        longestPauseMs: ms(g.longestPauseMs, 'gc.longestPauseMs'),
+        longest: arr(g.longest, 'gc.longest', 10).map((x, i) => {
+            const p = obj(x, `gc.longest[${i}]`);
+            return {
+                name: str(p.name, `gc.longest[${i}].name`),
+                cause: str(p.cause, `gc.longest[${i}].cause`),
+                ms: ms(p.ms, `gc.longest[${i}].ms`),
+                start: str(p.start, `gc.longest[${i}].start`),
+            };
+        }),
+    };
+    check(gc.longestPauseMs <= gc.totalPauseMs + MS_SLACK, `gc.longestPauseMs ${gc.longestPauseMs} exceeds gc.totalPauseMs ${gc.totalPauseMs}`);
+    check(gc.longest.length <= gc.count, `gc.longest lists ${gc.longest.length} pauses of ${gc.count} collections`);
+    const summary = {
+        schema: _shared_jfr_summary_js__WEBPACK_IMPORTED_MODULE_0__/* .JFR_SUMMARY_SCHEMA */ .M,
+        recording: {
+            ...(rec.start !== undefined ? { start: str(rec.start, 'recording.start') } : {}),
+            durationMs: ms(rec.durationMs, 'recording.durationMs'),
+            events: count(rec.events, 'recording.events'),
+        },
+        executionSamples,
+        hotMethods,
+        stacks,
+        otherStacks,
+        monitors,
+        allocations,
+        gc,
+        notes: arr(o.notes, 'notes', 50).map((n, i) => str(n, `notes[${i}]`)),
+    };
+    if (o.cpu !== undefined) {
+        const c = obj(o.cpu, 'cpu');
+        summary.cpu = {
+            samples: count(c.samples, 'cpu.samples'),
+            jvmUserAvg: fraction(c.jvmUserAvg, 'cpu.jvmUserAvg'),
+            jvmSystemAvg: fraction(c.jvmSystemAvg, 'cpu.jvmSystemAvg'),
+            machineTotalAvg: fraction(c.machineTotalAvg, 'cpu.machineTotalAvg'),
+            jvmPeak: fraction(c.jvmPeak, 'cpu.jvmPeak'),
+        };
+    }
+    return summary;
+}
+
+
+/***/ }),
+
+/***/ 72643:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CV: () => (/* binding */ jfrVerdict),
+/* harmony export */   Lt: () => (/* binding */ isJdkFrame),
+/* harmony export */   _V: () => (/* binding */ formatMs)
+/* harmony export */ });
+/* unused harmony exports MIN_SAMPLES_FOR_SHARES, HOT_METHOD_SHARE, HOT_TOTAL_SHARE, CALLER_SHARE, CONTENDED_MONITOR_SHARE, CONTENDED_MONITOR_MIN_MS, LONG_GC_PAUSE_MS, GC_OVERHEAD_SHARE, CPU_BUSY, pct */
+/** Below this many execution samples, shares are noise: about one busy thread for a second at the profile setting's 20 ms. */
+const MIN_SAMPLES_FOR_SHARES = 50;
+/** A method on top of a fifth of all samples is where the time goes: with tens of threads and methods, flat profiles stay far below. */
+const HOT_METHOD_SHARE = 0.2;
+/**
+ * With no hot top frame: an application method on the stack in half the samples or more is where the time goes
+ * underneath; the narrowest such method is named. One on every stack (main, a worker's run loop) says nothing.
+ */
+const HOT_TOTAL_SHARE = 0.5;
+/** A JDK method on top is named with the application method that called it when that caller has most of its samples. */
+const CALLER_SHARE = 0.5;
+/** Threads blocked on one monitor for a tenth of the recording in total: on average a tenth of a thread stood still there. */
+const CONTENDED_MONITOR_SHARE = 0.1;
+/** ...and at least half a second, so that a short recording does not make a few ordinary waits a finding. */
+const CONTENDED_MONITOR_MIN_MS = 500;
+/** A pause a user notices: a request or a test step stalls this long (and far above a healthy G1 young pause). */
+const LONG_GC_PAUSE_MS = 200;
+/** GC pauses adding up to a tenth of the recording: the JVM spends a noticeable part of its time stopped. */
+const GC_OVERHEAD_SHARE = 0.1;
+/** The machine's CPU this busy on average: the JVM is CPU-bound or competes for CPU; either slows everything. */
+const CPU_BUSY = 0.9;
+const JDK_FRAME = /^(java|javax|jdk|sun|com\.sun)\./;
+/** Whether a frame is the JDK's own code rather than the application's (or a library's). */
+function isJdkFrame(method) {
+    return JDK_FRAME.test(method);
+}
+/** A share in whole percent; 99.6 % is not "100%" (one thread elsewhere is worth knowing), 0.4 % not "0%". */
+function pct(share) {
+    const p = Math.round(share * 100);
+    return p === 100 && share < 1 ? '>99%' : p === 0 && share > 0 ? '<1%' : `${p}%`;
+}
+function formatMs(ms) {
+    return ms >= 10_000 ? `${(ms / 1000).toFixed(0)} s` : ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}
+function hotMethodWords(a, e) {
+    const top = a.bySelf[0];
+    if (top && top.share >= HOT_METHOD_SHARE) {
+        const caller = a.hotCaller && a.hotCaller.share >= CALLER_SHARE ? `, called mostly from ${a.hotCaller.method}` : '';
+        return `${pct(top.share)} of samples in ${top.method}${caller}`;
+    }
+    // The narrowest application method still under most samples: a caller's total is at least its callee's.
+    const under = [...e.totals]
+        .filter(([m, n]) => !isJdkFrame(m) && n / a.executionSamples >= HOT_TOTAL_SHARE && n < e.keptSamples)
+        .sort(([ma, a1], [mb, b1]) => a1 - b1 || (ma < mb ? -1 : ma > mb ? 1 : 0))[0];
+    if (under)
+        return `${pct(under[1] / a.executionSamples)} of samples under ${under[0]} (no single hot top frame)`;
+    return undefined;
+}
+function monitorWords(a) {
+    const m = a.monitors[0];
+    if (!m)
+        return undefined;
+    const bar = Math.max(CONTENDED_MONITOR_MIN_MS, a.durationMs * CONTENDED_MONITOR_SHARE);
+    if (m.totalMs < bar)
+        return undefined;
+    return `threads blocked ${formatMs(m.totalMs)} on ${m.monitorClass} at ${m.site} (${m.count} times, longest ${formatMs(m.longestMs)})`;
+}
+function gcWords(a, pauses) {
+    const out = [];
+    const long = pauses.filter((p) => p.ms > LONG_GC_PAUSE_MS).length;
+    if (long > 0) {
+        // The file keeps the ten longest: all ten over the bar with more collections means there may be more.
+        const atLeast = long === pauses.length && a.gc.count > pauses.length ? 'at least ' : '';
+        out.push(`${atLeast}${long} GC pause${long === 1 ? '' : 's'} over ${LONG_GC_PAUSE_MS} ms (longest ${formatMs(a.gc.longestPauseMs)})`);
+    }
+    if (a.durationMs > 0 && a.gc.totalPauseMs / a.durationMs >= GC_OVERHEAD_SHARE)
+        out.push(`GC paused the JVM ${pct(a.gc.totalPauseMs / a.durationMs)} of the time`);
+    return out;
+}
+/** The verdict line for one JVM's recording. */
+function jfrVerdict(a, e) {
+    const parts = [];
+    if (a.executionSamples === 0)
+        parts.push('no execution samples (no thread ran Java code while sampled)');
+    else if (a.executionSamples < MIN_SAMPLES_FOR_SHARES)
+        parts.push(`only ${a.executionSamples} execution samples: little Java code ran`);
+    else {
+        const hot = hotMethodWords(a, e);
+        if (hot)
+            parts.push(hot);
+    }
+    const monitor = monitorWords(a);
+    if (monitor)
+        parts.push(monitor);
+    parts.push(...gcWords(a, e.pauses));
+    if (a.cpu && a.cpu.machineTotalAvg >= CPU_BUSY)
+        parts.push(`machine CPU ${pct(a.cpu.machineTotalAvg)} busy (this JVM ${pct(a.cpu.jvmUserAvg + a.cpu.jvmSystemAvg)})`);
+    if (parts.length > 0)
+        return parts.join('; ');
+    const top = a.bySelf[0];
+    const longest = a.gc.count > 0 ? `, longest GC pause ${formatMs(a.gc.longestPauseMs)}` : '';
+    return `nothing stands out: no hot method or contended monitor${top ? ` (top method ${top.method}, ${pct(top.share)} of samples)` : ''}${longest}`;
 }
 
 

@@ -55,6 +55,7 @@ as_user() {
   fi
   chroot --userspec="$u:$g" / "$@"
 }
+# end of prelude (jfr-summary.sh runs after the lines above: see jfr-script.ts)
 
 probe() {
   echo "self	$(id -u)	$(id -g)"
@@ -89,10 +90,11 @@ run_jcmd() {
   pid=$3
   shift 3
   j=$(find_jcmd) || fail 98 "no jcmd in the debugger image: use a JDK image (not a JRE)"
-  # jcmd is a JVM too: -XX:-UsePerfData keeps it from writing hsperfdata into the target's /tmp.
+  # jcmd is a JVM too: -XX:-UsePerfData keeps it from writing hsperfdata into the target's /tmp, and
+  # C1 alone (TieredStopAtLevel=1) starts it with less CPU (C2 is wasted on a run this short).
   HOME=/tmp
   export HOME
-  as_user "$u" "$g" "$j" -J-XX:-UsePerfData "$pid" "$@"
+  as_user "$u" "$g" "$j" -J-XX:-UsePerfData -J-XX:TieredStopAtLevel=1 "$pid" "$@"
 }
 
 frame() {
@@ -120,7 +122,7 @@ thread_dumps() {
   while [ "$n" -le "$count" ]; do
     [ "$n" = 1 ] || sleep "$seconds"
     if [ "$n" = "$count" ] && [ -n "$also" ]; then
-      as_user "$u" "$g" "$j" -J-XX:-UsePerfData "$pid" "$*
+      as_user "$u" "$g" "$j" -J-XX:-UsePerfData -J-XX:TieredStopAtLevel=1 "$pid" "$*
 $also" >"$work/out"
       code=$?
       at=$(grep -n '^ *num  *#instances  *#bytes  *class name' "$work/out" | tail -n 1 | cut -d: -f1)
@@ -132,7 +134,7 @@ $also" >"$work/out"
         mv "$work/out" "$work/part"
       fi
     else
-      as_user "$u" "$g" "$j" -J-XX:-UsePerfData "$pid" "$@" >"$work/part"
+      as_user "$u" "$g" "$j" -J-XX:-UsePerfData -J-XX:TieredStopAtLevel=1 "$pid" "$@" >"$work/part"
       code=$?
     fi
     frame "$n" "$code" "$work/part"

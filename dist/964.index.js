@@ -1,0 +1,241 @@
+export const id = 964;
+export const ids = [964];
+export const modules = {
+
+/***/ 73964:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RR: () => (/* binding */ contendedInMost),
+/* harmony export */   i6: () => (/* binding */ contentionAcrossSamples)
+/* harmony export */ });
+/* unused harmony exports CONTENTION_WAITERS, contendedLocks */
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21673);
+/* harmony import */ var _threads_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17960);
+
+
+/** One waiter is ordinary locking; from two on, threads queue behind the holder. */
+const CONTENTION_WAITERS = 2;
+/** Contended locks of one sample, most waiters first; `contendedInSamples` is 1 or 0 here. */
+function contendedLocks(dump, g) {
+    const byLock = new Map();
+    for (const [i, w] of g.waits) {
+        let c = byLock.get(w.address);
+        if (!c) {
+            const o = g.owner.get(w.address);
+            const holder = o ? dump.threads[o.thread] : undefined;
+            const hf = holder ? (0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .appOrTopFrame */ .jn)(holder) : undefined;
+            c = {
+                address: w.address,
+                className: w.className,
+                kind: w.kind,
+                holder: holder?.name,
+                holderState: holder ? (0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .describeState */ .Jw)(holder) : undefined,
+                holderFrame: hf ? (0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .frameText */ .R_)(hf) : undefined,
+                waiters: 0,
+                waiterNames: [],
+                contendedInSamples: 0,
+                ofSamples: 1,
+            };
+            if (!holder)
+                c.holderUnknown = holderUnknown(w.kind, w.className, g);
+            byLock.set(w.address, c);
+        }
+        c.waiters++;
+        if (dump.threads[i].virtual)
+            c.virtualWaiters = (c.virtualWaiters ?? 0) + 1;
+        if (c.waiterNames.length < _limits_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_NAMES */ .oA)
+            c.waiterNames.push(dump.threads[i].name);
+    }
+    for (const c of byLock.values())
+        c.contendedInSamples = c.waiters >= CONTENTION_WAITERS ? 1 : 0;
+    return [...byLock.values()].sort((a, b) => b.waiters - a.waiters);
+}
+function holderUnknown(kind, className, g) {
+    if (kind !== 'ownable')
+        return 'not-in-dump';
+    if (!g.knowsOwnable)
+        return 'no-ownable-info';
+    // Read locks and semaphore permits have no single owner; -l lists only exclusive owners.
+    return /ReentrantReadWriteLock|Semaphore/.test(className ?? '') ? 'shared' : 'not-in-dump';
+}
+/**
+ * Locks contended across the samples: per lock (by its identity), the sample with the most waiters stands for
+ * it, and `contendedInSamples` counts the samples with two or more waiters. Most often contended first.
+ */
+function contentionAcrossSamples(samples, graphs) {
+    const byLock = new Map();
+    samples.forEach((d, i) => {
+        for (const c of contendedLocks(d, graphs[i])) {
+            const prev = byLock.get(c.address);
+            const inSamples = (prev?.contendedInSamples ?? 0) + c.contendedInSamples;
+            const best = !prev || c.waiters >= prev.waiters ? c : prev;
+            byLock.set(c.address, { ...best, contendedInSamples: inSamples, ofSamples: samples.length });
+        }
+    });
+    return [...byLock.values()].sort((a, b) => b.contendedInSamples - a.contendedInSamples || b.waiters - a.waiters);
+}
+/** Contended in most samples (more than half): what a verdict may call contention. */
+function contendedInMost(c) {
+    return c.waiters >= CONTENTION_WAITERS && c.contendedInSamples * 2 > c.ofSamples;
+}
+
+
+/***/ }),
+
+/***/ 21673:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FB: () => (/* binding */ TOP_FRAMES),
+/* harmony export */   a3: () => (/* binding */ MAX_LIST),
+/* harmony export */   oA: () => (/* binding */ MAX_NAMES)
+/* harmony export */ });
+// Caps that keep analysis.json and the job summary readable for a JVM with thousands of threads.
+/** Thread names listed per finding; the full count is kept beside the list. */
+const MAX_NAMES = 50;
+/** Entries in the busy-thread and CPU-delta lists. */
+const MAX_LIST = 20;
+/** Frames shown per thread: enough to see where it is without the whole stack. */
+const TOP_FRAMES = 5;
+
+
+/***/ }),
+
+/***/ 17960:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EL: () => (/* binding */ mainThreadInfo),
+/* harmony export */   IJ: () => (/* binding */ isJvmThread),
+/* harmony export */   Jw: () => (/* binding */ describeState),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   Lw: () => (/* binding */ stackSignature),
+/* harmony export */   R_: () => (/* binding */ frameText),
+/* harmony export */   UG: () => (/* binding */ idleTop),
+/* harmony export */   XJ: () => (/* binding */ threadKeys),
+/* harmony export */   _d: () => (/* binding */ stateCounts),
+/* harmony export */   fd: () => (/* binding */ firstAppFrame),
+/* harmony export */   jn: () => (/* binding */ appOrTopFrame),
+/* harmony export */   pQ: () => (/* binding */ notRunning),
+/* harmony export */   wE: () => (/* binding */ topFrames)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(21673);
+
+const JDK_PREFIX = /^(java|javax|jdk|sun|com\.sun)\./;
+const JVM_THREAD_NAMES = /^(Reference Handler|Finalizer|Signal Dispatcher|Attach Listener|Service Thread|Common-Cleaner|Notification Thread|Monitor Deflation Thread|Sweeper thread|C[12] CompilerThread\d+|JVMCI.*CompilerThread\d+|process reaper|DestroyJavaVM|VirtualThread-unblocker|Read-Poller|Write-Poller|Monitor Ctrl-Break|Java2D Disposer|Surrogate Locker Thread.*)$/;
+// Waits for something outside the JVM or for work (a socket read, accept, epoll/poll/select, a pipe, a file-system
+// watch, a child process, a signal, park, Object.wait, sleep): a thread whose top frame is one of these is idle,
+// even when its state says RUNNABLE (a native read is RUNNABLE to Java), unless cpu deltas say it used CPU.
+const IDLE_TOP_FRAMES = [
+    /EPoll(ArrayWrapper)?\.(epoll)?[wW]ait/,
+    /KQueue(ArrayWrapper)?\.(kevent|keventPoll|poll)/,
+    /\.(socketAccept|accept0|accept)$/,
+    /\.(socketRead0|socketRead|socketAvailable|read0|readv0|recv0|receive0|peekData|readBytes|readBytes0)$/,
+    /\bNet\.(poll|accept|connect0)/,
+    /PollArrayWrapper\.poll0|PollSelectorImpl\.poll0|DevPollArrayWrapper/,
+    /WindowsSelectorImpl.*poll0/,
+    /NioSocketImpl\.(park|timedRead|read|accept)/,
+    /Reference\.waitForReferencePendingList/,
+    /\bSignal\.wait/,
+    /waitForProcessExit0?$/,
+    /LinuxWatchService.*\.poll|InotifyWatchService|\.inotifyWait/,
+    /Console\.(read|readline)/,
+    /\bUnsafe\.park$/,
+    /\bLockSupport\.park/,
+    /\bObject\.wait0?$/,
+    /\bThread\.(sleep|sleep0|sleepNanos0|yield)$/,
+    /\bVirtualThread\.park/,
+];
+/** The VM's own word for what the OS thread does; "runnable" is the only one that may use CPU. */
+const NOT_RUNNING_DESCRIPTION = /^(in Object\.wait\(\)|waiting on condition|waiting for monitor entry|sleeping)/;
+function frameText(f) {
+    return `${f.method}(${f.location})`;
+}
+/** First frame outside the JDK: where the application's own code is. */
+function firstAppFrame(t) {
+    return t.frames.find((f) => !JDK_PREFIX.test(f.method));
+}
+/** The frame to show for a thread: the application's, or the top one when the stack is all JDK code. */
+function appOrTopFrame(t) {
+    return firstAppFrame(t) ?? t.frames[0];
+}
+function topFrames(t) {
+    return t.frames.slice(0, _limits_js__WEBPACK_IMPORTED_MODULE_0__/* .TOP_FRAMES */ .FB).map(frameText);
+}
+/** VM-internal, or a thread the JVM itself starts: neither is the application's doing. */
+function isJvmThread(t) {
+    return !t.isJavaThread || JVM_THREAD_NAMES.test(t.name);
+}
+function idleTop(t) {
+    const top = t.frames[0];
+    return top !== undefined && IDLE_TOP_FRAMES.some((re) => re.test(top.method));
+}
+/** Says that the OS thread waits although Java calls it RUNNABLE (a class initialiser waiting for another). */
+function notRunning(t) {
+    return NOT_RUNNING_DESCRIPTION.test(t.description);
+}
+/**
+ * Identifies each thread of a sample across samples: its Java id "#N" (unique for the JVM's life), else the
+ * JavaThread address (tid), else its name and how many threads of that name came before it in the dump.
+ */
+function threadKeys(threads) {
+    const seen = new Map();
+    return threads.map((t) => {
+        if (t.number !== undefined)
+            return `#${t.number}${t.virtual ? 'v' : ''}`;
+        if (t.tid !== undefined)
+            return `tid ${t.tid}`;
+        const n = seen.get(t.name) ?? 0;
+        seen.set(t.name, n + 1);
+        return `name ${t.name}\u0000${n}`;
+    });
+}
+/** Equal for two threads in the same state at the same place (module versions left out: formats differ there). */
+function stackSignature(t) {
+    return `${t.state ?? ''}\n${t.frames.map((f) => `${f.method}(${f.location.replace(/^[^/()]*\//, '')})`).join('\n')}`;
+}
+/** "1 thread", "2 threads". */
+function plural(n, word, many = `${word}s`) {
+    return `${n} ${n === 1 ? word : many}`;
+}
+/** State in words for the verdict, e.g. "sleeping (TIMED_WAITING)". */
+function describeState(t) {
+    const d = t.stateDetail ?? '';
+    let words;
+    if (d === 'sleeping')
+        words = 'sleeping';
+    else if (d === 'parking')
+        words = 'parked';
+    else if (d.includes('object monitor') && t.state !== 'BLOCKED')
+        words = 'waiting in Object.wait';
+    else if (t.state === 'BLOCKED')
+        words = 'blocked on a monitor';
+    else if (t.state === 'RUNNABLE')
+        words = 'running';
+    else
+        words = (t.state ?? 'in no Java state').toLowerCase().replace(/_/g, ' ');
+    return t.state ? `${words} (${t.state})` : words;
+}
+function stateCounts(threads) {
+    const counts = {};
+    for (const t of threads) {
+        // A carrier of a virtual thread prints no state line.
+        const k = t.state ?? (t.carryingVirtualThread !== undefined ? 'CARRYING_VIRTUAL_THREAD' : 'UNKNOWN');
+        counts[k] = (counts[k] ?? 0) + 1;
+    }
+    return counts;
+}
+/** Where "main" is: for a batch job or a stuck start-up, the first thing to look at. */
+function mainThreadInfo(javaThreads) {
+    const main = javaThreads.find((t) => t.name === 'main');
+    if (!main)
+        return undefined;
+    const f = appOrTopFrame(main);
+    return { state: main.state, stateDetail: main.stateDetail, frame: f ? frameText(f) : undefined };
+}
+
+
+/***/ })
+
+};
