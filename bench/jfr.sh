@@ -122,7 +122,7 @@ for i in $(seq 1 "$RUNS"); do
   with+=("$T")
   summary+=("$(manifest "$WORK/j$i" "j.timingsMs['jfr-summary']")")
   echo "- run $i: threads $(awk -v t="${base[-1]}" 'BEGIN{printf "%.2f s", t/1000}'), jfr,threads $(awk -v t="$T" 'BEGIN{printf "%.2f s", t/1000}');" \
-    "jfr timings ms: $(manifest "$WORK/j$i" "['jfr-start','jfr','jfr-stop','jfr-transfer','jfr-summary'].map(k=>k+' '+(j.timingsMs[k]??'-')).join(', ')");" \
+    "jfr timings ms: $(manifest "$WORK/j$i" "['jfr-start','jfr','jfr-stop','jfr-scrub','jfr-transfer','jfr-summary'].map(k=>k+' '+(j.timingsMs[k]??'-')).join(', ')");" \
     "recording $(manifest "$WORK/j$i" "Math.round(j.files.find(f=>f.path.endsWith('recording.jfr')).size/1024)") KiB;" \
     "errors: $(manifest "$WORK/j$i" "j.errors.map(e=>e.message).join('; ')||'none'")"
 done

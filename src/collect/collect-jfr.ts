@@ -132,8 +132,10 @@ async function sendRecording(job: JvmJob, readPath: string, scrubbedPath: string
   const plan = jfrExport(job.out.feature, job.toolbox.probe.jdkFeature, others);
   if (plan.kind === 'withhold') throw new Error(plan.reason);
   if (plan.kind === 'as-is') return receiveRecording(job, readPath);
+  const t0 = Date.now();
   try {
     await job.toolbox.scrubJfr(job.ids, readPath, scrubbedPath, EVENTS_OFF, SUMMARY_TIMEOUT_MS);
+    job.out.timingsMs['jfr-scrub'] = Date.now() - t0;
   } catch (err) {
     throw new Error(
       `recording.jfr not sent: scrubbing the JVM's environment out of it failed (${errorMessage(err)}); the summary is kept`,
