@@ -1,5 +1,5 @@
 // The JFR collector with a fake toolbox: which jcmd commands, in which order, what is kept, what is always cleaned up.
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it } from '@jest/globals';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,8 +42,13 @@ interface Fake {
   checkOutput?: string;
 }
 
+/** Every output folder made, removed after all tests even when one fails before its done(). */
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function fakeJob(f: Fake = {}) {
   const outputDir = mkdtempSync(path.join(tmpdir(), 'kjd-jfr-c-'));
+  made.push(outputDir);
   mkdirSync(path.join(outputDir, 'pod/app/7'), { recursive: true });
   const calls: string[] = [];
   const out: JvmResult = {
