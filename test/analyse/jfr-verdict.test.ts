@@ -97,11 +97,14 @@ describe('jfrVerdict rules', () => {
     s.executionSamples = MIN_SAMPLES_FOR_SHARES - 1;
     s.hotMethods = [{ method: 'com.acme.A.b', self: 40, total: 40 }];
     s.stacks = [{ frames: ['com.acme.A.b'], count: 40 }];
-    expect(verdict(s)).toBe(`only ${MIN_SAMPLES_FOR_SHARES - 1} execution samples: little Java code ran`);
+    expect(verdict(s)).toBe(
+      `only ${MIN_SAMPLES_FOR_SHARES - 1} execution samples, too few to tell where the time went ` +
+        '(little Java code ran, or a container CPU limit starved the sampler)',
+    );
     s.executionSamples = 0;
     s.hotMethods = [];
     s.stacks = [];
-    expect(verdict(s)).toBe('no execution samples (no thread ran Java code while sampled)');
+    expect(verdict(s)).toBe('no execution samples (no thread ran Java code while sampled, or a container CPU limit starved the sampler)');
   });
 
   it(`a monitor counts from a tenth of the recording blocked, and at least ${CONTENDED_MONITOR_MIN_MS} ms`, () => {
