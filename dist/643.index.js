@@ -32,6 +32,7 @@ const LONG_GC_PAUSE_MS = 200;
 const GC_OVERHEAD_SHARE = 0.1;
 /** The machine's CPU this busy on average: the JVM is CPU-bound or competes for CPU; either slows everything. */
 const CPU_BUSY = 0.9;
+const STARVED = 'or a container CPU limit starved the sampler';
 const JDK_FRAME = /^(java|javax|jdk|sun|com\.sun)\./;
 /** Whether a frame is the JDK's own code rather than the application's (or a library's). */
 function isJdkFrame(method) {
@@ -83,10 +84,11 @@ function gcWords(a, pauses) {
 /** The verdict line for one JVM's recording. */
 function jfrVerdict(a, e) {
     const parts = [];
+    // Few samples do not prove an idle JVM: a container CPU limit throttles JFR's sampler too (1 sample in 10 s at 300m).
     if (a.executionSamples === 0)
-        parts.push('no execution samples (no thread ran Java code while sampled)');
+        parts.push(`no execution samples (no thread ran Java code while sampled, ${STARVED})`);
     else if (a.executionSamples < MIN_SAMPLES_FOR_SHARES)
-        parts.push(`only ${a.executionSamples} execution samples: little Java code ran`);
+        parts.push(`only ${a.executionSamples} execution samples, too few to tell where the time went (little Java code ran, ${STARVED})`);
     else {
         const hot = hotMethodWords(a, e);
         if (hot)
