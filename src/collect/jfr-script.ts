@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Ids } from './toolbox.js';
+import { TOOLBOX_SCRIPT } from './toolbox-script.js';
 
 const PRELUDE_END = '# end of prelude';
 
@@ -27,10 +28,7 @@ export function compact(script: string): string {
     .join('\n');
 }
 
-const SCRIPT = compact(
-  toolboxPrelude(readFileSync(new URL('./toolbox.sh', import.meta.url), 'utf8')) +
-    readFileSync(new URL('./jfr-summary.sh', import.meta.url), 'utf8'),
-);
+const SCRIPT = compact(toolboxPrelude(TOOLBOX_SCRIPT) + readFileSync(new URL('./jfr-summary.sh', import.meta.url), 'utf8'));
 
 /** JfrSummary.java as it travels: gzip (level 9) and base64, about 4.5 KB. */
 export const JFR_SUMMARY_SOURCE = gzipSync(readFileSync(new URL('./JfrSummary.java', import.meta.url)), { level: 9 }).toString('base64');

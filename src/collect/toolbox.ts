@@ -1,6 +1,5 @@
 // The in-pod toolbox as a typed interface: one method per operation, one private exec path. The script
 // (toolbox.sh, bundled beside the code) travels in argv, so the debugger image needs only sh and coreutils.
-import { readFileSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { rm } from 'node:fs/promises';
@@ -19,6 +18,7 @@ import {
 import { explainJcmdFailure } from './jcmd.js';
 import { parseHprofs, type HprofFile } from './oom-dumps.js';
 import type { HashingFileSink } from './transfer.js';
+import { TOOLBOX_SCRIPT } from './toolbox-script.js';
 import { jfrCleanCommand, jfrPrepareCommand, jfrScrubCommand, jfrSummaryCommand, preparedDir } from './jfr-script.js';
 import { FramedPartsWriter, type FramedPart, type PartSink } from './framed-parts.js';
 
@@ -52,7 +52,7 @@ function asPartSink(sink: HashingFileSink): PartSink {
   };
 }
 
-export const TOOLBOX_SCRIPT = readFileSync(new URL('./toolbox.sh', import.meta.url), 'utf8');
+export { TOOLBOX_SCRIPT };
 
 export type ToolboxCommand = 'probe' | 'jcmd' | 'threads' | 'tmplink' | 'space' | 'stream' | 'signal' | 'remove' | 'hprofs';
 
