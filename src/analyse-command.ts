@@ -3,7 +3,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { analyseRun } from './analyse/analyse-dumps.js';
 import { analyseJvmEvidence } from './analyse/analysis.js';
-import { flameInputOf, type FlameInput } from './analyse/flame-graph.js';
+import { flameGraphRef, flameInputOf, type FlameInput } from './analyse/flame-graph.js';
 import { renderFlameSvg } from './analyse/flame-svg.js';
 import type { JvmAnalysis } from './analyse/analysis-types.js';
 import { readThreadDumps } from './analyse/read-dumps.js';
@@ -81,8 +81,7 @@ async function writeFlame(file: string, input: FlameInput | undefined, label: st
     return;
   }
   await writeFile(file, renderFlameSvg(input, label));
-  const stacks = input.stacks.reduce((n, st) => n + st.count, 0) + input.otherSamples;
-  analysis.flameGraph = { file, source: input.source, stacks, ...(input.dumpSamples !== undefined ? { samples: input.dumpSamples } : {}) };
+  analysis.flameGraph = flameGraphRef(input, file);
 }
 
 /** Artifact directories per JVM; loose files together as the samples of one JVM. */

@@ -1,11 +1,11 @@
 import { access, readFile, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { JvmResult, RunManifest } from '../shared/model.js';
-import { absolute, FileNames, jvmDir } from '../shared/layout.js';
+import type { RunManifest } from '../shared/model.js';
+import { absolute, FileNames } from '../shared/layout.js';
 import { errorMessage } from '../shared/errors.js';
 import { analyseJvmEvidence } from './analysis.js';
 import type { JvmAnalysis } from './analysis-types.js';
-import { flameInputOf } from './flame-graph.js';
+import { flameGraphRef, flameInputOf, type FlameInput } from './flame-graph.js';
 import { FLAME_FILE, renderFlameSvg } from './flame-svg.js';
 import { MAX_JFR_SUMMARY_CHARS } from './jfr-read.js';
 import { compareReplicas } from './replicas.js';
@@ -18,10 +18,11 @@ export interface AnalysedJvm {
   analysis: JvmAnalysis;
 }
 
-/** A flame graph to write: the SVG text and its path relative to the output directory. */
-export interface FlameGraphFile {
-  file: string;
-  svg: string;
+/** A flame graph to draw and write for one analysed JVM (its `flameGraph` already points at `file`). */
+interface FlameToWrite {
+  entry: AnalysedJvm;
+  input: FlameInput;
+  title: string;
 }
 
 /**
@@ -31,17 +32,23 @@ export interface FlameGraphFile {
  */
 export async function analyseDumps(manifest: RunManifest, outputDir: string): Promise<AnalysedJvm[]> {
   const { entries, flames } = await analyseRunWithFlames(manifest, outputDir);
-  for (const f of flames) {
-    const entry = entries.find((e) => e.analysis.flameGraph?.file === f.file);
+  for (const { entry, input, title } of flames) {
+    const file = entry.analysis.flameGraph!.file;
+    let svg: string;
     try {
-      await writeFile(absolute(outputDir, f.file), f.svg);
+      svg = renderFlameSvg(input, title);
+    } catch (err) {
+      delete entry.analysis.flameGraph;
+      entry.analysis.notes.push(`no flame graph: ${errorMessage(err)}`);
+      continue;
+    }
+    try {
+      await writeFile(absolute(outputDir, file), svg);
     } catch (err) {
       // A full disk costs the picture, not the analysis.
-      await rm(absolute(outputDir, f.file), { force: true }).catch(() => undefined);
-      if (entry) {
-        delete entry.analysis.flameGraph;
-        entry.analysis.notes.push(`writing ${f.file} failed: ${errorMessage(err)}`);
-      }
+      await rm(absolute(outputDir, file), { force: true }).catch(() => undefined);
+      delete entry.analysis.flameGraph;
+      entry.analysis.notes.push(`writing ${file} failed: ${errorMessage(err)}`);
     }
   }
   const replicas = compareReplicas(manifest, entries);
@@ -72,13 +79,13 @@ export async function analyseRun(manifest: RunManifest, outputDir: string): Prom
   return entries;
 }
 
-/** The analyses, and the flame graphs to write beside the dumps (each entry's `flameGraph` points at its file). */
+/** The analyses, and the flame graphs to draw beside the dumps (each entry's `flameGraph` points at its file). */
 export async function analyseRunWithFlames(
   manifest: RunManifest,
   outputDir: string,
-): Promise<{ entries: AnalysedJvm[]; flames: FlameGraphFile[] }> {
+): Promise<{ entries: AnalysedJvm[]; flames: FlameToWrite[] }> {
   const entries: AnalysedJvm[] = [];
-  const flames: FlameGraphFile[] = [];
+  const flames: FlameToWrite[] = [];
   const jfrRequested = manifest.requested.dumps.includes('jfr');
   for (const pod of manifest.pods) {
     for (const jvm of pod.jvms) {
@@ -107,31 +114,14 @@ export async function analyseRunWithFlames(
       const { analysis, samples, jfrSummary: jfr } = analyseJvmEvidence({ threadDumps, histogram, jfrSummary });
       if (unread) analysis.notes.push(`JFR summary left out: ${unread}`);
       const input = flameInputOf({ jfr, samples, jfrRequested, requestedSamples: manifest.requested.threadDumpCount });
-      let svg: string | undefined;
-      try {
-        svg = input && renderFlameSvg(input, `${pod.pod} / ${pod.container} / pid ${jvm.pid}`);
-      } catch (err) {
-        analysis.notes.push(`no flame graph: ${errorMessage(err)}`);
+      const entry: AnalysedJvm = { pod: pod.pod, container: pod.container, pid: jvm.pid, analysis };
+      if (input) {
+        // Drawn only where it is written (analyseDumps): a run read again later refers to the file it has.
+        analysis.flameGraph = flameGraphRef(input, `${path.posix.dirname(jvm.files[0].path)}/${FLAME_FILE}`);
+        flames.push({ entry, input, title: `${pod.pod} / ${pod.container} / pid ${jvm.pid}` });
       }
-      if (input && svg) {
-        const file = `${dirOf(pod.pod, pod.container, jvm)}/${FLAME_FILE}`;
-        const stacks = input.stacks.reduce((n, s) => n + s.count, 0) + input.otherSamples;
-        flames.push({ file, svg });
-        analysis.flameGraph = {
-          file,
-          source: input.source,
-          stacks,
-          ...(input.dumpSamples !== undefined ? { samples: input.dumpSamples } : {}),
-        };
-      }
-      entries.push({ pod: pod.pod, container: pod.container, pid: jvm.pid, analysis });
+      entries.push(entry);
     }
   }
   return { entries, flames };
-}
-
-/** The JVM's folder: where its dumps are (so the graph sits next to them). */
-function dirOf(pod: string, container: string, jvm: JvmResult): string {
-  const first = jvm.files[0]?.path;
-  return first ? path.posix.dirname(first) : jvmDir(pod, container, jvm.pid);
 }

@@ -2,6 +2,7 @@
 // when the recording has them; else from the thread-dump samples' RUNNABLE threads, which is what a JVM without
 // JFR (JDK 8 before 8u272) offers. Pure.
 import type { JfrSummary } from '../shared/jfr-summary.js';
+import type { FlameGraphRef } from './jfr-analysis-types.js';
 import type { ThreadDump } from './thread-dump-types.js';
 import { idleTop, isJvmThread, notRunning } from './threads.js';
 
@@ -69,6 +70,12 @@ export function flameInputOf(opts: {
   if (samples.length === 0 || !(opts.jfrRequested || enough)) return undefined;
   const stacks = runnableStacks(samples);
   return stacks.length > 0 ? { source: 'thread-dumps', stacks, otherSamples: 0, dumpSamples: samples.length } : undefined;
+}
+
+/** What the analysis says of a flame graph drawn from `input` into `file`. */
+export function flameGraphRef(input: FlameInput, file: string): FlameGraphRef {
+  const stacks = input.stacks.reduce((n, s) => n + s.count, 0) + input.otherSamples;
+  return { file, source: input.source, stacks, ...(input.dumpSamples !== undefined ? { samples: input.dumpSamples } : {}) };
 }
 
 /** Merges the stacks into a tree under a root named `rootName`; children sorted by name so the output is stable. */
