@@ -3,6 +3,7 @@ import type { RunManifest } from '../shared/model.js';
 import type { AnalysedJvm } from './analyse-dumps.js';
 import type { MethodShare } from './analysis-types.js';
 import { contendedInMost } from './contention.js';
+import { shortFrame } from './verdict.js';
 
 /** One replica's figures: one row of the summary's "Replicas" table. Strings in it are pod data. */
 export interface ReplicaRow {
@@ -59,11 +60,6 @@ export function programOf(commandLine: string): string {
   return '';
 }
 
-/** "com.acme.Pricing.recalculate(Pricing.java:42)" -> "com.acme.Pricing.recalculate". */
-export function methodOf(frame: string): string {
-  return frame.replace(/\(.*\)$/, '');
-}
-
 function rowOf(jvm: AnalysedJvm, label: string): ReplicaRow {
   const a = jvm.analysis;
   const pile = a.contendedLocks.filter(contendedInMost).sort((x, y) => y.waiters - x.waiters)[0];
@@ -72,8 +68,8 @@ function rowOf(jvm: AnalysedJvm, label: string): ReplicaRow {
     ...new Set(
       list
         .map(frameOf)
-        .filter((f): f is string => !!f)
-        .map(methodOf),
+        .map(shortFrame)
+        .filter((f): f is string => !!f),
     ),
   ];
   const row: ReplicaRow = {
@@ -93,10 +89,8 @@ function rowOf(jvm: AnalysedJvm, label: string): ReplicaRow {
   if (a.histogram?.totalBytes !== undefined) row.heapBytes = a.histogram.totalBytes;
   const jfr = a.jfr;
   if (jfr && jfr.executionSamples > 0) {
-    row.jfrHotMethods = [...jfr.bySelf]
-      .sort((x, y) => y.samples - x.samples)
-      .slice(0, JFR_METHODS_KEPT)
-      .map((m) => ({ method: m.method, samples: m.samples, share: m.share }));
+    // bySelf is sorted already, most samples first.
+    row.jfrHotMethods = jfr.bySelf.slice(0, JFR_METHODS_KEPT);
   }
   return row;
 }

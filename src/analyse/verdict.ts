@@ -115,7 +115,7 @@ function percent(share: number): string {
   return `${Math.round(share * 100)}% of a CPU`;
 }
 
-/** The method without its location: the verdict is one line. */
-function shortFrame(frame: string | undefined): string | undefined {
+/** The method without its location ("a.B.m(B.java:42)" -> "a.B.m"): the verdict is one line. */
+export function shortFrame(frame: string | undefined): string | undefined {
   return frame?.replace(/\(.*\)$/, '');
 }
