@@ -5,7 +5,7 @@ import { injectDebugger, type InjectedDebugger } from '../inject/inject.js';
 import { execInContainer } from '../kube/exec.js';
 import { apiStatus, isNotFoundOf } from '../kube/status.js';
 import { errorMessage } from '../shared/errors.js';
-import type { PodResult, Stage } from '../shared/model.js';
+import type { DebuggerInfo, PodResult, Stage } from '../shared/model.js';
 import { collectJvm } from './collect-jvm.js';
 import { collectOomDumps } from './collect-oom-dumps.js';
 import { timeLeft, type CollectContext } from './context.js';
@@ -100,12 +100,11 @@ async function collectPodSteps(ctx: CollectContext, pod: V1Pod, result: PodResul
   if (scouted) {
     plan = scouted.plan;
     current = scouted.pod;
-    result.debugger = { name: scouted.name, image: settings.jdkImage, reused: !scouted.fresh, scout: scouted.name };
   }
 
   const req = debuggerRequest(plan, current, settings, debuggerIdentityFor(plan), settings.debuggerTtlSeconds, nowSeconds());
-  const debuggerInfo = {
-    ...result.debugger,
+  const debuggerInfo: DebuggerInfo = {
+    ...(scouted && { scout: scouted.name }),
     name: req.name,
     image: req.image,
     reused: false,
