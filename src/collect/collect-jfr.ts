@@ -81,7 +81,6 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
   const { waitMs, cutMs } = jfrWaitMs(rec.startedAt, ctx.settings.jfrDurationMs, Date.now(), ctx.deadline, FINISH_RESERVE_MS);
   const jvmPath = `/tmp/kjd-${job.debuggerName}-${jvm.pid}-${Date.now().toString(36)}.jfr`;
   const readPath = debuggerPathFor(job.strategy, jvm.pid, jvmPath);
-  const scrubbedPath = readPath.replace(/\.jfr$/, '-scrubbed.jfr');
   let stopped = false;
   // The summariser compiles in the pod while the recording runs on: the summary then costs only its reading.
   const summariser = prepareSummariser(job);
@@ -109,7 +108,7 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
     }
     // The summary is made from the pod's copy while the recording travels: neither waits for the other.
     const [recording, summary] = await Promise.allSettled([
-      sendRecording(job, readPath, scrubbedPath, await others),
+      sendRecording(job, readPath, await others),
       summarise(job, readPath, rec.name, summariser),
     ]);
     const failures = [recording, summary].filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => r.reason as Error);
@@ -119,7 +118,6 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
     }
   } finally {
     if (!stopped) await discardJfr(job, rec.name);
-    await toolbox.remove(ids, scrubbedPath).catch(() => undefined);
     const prepared = await summariser.ready;
     if ('dir' in prepared && !summariser.used) await toolbox.cleanJfrSummary(prepared.dir);
     // The recording holds the app's method names and more: never leave it in the pod.
@@ -128,24 +126,30 @@ export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
 }
 
 /** recording.jfr, scrubbed in the pod first when the JVM may have recorded its environment (see jfrExport), or not sent. */
-async function sendRecording(job: JvmJob, readPath: string, scrubbedPath: string, others: string[]): Promise<void> {
+async function sendRecording(job: JvmJob, readPath: string, others: string[]): Promise<void> {
   const plan = jfrExport(job.out.feature, job.toolbox.probe.jdkFeature, others);
   if (plan.kind === 'withhold') throw new Error(plan.reason);
   if (plan.kind === 'as-is') return receiveRecording(job, readPath);
+  const scrubbedPath = readPath.replace(/\.jfr$/, '-scrubbed.jfr');
   const t0 = Date.now();
   try {
-    await job.toolbox.scrubJfr(job.ids, readPath, scrubbedPath, EVENTS_OFF, SUMMARY_TIMEOUT_MS);
-    job.out.timingsMs['jfr-scrub'] = Date.now() - t0;
-  } catch (err) {
-    throw new Error(
-      `recording.jfr not sent: scrubbing the JVM's environment out of it failed (${errorMessage(err)}); the summary is kept`,
-      {
-        cause: err,
-      },
-    );
+    try {
+      await job.toolbox.scrubJfr(job.ids, readPath, scrubbedPath, EVENTS_OFF, SUMMARY_TIMEOUT_MS);
+      job.out.timingsMs['jfr-scrub'] = Date.now() - t0;
+    } catch (err) {
+      throw new Error(
+        `recording.jfr not sent: scrubbing the JVM's environment out of it failed (${errorMessage(err)}); the summary is kept`,
+        {
+          cause: err,
+        },
+      );
+    }
+    job.out.notes = [...(job.out.notes ?? []), `recording.jfr scrubbed of ${EVENTS_OFF.join(', ')} (${plan.why})`];
+    await receiveRecording(job, scrubbedPath);
+  } finally {
+    // The scrubbed copy holds the app's method names too: never left in the pod either.
+    await job.toolbox.remove(job.ids, scrubbedPath).catch(() => undefined);
   }
-  job.out.notes = [...(job.out.notes ?? []), `recording.jfr scrubbed of ${EVENTS_OFF.join(', ')} (${plan.why})`];
-  return receiveRecording(job, scrubbedPath);
 }
 
 /** recording.jfr: gzipped in transit (a recording shrinks to about 40%), verified, then unpacked here. */
@@ -165,7 +169,7 @@ async function receiveRecording(job: JvmJob, readPath: string): Promise<void> {
         const trailer = await job.toolbox.stream(job.ids, readPath, true, sink, (announced) => {
           sink.limit = { bytes: streamLimitBytes(announced), why: `the pod announced a recording of ${announced} bytes; it went on` };
         });
-        problem = transferProblem(trailer, { sha256: sink.digest(), bytes: sink.bytes, gzippedInTransit: true }, undefined);
+        problem = transferProblem(trailer, { sha256: sink.digest(), bytes: sink.bytes, gzippedInTransit: true }, undefined, 'recording');
         if (problem === undefined) {
           unpacked = await unpack(gz, local, trailer.sourceSize);
           problem = unpacked.problem;
@@ -181,7 +185,7 @@ async function receiveRecording(job: JvmJob, readPath: string): Promise<void> {
         ctx.progress(`${job.label}: JFR recording ${Math.round(size / 1024)} KiB received, sha256 verified`);
         return;
       }
-      lastProblem = (problem ?? 'not unpacked').replace('dump', 'recording');
+      lastProblem = problem ?? 'not unpacked';
       await rm(local, { force: true });
     }
     throw new TransferError(`JFR recording transfer failed: ${lastProblem || 'cancelled'}`);

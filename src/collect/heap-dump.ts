@@ -50,9 +50,10 @@ export function transferProblem(
   trailer: StreamTrailer,
   received: { sha256: string; bytes: number; gzippedInTransit: boolean },
   contentProblem: string | undefined,
+  what = 'dump',
 ): string | undefined {
   const receivedSha256 = received.sha256;
-  if (trailer.sourceExit !== 0) return `reading the dump in the pod failed (exit ${trailer.sourceExit ?? 'unknown'})`;
+  if (trailer.sourceExit !== 0) return `reading the ${what} in the pod failed (exit ${trailer.sourceExit ?? 'unknown'})`;
   // The pod's file size counts what arrived only when it travelled as is; a gzip made on the fly is counted as sent.
   if (trailer.sentBytes !== undefined && trailer.sentBytes !== received.bytes)
     return `size mismatch: the pod sent ${trailer.sentBytes} bytes, ${received.bytes} arrived`;
