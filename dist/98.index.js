@@ -17,7 +17,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _shared_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48119);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58382);
-/* harmony import */ var _analysis_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(79902);
+/* harmony import */ var _analysis_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(13670);
 /* harmony import */ var _flame_graph_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(91107);
 /* harmony import */ var _flame_svg_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(45177);
 /* harmony import */ var _jfr_read_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(67944);
@@ -38,18 +38,25 @@ __webpack_require__.r(__webpack_exports__);
  */
 async function analyseDumps(manifest, outputDir) {
     const { entries, flames } = await analyseRunWithFlames(manifest, outputDir);
-    for (const f of flames) {
-        const entry = entries.find((e) => e.analysis.flameGraph?.file === f.file);
+    for (const { entry, input, title } of flames) {
+        const file = entry.analysis.flameGraph.file;
+        let svg;
         try {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .absolute */ .ys)(outputDir, f.file), f.svg);
+            svg = (0,_flame_svg_js__WEBPACK_IMPORTED_MODULE_4__/* .renderFlameSvg */ .I)(input, title);
+        }
+        catch (err) {
+            delete entry.analysis.flameGraph;
+            entry.analysis.notes.push(`no flame graph: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(err)}`);
+            continue;
+        }
+        try {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .absolute */ .ys)(outputDir, file), svg);
         }
         catch (err) {
             // A full disk costs the picture, not the analysis.
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .absolute */ .ys)(outputDir, f.file), { force: true }).catch(() => undefined);
-            if (entry) {
-                delete entry.analysis.flameGraph;
-                entry.analysis.notes.push(`writing ${f.file} failed: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(err)}`);
-            }
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .absolute */ .ys)(outputDir, file), { force: true }).catch(() => undefined);
+            delete entry.analysis.flameGraph;
+            entry.analysis.notes.push(`writing ${file} failed: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(err)}`);
         }
     }
     const replicas = (0,_replicas_js__WEBPACK_IMPORTED_MODULE_6__.compareReplicas)(manifest, entries);
@@ -70,7 +77,7 @@ async function analyseRun(manifest, outputDir) {
     }
     return entries;
 }
-/** The analyses, and the flame graphs to write beside the dumps (each entry's `flameGraph` points at its file). */
+/** The analyses, and the flame graphs to draw beside the dumps (each entry's `flameGraph` points at its file). */
 async function analyseRunWithFlames(manifest, outputDir) {
     const entries = [];
     const flames = [];
@@ -105,33 +112,16 @@ async function analyseRunWithFlames(manifest, outputDir) {
             if (unread)
                 analysis.notes.push(`JFR summary left out: ${unread}`);
             const input = (0,_flame_graph_js__WEBPACK_IMPORTED_MODULE_8__/* .flameInputOf */ .H9)({ jfr, samples, jfrRequested, requestedSamples: manifest.requested.threadDumpCount });
-            let svg;
-            try {
-                svg = input && (0,_flame_svg_js__WEBPACK_IMPORTED_MODULE_4__/* .renderFlameSvg */ .I)(input, `${pod.pod} / ${pod.container} / pid ${jvm.pid}`);
+            const entry = { pod: pod.pod, container: pod.container, pid: jvm.pid, analysis };
+            if (input) {
+                // Drawn only where it is written (analyseDumps): a run read again later refers to the file it has.
+                analysis.flameGraph = (0,_flame_graph_js__WEBPACK_IMPORTED_MODULE_8__/* .flameGraphRef */ .fz)(input, `${node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(jvm.files[0].path)}/${_flame_svg_js__WEBPACK_IMPORTED_MODULE_4__/* .FLAME_FILE */ .n_}`);
+                flames.push({ entry, input, title: `${pod.pod} / ${pod.container} / pid ${jvm.pid}` });
             }
-            catch (err) {
-                analysis.notes.push(`no flame graph: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(err)}`);
-            }
-            if (input && svg) {
-                const file = `${dirOf(pod.pod, pod.container, jvm)}/${_flame_svg_js__WEBPACK_IMPORTED_MODULE_4__/* .FLAME_FILE */ .n_}`;
-                const stacks = input.stacks.reduce((n, s) => n + s.count, 0) + input.otherSamples;
-                flames.push({ file, svg });
-                analysis.flameGraph = {
-                    file,
-                    source: input.source,
-                    stacks,
-                    ...(input.dumpSamples !== undefined ? { samples: input.dumpSamples } : {}),
-                };
-            }
-            entries.push({ pod: pod.pod, container: pod.container, pid: jvm.pid, analysis });
+            entries.push(entry);
         }
     }
     return { entries, flames };
-}
-/** The JVM's folder: where its dumps are (so the graph sits next to them). */
-function dirOf(pod, container, jvm) {
-    const first = jvm.files[0]?.path;
-    return first ? node_path__WEBPACK_IMPORTED_MODULE_1__.posix.dirname(first) : (0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .jvmDir */ .j0)(pod, container, jvm.pid);
 }
 
 
@@ -142,6 +132,7 @@ function dirOf(pod, container, jvm) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   H9: () => (/* binding */ flameInputOf),
+/* harmony export */   fz: () => (/* binding */ flameGraphRef),
 /* harmony export */   y4: () => (/* binding */ flameTree)
 /* harmony export */ });
 /* unused harmony exports MIN_THREAD_DUMP_SAMPLES_FOR_FLAME, MAX_FLAME_DEPTH, runnableStacks */
@@ -184,6 +175,11 @@ function flameInputOf(opts) {
         return undefined;
     const stacks = runnableStacks(samples);
     return stacks.length > 0 ? { source: 'thread-dumps', stacks, otherSamples: 0, dumpSamples: samples.length } : undefined;
+}
+/** What the analysis says of a flame graph drawn from `input` into `file`. */
+function flameGraphRef(input, file) {
+    const stacks = input.stacks.reduce((n, s) => n + s.count, 0) + input.otherSamples;
+    return { file, source: input.source, stacks, ...(input.dumpSamples !== undefined ? { samples: input.dumpSamples } : {}) };
 }
 /** Merges the stacks into a tree under a root named `rootName`; children sorted by name so the output is stable. */
 function flameTree(input, rootName = 'all') {

@@ -1,5 +1,5 @@
-export const id = 964;
-export const ids = [964];
+export const id = 880;
+export const ids = [880];
 export const modules = {
 
 /***/ 73964:
@@ -233,6 +233,131 @@ function mainThreadInfo(javaThreads) {
         return undefined;
     const f = appOrTopFrame(main);
     return { state: main.state, stateDetail: main.stateDetail, frame: f ? frameText(f) : undefined };
+}
+
+
+/***/ }),
+
+/***/ 9880:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   V: () => (/* binding */ verdictOf),
+/* harmony export */   m: () => (/* binding */ shortFrame)
+/* harmony export */ });
+/* harmony import */ var _contention_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73964);
+/* harmony import */ var _threads_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17960);
+
+
+/** Checks deadlock, contention, a virtual-thread pile-up, CPU, stuck threads in that order; the first that applies is the verdict. */
+function verdictOf(a, parse = { unknownLines: 0 }) {
+    if (a.deadlocks.length > 0) {
+        const d = a.deadlocks[0];
+        const head = a.deadlocks.length > 1 ? `${a.deadlocks.length} deadlocks; first: ${deadlockWords(d)}` : deadlockWords(d);
+        return {
+            severity: 'deadlock',
+            verdict: `${head} between ${(0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(d.threads.length, 'thread')} (${quoteList(d.threads, 4)})${deadlockOn(d)}`,
+        };
+    }
+    const top = a.contendedLocks.find(_contention_js__WEBPACK_IMPORTED_MODULE_1__/* .contendedInMost */ .RR);
+    const pile = a.virtualThreads?.pileUp;
+    // Thousands of virtual threads queued on one lock: the pile-up is the finding, the lock its cause.
+    if (pile && (!top || pile.count >= top.waiters)) {
+        const where = pile.frames.find((f) => !/^(java|jdk|sun)\./.test(f)) ?? pile.frames[0];
+        const lock = pile.parkedOn ? a.contendedLocks.find((c) => c.address === pile.parkedOn) : undefined;
+        let holder = lock ? holderWords(lock) : '';
+        if (!lock?.holder && pile.parkedOnHolder !== undefined)
+            holder = ` held by "${pile.parkedOnHolder}"`;
+        const on = pile.parkedOn ? `, parked on ${lockName(pile.parkedOn, lock?.className)}${holder}` : '';
+        return {
+            severity: 'virtual-pileup',
+            verdict: `virtual-thread pile-up: ${pile.count} of ${a.virtualThreads.total} virtual threads ${pile.state ?? 'waiting'} in ${shortFrame(where)}${on}`,
+        };
+    }
+    if (top)
+        return { severity: 'contention', verdict: contentionWords(top) };
+    const hot = a.busyThreads.filter((b) => b.hot);
+    if (hot.length > 0) {
+        const parts = hot.slice(0, 3).map((b) => {
+            const share = b.cpuShare !== undefined ? percent(b.cpuShare) : undefined;
+            const most = b.measuredIntervals !== undefined && b.hotIntervals < b.measuredIntervals
+                ? `busy in ${b.hotIntervals} of ${b.measuredIntervals} intervals`
+                : undefined;
+            const noCpu = b.cpuShare === undefined && b.runnableInSamples < a.samples
+                ? `RUNNABLE in ${b.runnableInSamples} of ${a.samples} samples`
+                : undefined;
+            const extra = [share, most, noCpu].filter(Boolean).join(', ');
+            return `"${b.name}" in ${shortFrame(b.appFrame ?? b.topFrames[0])}${extra ? ` (${extra})` : ''}`;
+        });
+        const more = hot.length > 3 ? ` and ${hot.length - 3} more` : '';
+        return { severity: 'cpu', verdict: `${(0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(hot.length, 'thread')} busy in application code: ${parts.join(', ')}${more}` };
+    }
+    const stuckOnes = a.stuckThreads.filter((s) => !s.idle && !s.explainedBy);
+    if (stuckOnes.length > 0) {
+        const s = stuckOnes[0];
+        const state = s.state ? ` ${s.state}` : '';
+        return {
+            severity: 'stuck',
+            verdict: `${(0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(stuckOnes.length, 'thread')} did not move across ${s.samples} samples: "${s.name}"${state} in ${shortFrame(s.topFrames[0])}`,
+        };
+    }
+    if (a.rejected)
+        return {
+            severity: 'no-data',
+            verdict: `no finding in what was understood, but an input is not a HotSpot thread dump (looks like: ${a.rejected})`,
+        };
+    if (parse.unknownLines > 0)
+        return {
+            severity: 'no-data',
+            verdict: `no finding, but ${(0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(parse.unknownLines, 'line')} of the dump were not understood (see the notes): not judged fine`,
+        };
+    const blocked = a.blockedThreads > 0 ? `, ${a.blockedThreads} waiting for a lock` : '';
+    const vts = a.virtualThreads ? `, ${(0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(a.virtualThreads.total, 'virtual thread')}` : '';
+    let verdict = `no problem found: ${(0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(a.threadCount, 'Java thread')}${vts}${blocked}`;
+    if (a.main)
+        verdict += `; main is ${(0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .describeState */ .Jw)(a.main)}${a.main.frame ? ` in ${shortFrame(a.main.frame)}` : ''}`;
+    return { severity: 'ok', verdict };
+}
+function deadlockWords(d) {
+    if (d.locks.every((l) => l.kind === 'class-init'))
+        return d.inferred ? 'class-initialisation deadlock (inferred)' : 'class-initialisation deadlock';
+    return 'deadlock';
+}
+function deadlockOn(d) {
+    const classes = [...new Set(d.locks.map((l) => l.className).filter((c) => !!c))];
+    return classes.length > 0 ? ` on ${classes.join(', ')}` : '';
+}
+/** "java.lang.Object <0x...>" for an address; "java.lang.Object@1b6d3586" as Thread.dump_to_file names it. */
+function lockName(address, className) {
+    return address.includes('@') ? address : `${className ?? 'lock'} <${address}>`;
+}
+function holderWords(c) {
+    if (c.holder)
+        return ` held by "${c.holder}", ${c.holderState}${c.holderFrame ? ` in ${shortFrame(c.holderFrame)}` : ''}`;
+    if (c.holderUnknown === 'no-ownable-info')
+        return c.address.includes('@')
+            ? ', holder unknown (this dump format names no lock owner)'
+            : ', holder unknown (the dump was taken without -l)';
+    if (c.holderUnknown === 'shared')
+        return ', held shared (read lock or permits: no single owner)';
+    return ' (holder not in the dump)';
+}
+function contentionWords(c) {
+    const who = c.virtualWaiters === c.waiters ? (0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(c.waiters, 'virtual thread') : (0,_threads_js__WEBPACK_IMPORTED_MODULE_0__/* .plural */ .LS)(c.waiters, 'thread');
+    const how = c.kind === 'ownable' ? 'parked on' : 'blocked on';
+    const samples = c.ofSamples > 1 ? ` in ${c.contendedInSamples} of ${c.ofSamples} samples` : '';
+    return `${who} ${how} one lock (${lockName(c.address, c.className)})${holderWords(c)}${samples}`;
+}
+function quoteList(names, max = 3) {
+    const shown = names.slice(0, max).map((n) => `"${n}"`);
+    return names.length > max ? `${shown.join(', ')} and ${names.length - max} more` : shown.join(', ');
+}
+function percent(share) {
+    return `${Math.round(share * 100)}% of a CPU`;
+}
+/** The method without its location ("a.B.m(B.java:42)" -> "a.B.m"): the verdict is one line. */
+function shortFrame(frame) {
+    return frame?.replace(/\(.*\)$/, '');
 }
 
 
