@@ -591,7 +591,9 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
     } finally {
       await jvm1000.stop();
     }
-  });
+    // Two runs (a scout, a debugger, a heap dump) and a JVM compiled and started as uid 1000: about 3 s alone, over
+    // 30 s once on a clean-clone CI run beside the bundle build and the other JVM suites.
+  }, 60_000);
 
   it('l2: runAsNonRoot pod whose JVM runs as nobody: the scout already has its ids, so it is the debugger (one container)', async () => {
     const jvmNobody = await startSimpleJvm(30_000, 65534);
