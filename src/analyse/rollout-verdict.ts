@@ -1,6 +1,7 @@
 // The line that answers "why did the rollout fail?": the workload's rollout, each pod's state (crash loop, OOM,
 // probes) and its JVM's verdict, joined. Pure; each part names the artifact file it comes from.
 import type { ContainerFacts, PodContext, PodResult, RunManifest, WorkloadState } from '../shared/model.js';
+import { FileNames } from '../shared/layout.js';
 import type { AnalysedJvm } from './analyse-dumps.js';
 
 /** One layer of the line: its text, and the file in the artifact that shows it. */
@@ -63,7 +64,9 @@ export function podPart(pod: PodResult, ctx: PodContext, now: number, isNew = fa
   const crashing = ctx.containers.filter(isCrashing);
   const dir = ctx.files.find((f) => f.endsWith('/pod.yaml'))?.replace(/\/pod\.yaml$/, '');
   if (crashing.length > 0) {
-    const logFile = ctx.files.find((f) => f.includes('.previous.log')) ?? ctx.files.find((f) => f.includes('/logs/'));
+    // The crashing container's own log: the previous run's if the kubelet still had it, else the current one.
+    const own = (previous: boolean) => ctx.files.find((f) => f.endsWith(`/${FileNames.log(crashing[0].name, previous)}`));
+    const logFile = own(true) ?? own(false);
     return { text: `${name} ${crashing.map((c) => containerPart(c, ctx.containers.length > 1)).join('; ')}`, file: logFile };
   }
   const phase = ctx.phase ?? 'Unknown';

@@ -269,6 +269,18 @@ describe('the rollout verdict', () => {
     );
     expect(v.parts[0].file).toBe('web-1/logs/app.previous.log');
   });
+  it("a crash loop whose previous log is gone cites the crashing container's current log, not another container's", () => {
+    const ctx = context({
+      containers: [
+        { name: 'proxy', ready: true, restartCount: 0, state: 'running' },
+        { name: 'app', ready: false, restartCount: 3, state: 'terminated: Error', lastTerminated: { exitCode: 3, reason: 'Error' } },
+      ],
+      files: ['web-1/pod.yaml', 'web-1/logs/proxy.log', 'web-1/logs/app.log'],
+    });
+    const v = rolloutVerdict(manifest(ctx, false), [])!;
+    expect(v.text).toMatch(/^pod web-1 container app crash-looping: exit 3 Error, 3 restarts/);
+    expect(v.parts[0].file).toBe('web-1/logs/app.log');
+  });
   it('pod-controlled text is escaped in the summary and neutralised in the terminal', () => {
     const ctx = context({
       containers: [
