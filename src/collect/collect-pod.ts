@@ -13,10 +13,12 @@ import {
   chooseTarget,
   controllerOf,
   debuggerIdentityFor,
+  debuggerLifeSeconds,
   debuggerRequest,
   planJvms,
   planPod,
   runAsFromScout,
+  runSecondsLeft,
   SCOUT_MIN_SECONDS,
   SCOUT_UID,
   scoutIdentity,
@@ -102,7 +104,8 @@ async function collectPodSteps(ctx: CollectContext, pod: V1Pod, result: PodResul
     current = scouted.pod;
   }
 
-  const req = debuggerRequest(plan, current, settings, debuggerIdentityFor(plan), settings.debuggerTtlSeconds, nowSeconds());
+  const life = debuggerLifeSeconds(settings.debuggerTtlSeconds, ctx.deadline, Date.now());
+  const req = debuggerRequest(plan, current, settings, debuggerIdentityFor(plan), life, nowSeconds());
   const debuggerInfo: DebuggerInfo = {
     ...(scouted && { scout: scouted.name }),
     name: req.name,
@@ -118,7 +121,7 @@ async function collectPodSteps(ctx: CollectContext, pod: V1Pod, result: PodResul
   );
   // Reuse needs enough of the debugger's life left to finish this run; a scout added by this run has a
   // debugger's whole life, as a new debugger would.
-  const neededSeconds = Math.ceil(Math.max(0, ctx.deadline - Date.now()) / 1000) + 30;
+  const neededSeconds = runSecondsLeft(ctx.deadline, Date.now());
   const scoutServes = scouted?.fresh && scoutFits(current, scouted.name, req);
   const injected: InjectedDebugger = scoutServes
     ? { name: scouted.name, reused: false, pod: current }
@@ -189,7 +192,8 @@ async function scout(ctx: CollectContext, plan: PodPlan, pod: V1Pod): Promise<Sc
     progress(
       `${plan.pod}: the pod requires non-root and its spec does not tell the JVM's uid: a scout debugger (uid ${SCOUT_UID}) reads it from /proc`,
     );
-    const req = debuggerRequest(plan, pod, settings, scoutIdentity(), settings.debuggerTtlSeconds, nowSeconds());
+    const life = debuggerLifeSeconds(settings.debuggerTtlSeconds, ctx.deadline, Date.now());
+    const req = debuggerRequest(plan, pod, settings, scoutIdentity(), life, nowSeconds());
     const added = await step('inject', () => injectDebugger(ctx.cluster, pod, req, 0, ctx.deadline, ctx.signal));
     name = added.name;
     current = added.pod;

@@ -75,6 +75,19 @@ export function hardeningHint(pod: V1Pod, container: string): string | undefined
   );
 }
 
+/**
+ * The seconds a debugger must still live for this run: until the deadline, plus 30 s to clean up. A debugger that
+ * exits mid-run (its sleep ran out) takes its jcmd and the stream of a heap dump with it.
+ */
+export function runSecondsLeft(deadlineMs: number, nowMs: number): number {
+  return Math.ceil(Math.max(0, deadlineMs - nowMs) / 1000) + 30;
+}
+
+/** A new debugger sleeps `debugger-ttl`, but never less than this run can still take. */
+export function debuggerLifeSeconds(ttlSeconds: number, deadlineMs: number, nowMs: number): number {
+  return Math.max(ttlSeconds, runSecondsLeft(deadlineMs, nowMs));
+}
+
 /** The debugger to add to `pod` (its current version: names must not clash with containers added since). */
 export function debuggerRequest(
   plan: PodPlan,

@@ -71,7 +71,7 @@ export const Defaults = {
   AllowHeapDumpInPublicRepo: false,
   TmpVolume: 'auto',
   DebuggerNamePrefix: 'jvm-debugger',
-  DebuggerTtl: '10m',
+  DebuggerTtl: '15m',
   Timeout: '10m',
   FailOnError: true,
   IncludeContext: true,

@@ -163,12 +163,12 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
     expect(dbg).toMatchObject({
       image: JDK_IMAGE,
       targetContainerName: 'app',
-      command: ['sleep', '600'],
+      command: ['sleep', '900'],
       volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }],
     });
     expect(dbg.env).toContainEqual({ name: DEBUGGER_MARKER_ENV, value: TOOL_NAME });
     const expires = Number(dbg.env.find((e: Json) => e.name === DEBUGGER_EXPIRES_ENV)?.value);
-    expect(Math.abs(expires - (Date.parse(manifest.startedAt) / 1000 + 600))).toBeLessThan(30);
+    expect(Math.abs(expires - (Date.parse(manifest.startedAt) / 1000 + 900))).toBeLessThan(30);
     expect(server.execs.every((e) => e.pod === 'shop-new22-bbbbb' && e.container === dbg.name)).toBe(true);
 
     // The files: two spaced thread dumps, a histogram and a verified heap dump.

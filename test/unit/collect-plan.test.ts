@@ -4,7 +4,17 @@ import { describe, expect, it } from '@jest/globals';
 import { PassThrough } from 'node:stream';
 import { attachFallback } from '../../src/collect/collect-jvm.js';
 import { heapSpaceProblem, streamLimitBytes, transferProblem } from '../../src/collect/heap-dump.js';
-import { attachIds, chooseTarget, debuggerIdentityFor, planJvms, planPod, runAsFromScout, SCOUT_UID } from '../../src/collect/plan.js';
+import {
+  attachIds,
+  chooseTarget,
+  debuggerIdentityFor,
+  debuggerLifeSeconds,
+  planJvms,
+  planPod,
+  runAsFromScout,
+  runSecondsLeft,
+  SCOUT_UID,
+} from '../../src/collect/plan.js';
 import { StageError } from '../../src/collect/stage-error.js';
 import { createToolbox, ToolboxError, type ContainerExec } from '../../src/collect/toolbox.js';
 import { parseProbe, type ProbeResult } from '../../src/collect/toolbox-protocol.js';
@@ -254,5 +264,26 @@ describe('hardening that blocks attach', () => {
     p.spec!.containers[0].volumeMounts = [{ name: 'tmp', mountPath: '/tmp/' }];
     p.spec!.volumes = [{ name: 'tmp', emptyDir: {} }];
     expect(planPod(p, settings(), chooseTarget(p, settings())).attachHint).toBeUndefined();
+  });
+});
+
+describe("a debugger's life", () => {
+  const now = 1_800_000_000_000;
+  it('is debugger-ttl when that outlives the run', () => {
+    expect(debuggerLifeSeconds(900, now + 600_000, now)).toBe(900);
+  });
+  it('is never shorter than the run still may take plus 30 s: a short ttl cannot end the debugger under a heap dump', () => {
+    expect(debuggerLifeSeconds(30, now + 600_000, now)).toBe(630);
+    expect(debuggerLifeSeconds(30, now + 1_500, now)).toBe(32);
+  });
+  it('a reused debugger needs the same: until the deadline plus 30 s, and 30 s once it has passed', () => {
+    expect(runSecondsLeft(now + 60_000, now)).toBe(90);
+    expect(runSecondsLeft(now - 5_000, now)).toBe(30);
+  });
+  it('with the default timeout and debugger-ttl, a rerun a few minutes later can reuse the debugger', () => {
+    const s = settings();
+    const life = debuggerLifeSeconds(s.debuggerTtlSeconds, now + s.timeoutMs, now);
+    const rerunAt = now + 4 * 60_000;
+    expect(life - (rerunAt - now) / 1000).toBeGreaterThanOrEqual(runSecondsLeft(rerunAt + s.timeoutMs, rerunAt));
   });
 });

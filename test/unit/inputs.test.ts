@@ -85,7 +85,7 @@ describe('getSettings', () => {
       heapDumpLive: true,
       tmpVolume: 'auto',
       debuggerNamePrefix: 'jvm-debugger',
-      debuggerTtlSeconds: 600,
+      debuggerTtlSeconds: 900,
       timeoutMs: 600_000,
       failOnError: true,
       artifactName: 'jvm-dumps-e2e-deployment-simple-java-attempt2',

@@ -67,10 +67,10 @@ describe('the seed article, from inputs to the debugger patch', () => {
             image: 'eclipse-temurin:25-jdk',
             imagePullPolicy: 'IfNotPresent',
             targetContainerName: 'simple-java',
-            command: ['sleep', '600'],
+            command: ['sleep', '900'],
             env: [
               { name: 'KUBE_JVM_DUMP_DEBUGGER', value: 'kube-jvm-dump' },
-              { name: 'KUBE_JVM_DUMP_EXPIRES_AT', value: String(NOW + 600) },
+              { name: 'KUBE_JVM_DUMP_EXPIRES_AT', value: String(NOW + 900) },
             ],
             stdin: false,
             tty: false,
