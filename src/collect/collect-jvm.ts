@@ -49,7 +49,18 @@ export function attachFallback(dumps: readonly DumpKind[]): { viaSignal: DumpKin
   };
 }
 
-export async function collectJvm(ctx: CollectContext, target: JvmTarget): Promise<JvmResult> {
+/**
+ * One JVM's collection as steps taken in order (see STEPS); between two steps the pod's other JVMs may take theirs
+ * (collectJvms). Whatever step threw past its kind's attempt, `discard` stops a recording still running.
+ */
+export interface JvmSteps {
+  out: JvmResult;
+  steps: readonly (() => Promise<void>)[];
+  discard(): Promise<void>;
+}
+
+/** The folder, the attach check and the JVM's version; without attach, the SIGQUIT path, and no steps are left. */
+export async function openJvm(ctx: CollectContext, target: JvmTarget): Promise<JvmSteps> {
   const { jvm, plan, toolbox } = target;
   const out: JvmResult = { pid: jvm.pid, commandLine: jvm.commandLine, uid: jvm.uid, gid: jvm.gid, files: [], errors: [], timingsMs: {} };
   const dirRel = jvmDir(plan.pod, plan.container, jvm.pid);
@@ -57,7 +68,7 @@ export async function collectJvm(ctx: CollectContext, target: JvmTarget): Promis
   const chosen = attachIds(jvm, toolbox.probe);
   if ('mismatch' in chosen) {
     for (const dump of ctx.settings.dumps) out.errors.push({ stage: 'collect', message: chosen.mismatch, dump });
-    return out;
+    return noSteps(out);
   }
   const job: JvmJob = {
     ...target,
@@ -103,34 +114,49 @@ export async function collectJvm(ctx: CollectContext, target: JvmTarget): Promis
   } catch (err) {
     const hint = plan.attachHint ? `; ${plan.attachHint}` : '';
     await withoutAttach(job, `Cannot attach to JVM ${jvm.pid}: ${errorMessage(err)}${hint}`);
-    return out;
+    return noSteps(out);
   }
   ctx.progress(`${job.label}: JVM ${out.version ?? '?'} (${jvm.commandLine.slice(0, 100)})`);
-  await collectKinds(job);
-  return out;
+  return kindSteps(job);
+}
+
+function noSteps(out: JvmResult): JvmSteps {
+  return { out, steps: [], discard: () => Promise.resolve() };
 }
 
 /**
- * The requested kinds in DUMP_KINDS order. A JFR recording starts first, so it covers the thread dumps and the
- * histogram, and is finished at its place in the order, before the heap dump (whose safepoint would distort it).
+ * The requested kinds in DUMP_KINDS order, in four steps. A JFR recording starts first, so it covers the thread
+ * dumps and the histogram, and is finished at its place in the order, before the heap dump (whose safepoint would
+ * distort it).
  */
-async function collectKinds(job: JvmJob): Promise<void> {
+function kindSteps(job: JvmJob): JvmSteps {
   const dumps = job.ctx.settings.dumps;
+  const jfrAt = dumps.indexOf('jfr');
   let recording: JfrRecording | undefined;
-  if (dumps.includes('jfr')) await attempt(job, 'jfr', async () => void (recording = await startJfr(job)), 'jfr-start');
-  try {
-    for (const dump of dumps) {
-      if (dump !== 'jfr') await attempt(job, dump, () => COLLECTORS[dump](job));
-      else if (recording) {
+  const kinds = (list: readonly DumpKind[]) => async () => {
+    for (const dump of list) if (dump !== 'jfr') await attempt(job, dump, () => COLLECTORS[dump](job));
+  };
+  return {
+    out: job.out,
+    steps: [
+      async () => {
+        if (jfrAt >= 0) await attempt(job, 'jfr', async () => void (recording = await startJfr(job)), 'jfr-start');
+      },
+      kinds(jfrAt < 0 ? dumps : dumps.slice(0, jfrAt)),
+      async () => {
         const started = recording;
         recording = undefined;
-        await attempt(job, 'jfr', () => finishJfr(job, started));
-      }
-    }
-  } finally {
-    // Only when something above threw past its attempt: our recording never outlives the run.
-    if (recording) await discardJfr(job, recording.name);
-  }
+        if (started) await attempt(job, 'jfr', () => finishJfr(job, started));
+      },
+      kinds(jfrAt < 0 ? [] : dumps.slice(jfrAt + 1)),
+    ],
+    discard: async () => {
+      // Only when a step threw past its attempt: our recording never outlives the run.
+      const left = recording;
+      recording = undefined;
+      if (left) await discardJfr(job, left.name);
+    },
+  };
 }
 
 async function withoutAttach(job: JvmJob, message: string): Promise<void> {

@@ -1,4 +1,4 @@
-// One pod: plan, (scout,) inject the debugger, probe, then each JVM in turn.
+// One pod: plan, (scout,) inject the debugger, probe, then its JVMs (pod-jvms.ts).
 import type { V1Pod } from '@kubernetes/client-node';
 import { debuggerFits, findScoutStandIn, type DebuggerRequest } from '../inject/debugger-spec.js';
 import { injectDebugger, type InjectedDebugger } from '../inject/inject.js';
@@ -6,7 +6,6 @@ import { execInContainer } from '../kube/exec.js';
 import { apiStatus, isNotFoundOf } from '../kube/status.js';
 import { errorMessage } from '../shared/errors.js';
 import type { DebuggerInfo, PodResult, Stage } from '../shared/model.js';
-import { collectJvm } from './collect-jvm.js';
 import { collectOomDumps } from './collect-oom-dumps.js';
 import { timeLeft, type CollectContext } from './context.js';
 import {
@@ -24,6 +23,7 @@ import {
   scoutIdentity,
   type PodPlan,
 } from './plan.js';
+import { collectJvms } from './pod-jvms.js';
 import { StageError } from './stage-error.js';
 import { createToolbox, type ContainerExec, type Toolbox } from './toolbox.js';
 
@@ -157,10 +157,8 @@ async function collectPodSteps(ctx: CollectContext, pod: V1Pod, result: PodResul
     `${plan.pod}: ${jvms.length} JVM(s): ${jvms.map((j) => j.pid).join(', ')}; debugger JDK ${probe.jdkVersion ?? '?'}, uid ${probe.selfUid}, /tmp via ${strategy}`,
   );
 
-  // One JVM after another: dumps disturb the JVM, and a pod's CPU is shared.
-  for (const jvm of jvms) {
-    result.jvms.push(await collectJvm(ctx, { plan, toolbox, jvm, strategy, debuggerName: injected.name }));
-  }
+  const targets = jvms.map((jvm) => ({ plan, toolbox, jvm, strategy, debuggerName: injected.name }));
+  await collectJvms(ctx, targets, result.jvms);
   // Heap dumps left on OutOfMemoryError (the heap at the crash): only where a heap dump may be taken at all.
   if (settings.dumps.includes('heap') && !ctx.signal?.aborted)
     for (const r of result.jvms) await collectOomDumps(ctx, toolbox, pod, plan.container, r);

@@ -9,7 +9,13 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { makeDeployment, makeReplicaSet, startFakeApiServer, type FakeApiServer } from '../support/fake-apiserver/index.js';
+import {
+  makeDeployment,
+  makeReplicaSet,
+  startFakeApiServer,
+  type ExecBehaviour,
+  type FakeApiServer,
+} from '../support/fake-apiserver/index.js';
 import { runEngine } from '../../src/engine.js';
 import type { RunManifest } from '../../src/shared/model.js';
 import type { JfrSummary } from '../../src/shared/jfr-summary.js';
@@ -120,4 +126,94 @@ describe('jfr through the engine', () => {
     expect(readdirSync('/tmp').filter((f) => f.startsWith('kjd-') && f.endsWith('.jfr'))).toEqual([]);
     expect(readdirSync(guard.workTmp).filter((f) => f.startsWith('kjd-jfr.'))).toEqual([]);
   }, 90_000);
+
+  it('records two JVMs of one pod at once: both recordings start before either stops, and the heap dumps come after', async () => {
+    const second = await startSimpleJvm();
+    try {
+      const server = await startFakeApiServer({ kubelet: { delayMs: 20 } });
+      api = server;
+      guard = installGuardedShell(server);
+      onlyJvms(server, [jvm.pid, second.pid]);
+      const d = server.store.put(
+        makeDeployment({ name: 'shop', namespace: NS, revision: 1, containers: [jvmContainer()], readyReplicas: 1 }),
+      );
+      const rs = server.store.put(makeReplicaSet({ deployment: d, revision: 1, podTemplateHash: 'aaa11' }));
+      server.store.put(seedPodFor(rs, { name: 'shop-aaa11-bbbbb', ready: true }));
+      const outputDir = await mkdtemp(path.join(work, 'out-'));
+      const settings = settingsFrom({
+        kubeconfig: server.kubeconfigYaml({ namespace: NS }),
+        target: 'deployment/shop',
+        'jdk-image': 'eclipse-temurin:17-jdk',
+        dumps: 'threads,jfr,heap',
+        'thread-dump-count': '1',
+        'jfr-duration': '2s',
+        'jfr-settings': 'default',
+        'include-context': 'false',
+        timeout: '90s',
+        'output-dir': outputDir,
+      });
+      const progress: string[] = [];
+      const report = await runEngine(settings, { progress: (m) => progress.push(m) });
+      expect(guard.violations).toEqual([]);
+      const manifest = JSON.parse(await readFile(path.join(outputDir, 'manifest.json'), 'utf8')) as RunManifest;
+      const jvms = manifest.pods[0]?.jvms ?? [];
+      if (report.outcome !== 'success') throw new Error(`outcome ${report.outcome}\n${progress.join('\n')}\n${JSON.stringify(jvms)}`);
+      expect(jvms.map((j) => j.pid).sort()).toEqual([jvm.pid, second.pid].sort());
+
+      // The JVMs' commands in the order the pod saw them, each with the JVM it went to.
+      const steps = server.execs
+        .filter((e) => toolboxSub(e.command) === 'jcmd')
+        .map((e) => `${e.command[7]} ${e.command[8]}`)
+        .filter((s) => /^\d+ (JFR\.start|JFR\.stop|GC\.heap_dump)$/.test(s));
+      const starts = steps.flatMap((s, i) => (s.endsWith('JFR.start') ? [i] : []));
+      const stops = steps.flatMap((s, i) => (s.endsWith('JFR.stop') ? [i] : []));
+      const heaps = steps.flatMap((s, i) => (s.endsWith('GC.heap_dump') ? [i] : []));
+      expect([starts.length, stops.length, heaps.length]).toEqual([2, 2, 2]);
+      expect(Math.max(...starts)).toBeLessThan(Math.min(...stops));
+      expect(Math.max(...stops)).toBeLessThan(Math.min(...heaps));
+
+      // The recordings themselves say so: the spans of their events overlap.
+      const spans = jvms.map((j) => {
+        expect(j.errors).toEqual([]);
+        expect(j.files.map((f) => f.path.split('/').pop()).sort()).toEqual([
+          'heap.hprof.gz',
+          'jfr-summary.json',
+          'recording.jfr',
+          'threads-1.txt',
+        ]);
+        const summary = JSON.parse(
+          readFileSync(path.join(outputDir, `shop-aaa11-bbbbb/app/${j.pid}`, 'jfr-summary.json'), 'utf8'),
+        ) as JfrSummary;
+        const start = Date.parse(summary.recording.start ?? '');
+        return { start, end: start + summary.recording.durationMs };
+      });
+      expect(spans[0].start).toBeLessThan(spans[1].end);
+      expect(spans[1].start).toBeLessThan(spans[0].end);
+      expect(
+        await expectFilesMatchDisk(
+          outputDir,
+          jvms.flatMap((j) => j.files),
+        ),
+      ).toEqual([]);
+    } finally {
+      await second.stop();
+    }
+  }, 120_000);
 });
+
+/** The probe as if the pod held only these JVMs: this machine runs others (other tests', the developer's). */
+function onlyJvms(server: FakeApiServer, pids: number[]): void {
+  const inner = server.execHandler;
+  server.execHandler = async (req) => {
+    const behaviour = await inner(req);
+    if (toolboxSub(req.command) !== 'probe') return behaviour;
+    const filtered: ExecBehaviour = async (io) => {
+      let text = '';
+      const outcome = await behaviour({ ...io, stdout: (chunk) => Promise.resolve(void (text += chunk.toString())) });
+      const kept = text.split('\n').filter((line) => !line.startsWith('jvm\t') || pids.includes(Number(line.split('\t')[1])));
+      await io.stdout(kept.join('\n'));
+      return outcome;
+    };
+    return filtered;
+  };
+}
