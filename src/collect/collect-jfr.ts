@@ -10,7 +10,6 @@ import { CLEANUP_GRACE_MS } from '../inputs/bounds.js';
 import { errorMessage } from '../shared/errors.js';
 import { JFR_SUMMARY_SCHEMA } from '../shared/jfr-summary.js';
 import { absolute, FileNames } from '../shared/layout.js';
-import { TransferError, streamLimitBytes, transferProblem } from './heap-dump.js';
 import {
   EVENTS_OFF,
   isJfrFile,
@@ -28,7 +27,7 @@ import {
 } from './jfr.js';
 import type { JvmJob } from './jvm-job.js';
 import { sleep } from './thread-dumps.js';
-import { HashingFileSink } from './transfer.js';
+import { HashingFileSink, LocalWriteError, receiveFile, TransferError } from './transfer.js';
 
 /** JFR.start initialises JFR in the JVM on first use (a second or two); JFR.stop writes the recording. */
 const JFR_JCMD_TIMEOUT_MS = 60_000;
@@ -40,7 +39,6 @@ const SUMMARY_TIMEOUT_MS = 120_000;
 const MAX_SUMMARY_BYTES = 64 * 1024 * 1024;
 /** The summariser is compiled with the JDK's own javac module and uses jdk.jfr.consumer: JDK 11+. */
 const SUMMARISER_FEATURE = 11;
-const TRANSFER_TRIES = 2;
 
 export interface JfrRecording {
   name: string;
@@ -159,39 +157,28 @@ async function receiveRecording(job: JvmJob, readPath: string): Promise<void> {
   const local = absolute(ctx.settings.outputDir, rel);
   const gz = `${local}.gz`;
   const t0 = Date.now();
-  let lastProblem = '';
+  let unpacked: Unpacked | undefined;
   try {
-    for (let tryNo = 1; tryNo <= TRANSFER_TRIES && !ctx.signal?.aborted; tryNo++) {
-      const sink = new HashingFileSink(gz);
-      let problem: string | undefined;
-      let unpacked: Unpacked | undefined;
-      try {
-        const trailer = await job.toolbox.stream(job.ids, readPath, true, sink, (announced) => {
-          sink.limit = { bytes: streamLimitBytes(announced), why: `the pod announced a recording of ${announced} bytes; it went on` };
-        });
-        problem = transferProblem(trailer, { sha256: sink.digest(), bytes: sink.bytes, gzippedInTransit: true }, undefined, 'recording');
-        if (problem === undefined) {
-          unpacked = await unpack(gz, local, trailer.sourceSize);
-          problem = unpacked.problem;
-        }
-      } catch (err) {
-        if (!sink.destroyed) sink.destroy();
-        problem = errorMessage(sink.failure ?? err);
-      }
-      if (problem === undefined && unpacked) {
-        const { size, sha256 } = unpacked;
-        out.files.push({ path: rel, kind: 'jfr', size, sha256 });
-        out.timingsMs['jfr-transfer'] = Date.now() - t0;
-        ctx.progress(`${job.label}: JFR recording ${Math.round(size / 1024)} KiB received, sha256 verified`);
-        return;
-      }
-      lastProblem = problem ?? 'not unpacked';
-      await rm(local, { force: true });
-    }
-    throw new TransferError(`JFR recording transfer failed: ${lastProblem || 'cancelled'}`);
+    await receiveFile(job, {
+      what: 'JFR recording',
+      readPath,
+      local: gz,
+      compress: true,
+      check: async ({ trailer }) => {
+        unpacked = await unpack(gz, local, trailer.sourceSize);
+        return unpacked.problem;
+      },
+    });
+  } catch (err) {
+    await rm(local, { force: true });
+    throw err;
   } finally {
     await rm(gz, { force: true });
   }
+  const { size, sha256 } = unpacked!;
+  out.files.push({ path: rel, kind: 'jfr', size, sha256 });
+  out.timingsMs['jfr-transfer'] = Date.now() - t0;
+  ctx.progress(`${job.label}: JFR recording ${Math.round(size / 1024)} KiB received, sha256 verified`);
 }
 
 interface Unpacked {
@@ -201,12 +188,13 @@ interface Unpacked {
   sha256: string;
 }
 
-/** Unpacks the verified gzip into `local`, with the size and sha256 of the recording itself. */
+/** Unpacks the verified gzip into `local`, with the size and sha256 of the recording itself; a full disk throws. */
 async function unpack(gz: string, local: string, sourceSize: number | undefined): Promise<Unpacked> {
   const sink = new HashingFileSink(local);
   try {
     await pipeline(createReadStream(gz), createGunzip(), sink);
   } catch (err) {
+    if (sink.failure instanceof LocalWriteError) throw sink.failure;
     return { problem: `the received recording does not unpack: ${errorMessage(sink.failure ?? err)}`, size: 0, sha256: '' };
   }
   const result = { size: sink.bytes, sha256: sink.digest() };

@@ -6,7 +6,7 @@ import { dumpApplies } from '../shared/jdk-features.js';
 import { absolute, FileNames, jvmDir } from '../shared/layout.js';
 import type { DumpKind, FileRecord, JvmResult } from '../shared/model.js';
 import type { CollectContext } from './context.js';
-import { collectHeapDump, TransferError } from './heap-dump.js';
+import { collectHeapDump } from './heap-dump.js';
 import { discardJfr, finishJfr, startJfr, type JfrRecording } from './collect-jfr.js';
 import { histogramArgs, histogramTotalBytes, JcmdTimeoutMs, vmInfoCommands } from './jcmd.js';
 import type { Collector, JvmJob, JvmTarget } from './jvm-job.js';
@@ -14,7 +14,7 @@ import { attachIds } from './plan.js';
 import { takeThreadDumps, takeThreadDumpsInPod, viaSignal } from './thread-dumps.js';
 import { collectThreadsJson } from './threads-json.js';
 import { parseVmVersion } from './toolbox-protocol.js';
-import { HashingFileSink, LocalWriteError, readTail } from './transfer.js';
+import { HashingFileSink, LocalWriteError, readTail, TransferError } from './transfer.js';
 import { ToolboxError } from './toolbox.js';
 
 /** Each kind's collector; `jfr` is two steps (see collectKinds). */

@@ -6,10 +6,9 @@ import { errorMessage } from '../shared/errors.js';
 import { absolute, jvmDir } from '../shared/layout.js';
 import type { JvmResult } from '../shared/model.js';
 import type { CollectContext } from './context.js';
-import { streamLimitBytes, transferProblem } from './heap-dump.js';
 import { oomDumpDirs, oomDumpFileName, type HprofFile } from './oom-dumps.js';
 import type { Ids, Toolbox } from './toolbox.js';
-import { checkGzippedHprof, HashingFileSink } from './transfer.js';
+import { checkGzippedHprof, HashingFileSink, streamLimitBytes, transferProblem } from './transfer.js';
 
 /** Finds and collects the JVM's left-over heap dumps into its folder. Never throws: failures are the JVM's errors. */
 export async function collectOomDumps(ctx: CollectContext, toolbox: Toolbox, pod: V1Pod, container: string, jvm: JvmResult): Promise<void> {

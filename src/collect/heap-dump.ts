@@ -1,15 +1,13 @@
 // The heap dump: written by the JVM into its /tmp, streamed out with a sha256 from the pod, verified,
 // and always removed from the pod.
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { debuggerPathFor } from '../inject/tmp-mount.js';
-import { errorMessage } from '../shared/errors.js';
 import { absolute, FileNames } from '../shared/layout.js';
 import { timeLeft } from './context.js';
 import { threadsFirstWaitMs } from './threads-first.js';
 import { heapDumpNeedKiB, heapDumpPlan } from './jcmd.js';
 import type { JvmJob } from './jvm-job.js';
-import type { StreamTrailer } from './toolbox-protocol.js';
-import { checkGzippedHprof, HashingFileSink, LocalWriteError, SizeLimitError } from './transfer.js';
+import { checkGzippedHprof, receiveFile } from './transfer.js';
 
 /** Waits (bounded) until every pod of the run started its thread dumps; see threads-first.ts. */
 async function threadsFirst(job: JvmJob): Promise<void> {
@@ -23,10 +21,6 @@ async function threadsFirst(job: JvmJob): Promise<void> {
 
 /** Writing a large heap can take long; it gets at least this, and what is left of the run beyond. */
 const HEAP_WRITE_MIN_MS = 60_000;
-/** A broken stream is tried again once: the dump stays in the pod until a copy is verified. */
-const TRANSFER_TRIES = 2;
-
-export class TransferError extends Error {}
 
 /** Why there is not enough room in the JVM's /tmp for the dump, or undefined when there is. */
 export function heapSpaceProblem(needKiB: number, availKiB: number): string | undefined {
@@ -35,34 +29,6 @@ export function heapSpaceProblem(needKiB: number, availKiB: number): string | un
     `Not enough space for the heap dump in the JVM's /tmp: about ${Math.round(needKiB / 1024)} MiB needed, ${Math.round(availKiB / 1024)} MiB free. ` +
     'Give /tmp more room (e.g. an emptyDir with a larger sizeLimit) or leave heap out of dumps.'
   );
-}
-
-/**
- * Bytes a stream of a `announced`-byte file may bring: the file itself, or its gzip made on the fly (which
- * can exceed it a little for data that does not compress), plus a margin. More means it never ends.
- */
-export function streamLimitBytes(announced: number): number {
-  return announced + Math.ceil(announced / 64) + 1024 * 1024;
-}
-
-/** Why a received copy is not the pod's file, or undefined when it is (exit, size, checksum, then content). */
-export function transferProblem(
-  trailer: StreamTrailer,
-  received: { sha256: string; bytes: number; gzippedInTransit: boolean },
-  contentProblem: string | undefined,
-  what = 'dump',
-): string | undefined {
-  const receivedSha256 = received.sha256;
-  if (trailer.sourceExit !== 0) return `reading the ${what} in the pod failed (exit ${trailer.sourceExit ?? 'unknown'})`;
-  // The pod's file size counts what arrived only when it travelled as is; a gzip made on the fly is counted as sent.
-  if (trailer.sentBytes !== undefined && trailer.sentBytes !== received.bytes)
-    return `size mismatch: the pod sent ${trailer.sentBytes} bytes, ${received.bytes} arrived`;
-  if (!received.gzippedInTransit && trailer.sourceSize !== undefined && trailer.sourceSize !== received.bytes)
-    return `size mismatch: the file in the pod has ${trailer.sourceSize} bytes, ${received.bytes} arrived`;
-  if (!trailer.sha256 || trailer.sha256 !== receivedSha256)
-    return `checksum mismatch: pod ${trailer.sha256 ?? 'none'}, received ${receivedSha256}`;
-  if (contentProblem) return `the received heap dump is ${contentProblem}`;
-  return undefined;
 }
 
 export async function collectHeapDump(job: JvmJob): Promise<void> {
@@ -99,36 +65,17 @@ async function receive(job: JvmJob, readPath: string, compress: boolean): Promis
   const { ctx, out } = job;
   const rel = `${job.dirRel}/${FileNames.heapDump}`;
   const local = absolute(ctx.settings.outputDir, rel);
-  let lastProblem = '';
-  for (let tryNo = 1; tryNo <= TRANSFER_TRIES && !ctx.signal?.aborted; tryNo++) {
-    const sink = new HashingFileSink(local);
-    let trailer: StreamTrailer;
-    try {
-      trailer = await job.toolbox.stream(job.ids, readPath, compress, sink, (announced) => {
-        sink.limit = {
-          bytes: streamLimitBytes(announced),
-          why: `the pod announced a file of ${announced} bytes; a stream that goes on is a device or a file still growing`,
-        };
-      });
-    } catch (err) {
-      lastProblem = errorMessage(sink.failure ?? err);
-      if (!sink.destroyed) sink.destroy();
-      ctx.progress(`${job.label}: heap dump transfer ${tryNo} failed: ${lastProblem}`);
-      // A full disk or a stream that does not end would only fail again.
-      if (sink.failure instanceof LocalWriteError || sink.failure instanceof SizeLimitError) break;
-      continue;
-    }
-    const sha256 = sink.digest();
-    const problem = transferProblem(trailer, { sha256, bytes: sink.bytes, gzippedInTransit: compress }, await checkGzippedHprof(local));
-    if (problem) {
-      lastProblem = problem;
-      continue;
-    }
-    const size = (await stat(local)).size;
-    out.files.push({ path: rel, kind: 'heap', size, sha256 });
-    ctx.progress(`${job.label}: heap dump ${Math.round(size / 1024)} KiB received, sha256 verified`);
-    return;
-  }
-  await rm(local, { force: true });
-  throw new TransferError(`Heap dump transfer failed: ${lastProblem}`);
+  const { sha256 } = await receiveFile(job, {
+    what: 'heap dump',
+    readPath,
+    local,
+    compress,
+    check: async () => {
+      const problem = await checkGzippedHprof(local);
+      return problem && `the received heap dump is ${problem}`;
+    },
+  });
+  const size = (await stat(local)).size;
+  out.files.push({ path: rel, kind: 'heap', size, sha256 });
+  ctx.progress(`${job.label}: heap dump ${Math.round(size / 1024)} KiB received, sha256 verified`);
 }

@@ -8,8 +8,7 @@ import { dumpApplies } from '../shared/jdk-features.js';
 import { absolute, FileNames } from '../shared/layout.js';
 import { JcmdTimeoutMs } from './jcmd.js';
 import type { JvmJob } from './jvm-job.js';
-import { TransferError, transferProblem } from './heap-dump.js';
-import { HashingFileSink } from './transfer.js';
+import { HashingFileSink, TransferError, transferProblem } from './transfer.js';
 
 /** A JSON dump of a million virtual threads is about 1 GiB; past this the stream is stopped. */
 const MAX_JSON_BYTES = 1024 * 1024 * 1024;
@@ -36,14 +35,19 @@ export async function collectThreadsJson(job: JvmJob): Promise<void> {
     try {
       const trailer = await toolbox.stream(ids, readPath, false, sink);
       sha256 = sink.digest();
-      problem = transferProblem(trailer, { sha256, bytes: sink.bytes, gzippedInTransit: false }, threadsJsonProblem(sink.head()));
+      problem = transferProblem(
+        trailer,
+        { sha256, bytes: sink.bytes, gzippedInTransit: false },
+        threadsJsonProblem(sink.head()),
+        'JSON thread dump',
+      );
     } catch (err) {
       problem = errorMessage(err);
       if (!sink.destroyed) sink.destroy();
     }
     if (problem) {
       await rm(local, { force: true });
-      throw new TransferError(`JSON thread dump transfer failed: ${problem.replace('heap dump', 'JSON thread dump')}`);
+      throw new TransferError(`JSON thread dump transfer failed: ${problem}`);
     }
     const size = (await stat(local)).size;
     out.files.push({ path: rel, kind: 'threads-json', size, sha256 });

@@ -1,8 +1,14 @@
+// Files from the pod: streamed into a hashing sink, verified against the pod's trailer (exit, size, sha256) and
+// their content, tried again once when a copy is broken. One path for every file that travels (heap dump, JFR
+// recording), so they fail alike: a runner that cannot write ends the tries, and no partial copy is left.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, rm } from 'node:fs/promises';
 import { Writable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { errorMessage } from '../shared/errors.js';
+import type { JvmJob } from './jvm-job.js';
+import type { StreamTrailer } from './toolbox-protocol.js';
 
 /** The runner could not write a file (disk full, read-only, no permission): retrying cannot help. */
 export class LocalWriteError extends Error {
@@ -13,6 +19,100 @@ export class LocalWriteError extends Error {
 
 /** More bytes arrived than may: the source never ends (a device, a file still growing) or lied about its size. */
 export class SizeLimitError extends Error {}
+
+/** No verified copy of a file from the pod arrived (recorded under the stage 'transfer'). */
+export class TransferError extends Error {}
+
+/** A broken stream is tried again once: the file stays in the pod until a copy is verified. */
+const TRANSFER_TRIES = 2;
+
+/**
+ * Bytes a stream of a `announced`-byte file may bring: the file itself, or its gzip made on the fly (which
+ * can exceed it a little for data that does not compress), plus a margin. More means it never ends.
+ */
+export function streamLimitBytes(announced: number): number {
+  return announced + Math.ceil(announced / 64) + 1024 * 1024;
+}
+
+/** Why a received copy is not the pod's file, or undefined when it is (exit, size, checksum, then content). */
+export function transferProblem(
+  trailer: StreamTrailer,
+  received: { sha256: string; bytes: number; gzippedInTransit: boolean },
+  contentProblem: string | undefined,
+  what = 'heap dump',
+): string | undefined {
+  const receivedSha256 = received.sha256;
+  if (trailer.sourceExit !== 0) return `reading the ${what} in the pod failed (exit ${trailer.sourceExit ?? 'unknown'})`;
+  // The pod's file size counts what arrived only when it travelled as is; a gzip made on the fly is counted as sent.
+  if (trailer.sentBytes !== undefined && trailer.sentBytes !== received.bytes)
+    return `size mismatch: the pod sent ${trailer.sentBytes} bytes, ${received.bytes} arrived`;
+  if (!received.gzippedInTransit && trailer.sourceSize !== undefined && trailer.sourceSize !== received.bytes)
+    return `size mismatch: the file in the pod has ${trailer.sourceSize} bytes, ${received.bytes} arrived`;
+  if (!trailer.sha256 || trailer.sha256 !== receivedSha256)
+    return `checksum mismatch: pod ${trailer.sha256 ?? 'none'}, received ${receivedSha256}`;
+  if (contentProblem) return `the received ${what} is ${contentProblem}`;
+  return undefined;
+}
+
+/** A verified copy: what the pod said of its file, and the sha256 and size of what arrived. */
+export interface Receipt {
+  trailer: StreamTrailer;
+  sha256: string;
+  bytes: number;
+}
+
+export interface ReceiveOptions {
+  /** The file in words: "heap dump", "JFR recording". */
+  what: string;
+  /** The pod's file, as the debugger reads it. It stays: removing it is the caller's (in a finally). */
+  readPath: string;
+  /** Where the stream goes on the runner; removed when no copy is verified. */
+  local: string;
+  /** gzip in transit (for a file not compressed already). */
+  compress: boolean;
+  /** Why an arrived, checksum-verified copy is still not the file (its content), or undefined. May throw a LocalWriteError. */
+  check(receipt: Receipt): Promise<string | undefined>;
+}
+
+/**
+ * Brings `readPath` to `local`, verified. Throws a TransferError when no try brought a good copy; a copy the runner
+ * cannot write (a LocalWriteError: its disk) or a stream that does not end stops at once, as a retry would only fail
+ * again. Either way nothing of it stays at `local`.
+ */
+export async function receiveFile(job: JvmJob, o: ReceiveOptions): Promise<Receipt> {
+  let lastProblem = 'cancelled';
+  for (let tryNo = 1; tryNo <= TRANSFER_TRIES && !job.ctx.signal?.aborted; tryNo++) {
+    const sink = new HashingFileSink(o.local);
+    let problem: string | undefined;
+    try {
+      const trailer = await job.toolbox.stream(job.ids, o.readPath, o.compress, sink, (announced) => {
+        sink.limit = {
+          bytes: streamLimitBytes(announced),
+          why: `the pod announced a file of ${announced} bytes; a stream that goes on is a device or a file still growing`,
+        };
+      });
+      const receipt: Receipt = { trailer, sha256: sink.digest(), bytes: sink.bytes };
+      problem = transferProblem(trailer, { ...receipt, gzippedInTransit: o.compress }, undefined, o.what) ?? (await o.check(receipt));
+      if (problem === undefined) return receipt;
+    } catch (err) {
+      if (!sink.destroyed) sink.destroy();
+      const cause = sink.failure ?? err;
+      if (cause instanceof LocalWriteError || cause instanceof SizeLimitError) {
+        await rm(o.local, { force: true });
+        throw new TransferError(`${failed(o.what)}${errorMessage(cause)}`, { cause });
+      }
+      problem = errorMessage(cause);
+    }
+    lastProblem = problem;
+    job.ctx.progress(`${job.label}: ${o.what} transfer ${tryNo} failed: ${problem}`);
+  }
+  await rm(o.local, { force: true });
+  throw new TransferError(`${failed(o.what)}${lastProblem}`);
+}
+
+function failed(what: string): string {
+  return `${what.charAt(0).toUpperCase()}${what.slice(1)} transfer failed: `;
+}
 
 /** Bytes of the start kept in memory, to check a tool's output for an error without reading the file back. */
 const HEAD_BYTES = 8 * 1024;

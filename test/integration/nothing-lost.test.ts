@@ -151,6 +151,37 @@ describe('disk full on the runner', () => {
     expectPodFileRemoved(server);
   });
 
+  it.each([
+    ['recording.jfr.gz', 'as it arrives'],
+    ['recording.jfr', 'as it is unpacked'],
+  ])(
+    'the JFR recording on /dev/full (%s, %s): recorded against jfr, not retried; the summary and the rest kept; the pod file removed',
+    async (file) => {
+      const server = await start();
+      const outputDir = await mkdtemp(path.join(work, 'out-'));
+      const dir = path.join(outputDir, 'seed', 'app', String(jvm.pid));
+      mkdirSync(dir, { recursive: true });
+      symlinkSync('/dev/full', path.join(dir, file));
+      const run = await engine({ dumps: 'threads,jfr', 'jfr-duration': '1s', 'jfr-settings': 'default' }, { outputDir });
+      expectOutcome(run, 'partial');
+      const j = jvmOf(run);
+      expect(j.files.map((f) => f.path.split('/').pop())).toEqual(['threads-1.txt', 'threads-2.txt', 'jfr-summary.json']);
+      expect(await expectFilesMatchDisk(run.outputDir, j.files)).toEqual([]);
+      const written = file.replaceAll('.', '\\.');
+      expect(j.errors).toEqual([
+        {
+          stage: 'transfer',
+          dump: 'jfr',
+          message: expect.stringMatching(new RegExp(`^JFR recording transfer failed: writing .*${written} on the runner failed: ENOSPC`)),
+        },
+      ]);
+      expect(subs(server).filter((s) => s === 'stream')).toHaveLength(1);
+      expect(filesBelow(run.outputDir)).toEqual([...j.files.map((f) => f.path), 'manifest.json'].sort());
+      // Neither the recording nor its scrubbed copy stays in the pod (this machine's /tmp).
+      expect(leftoverHeapDumps(patchedDebuggerNames(server)[0])).toEqual([]);
+    },
+  );
+
   it('a 512 KiB tmpfs fills up during the heap dump (about 900 KiB): the same, and the manifest still fits', async () => {
     const server = await start();
     const outputDir = tinyDisk('512k');

@@ -3,7 +3,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { PassThrough } from 'node:stream';
 import { attachFallback } from '../../src/collect/collect-jvm.js';
-import { heapSpaceProblem, streamLimitBytes, transferProblem } from '../../src/collect/heap-dump.js';
+import { heapSpaceProblem } from '../../src/collect/heap-dump.js';
+import { streamLimitBytes, transferProblem } from '../../src/collect/transfer.js';
 import {
   attachIds,
   chooseTarget,
