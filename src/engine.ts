@@ -3,10 +3,12 @@ import type { Settings } from './inputs/settings.js';
 import { describeTarget } from './inputs/settings.js';
 import { clusterVersion, connect, type Cluster } from './kube/client.js';
 import { credentialsInUse, kubeconfigSecrets } from './kube/secrets.js';
-import { resolvePods } from './select/resolve.js';
+import type { V1Pod } from '@kubernetes/client-node';
+import { resolvePods, TargetError } from './select/resolve.js';
 import { collectPod, type Progress } from './collect/collect-pod.js';
 import { ThreadsFirst } from './collect/threads-first.js';
-import { collectPodContext, writeWorkloadStatus } from './collect/pod-context.js';
+import { collectPodContext, writeWorkloadStatus, type PodContextOptions } from './collect/pod-context.js';
+import { explainStuckPod } from './collect/stuck-pod.js';
 import { readWorkload, workloadState, type Workload } from './select/rollout.js';
 import { waitForRollout } from './select/rollout-wait.js';
 import { absolute, FileNames } from './shared/layout.js';
@@ -130,11 +132,13 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
       }
       // A rollout that completed is not dumped unless asked; one that failed is dumped in its new pods only.
       const dump = !(manifest.rollout?.status === 'complete' && !settings.dumpOnSuccess);
+      let stuck: V1Pod[] = [];
       const [version, pods, workload] = await Promise.all([
         clusterVersion(c.kc, abort.signal),
         (dump ? resolvePods(c, settings.target, settings.maxPods, manifest.rollout?.status === 'failed') : Promise.resolve([])).catch(
           (err) => {
             fail('target', err);
+            if (err instanceof TargetError) stuck = err.stuck;
             return [];
           },
         ),
@@ -143,10 +147,25 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
       ]);
       manifest.cluster.version = version;
       if (workload) await recordWorkload(manifest, workload, settings, scrubber, progress);
+      const ownerUids = workload?.object.metadata?.uid ? [workload.object.metadata.uid] : [];
+      const contextOptions: PodContextOptions = {
+        cluster: c,
+        outputDir: settings.outputDir,
+        redactEnv: settings.redactEnv,
+        logBytes: settings.logBytes,
+        ownerUids,
+        scrub: (t) => scrubber.scrub(t),
+      };
+      // No live pod: the stuck ones' state, events and logs say why (the image, the scheduler, an init container).
+      if (stuck.length > 0 && settings.includeContext) {
+        progress(
+          `${manifest.target}: reading why ${stuck.map((p) => p.metadata?.name).join(', ')} ${stuck.length > 1 ? 'run' : 'runs'} no JVM`,
+        );
+        manifest.pods.push(...(await Promise.all(stuck.map((pod) => explainStuckPod(pod, settings.container, contextOptions)))));
+      }
       if (pods.length > 0) {
         progress(`${manifest.target} in ${c.namespace}: dumping ${pods.map((p) => p.metadata?.name).join(', ')}`);
         // Pods are independent: one pod's failure must not cost another's dumps.
-        const ownerUids = workload?.object.metadata?.uid ? [workload.object.metadata.uid] : [];
         const threadsFirst =
           pods.length > 1 && settings.dumps.includes('threads') && settings.dumps.includes('heap')
             ? new ThreadsFirst(pods.map((p) => p.metadata?.name ?? '?'))
@@ -155,16 +174,7 @@ export async function runEngine(settings: Settings, hooks: EngineHooks): Promise
           pods.map(async (pod) => {
             const [result, context] = await Promise.all([
               collectPod({ cluster: c, settings, deadline, progress, signal: abort.signal, threadsFirst }, pod),
-              settings.includeContext
-                ? collectPodContext(pod, {
-                    cluster: c,
-                    outputDir: settings.outputDir,
-                    redactEnv: settings.redactEnv,
-                    logBytes: settings.logBytes,
-                    ownerUids,
-                    scrub: (t) => scrubber.scrub(t),
-                  })
-                : undefined,
+              settings.includeContext ? collectPodContext(pod, contextOptions) : undefined,
             ]);
             if (context) {
               result.context = context;

@@ -80,12 +80,12 @@ export async function run(): Promise<void> {
       return;
     }
   }
-  for (const p of manifest.pods) {
+  for (const p of manifest.pods.filter((x) => !x.stuck)) {
     log.debug(`timings ${p.pod}: ${timings(p.timingsMs)}`);
     for (const j of p.jvms) log.debug(`timings ${p.pod}/${j.pid}: ${timings(j.timingsMs)}`);
   }
   core.setOutput(Outputs.OutputDir, settings.outputDir);
-  core.setOutput(Outputs.Pods, JSON.stringify(manifest.pods.map((p) => p.pod)));
+  core.setOutput(Outputs.Pods, JSON.stringify(manifest.pods.filter((p) => !p.stuck).map((p) => p.pod)));
 
   let analyses: AnalysedJvm[] = [];
   try {

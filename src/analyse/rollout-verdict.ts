@@ -49,7 +49,7 @@ export function isCrashing(c: ContainerFacts): boolean {
 }
 
 function containerPart(c: ContainerFacts, multi: boolean): string {
-  const who = multi ? `container ${c.name} ` : '';
+  const who = c.init ? `init container ${c.name} ` : multi ? `container ${c.name} ` : '';
   const restarts = `${c.restartCount} restart${c.restartCount === 1 ? '' : 's'}`;
   const end = c.lastTerminated ? `${describeTermination(c.lastTerminated)}, ` : '';
   // Caught between two crashes the container runs for a moment: a repeated failing exit is still a crash loop.
@@ -76,8 +76,10 @@ export function podPart(pod: PodResult, ctx: PodContext, now: number, isNew = fa
   const probes = ctx.probeFailures.map(
     (p) => `${p.probe} probe: ${p.message ? `${p.message}, ` : ''}${p.count} failure${p.count === 1 ? '' : 's'}`,
   );
-  const waiting = ctx.containers.filter((c) => c.state.startsWith('waiting')).map((c) => `${c.name} ${c.state}`);
-  const why = [...probes, ...waiting].join('; ');
+  const waiting = ctx.containers
+    .filter((c) => c.state.startsWith('waiting') || (c.init && c.state === 'running'))
+    .map((c) => `${c.init ? 'init container ' : ''}${c.name} ${c.state}${c.message ? ` (${c.message})` : ''}`);
+  const why = [...(ctx.unscheduled ? [ctx.unscheduled] : []), ...probes, ...waiting].join('; ');
   return {
     text: `${name} ${phase}, not Ready${since}${why ? ` (${why})` : ''}`,
     file: ctx.files.find((f) => f.endsWith('/events.txt')),
@@ -96,6 +98,8 @@ export function jvmPart(pod: PodResult, analyses: readonly AnalysedJvm[]): Verdi
     const files = pod.jvms.find((j) => j.pid === mine[0].pid)?.files;
     return { text: `JVM: ${mine.map((a) => a.analysis.verdict).join(' / ')}`, file: files?.[0]?.path };
   }
+  // A pod that never ran its JVM (Pending, Failed): its own part says why; there was nothing to attach to.
+  if (pod.stuck) return { text: 'JVM: not started' };
   const error = pod.errors[0] ?? pod.jvms.flatMap((j) => j.errors)[0];
   if (error) return { text: `JVM: not dumped (${error.message.split('\n')[0].slice(0, 300)})` };
   return { text: pod.jvms.length === 0 ? 'JVM: none found' : 'JVM: no thread dump to analyse' };

@@ -7,7 +7,16 @@ import type { Cluster } from '../kube/client.js';
 import { apiErrorMessage } from '../kube/status.js';
 import { absolute, FileNames, podDir } from '../shared/layout.js';
 import type { PodContext } from '../shared/model.js';
-import { containerFacts, formatEvents, lastLogLine, notReadySince, podForFile, probeFailures, sortEvents } from './pod-facts.js';
+import {
+  containerFacts,
+  formatEvents,
+  lastLogLine,
+  notReadySince,
+  podForFile,
+  probeFailures,
+  sortEvents,
+  unscheduled,
+} from './pod-facts.js';
 
 /** What the kubelet sends, with status 200, for a container whose log it no longer has. */
 const KUBELET_LOG_GONE = /^unable to retrieve container logs for \S+\s*$/;
@@ -31,7 +40,8 @@ export async function collectPodContext(pod: V1Pod, o: PodContextOptions): Promi
     phase: pod.status?.phase,
     ready: pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false,
     ...(notReadySince(pod) ? { notReadySince: notReadySince(pod) } : {}),
-    containers: containerFacts(pod),
+    containers: containerFacts(pod).map((c) => (c.message ? { ...c, message: o.scrub(c.message) } : c)),
+    ...(unscheduled(pod) ? { unscheduled: o.scrub(unscheduled(pod)!) } : {}),
     probeFailures: [],
     files: [],
     errors: [],

@@ -40,15 +40,35 @@ function stateOf(s: V1ContainerStatus): string {
 
 const time = (t: Date | string | undefined): string | undefined => (t === undefined ? undefined : new Date(t).toISOString());
 
-/** Each app container's state, readiness, restarts and previous end (not the debuggers: they are ours). */
+/** Waiting reasons that are a step on the way, whose message adds nothing (a crash loop has its own facts). */
+const ROUTINE_WAITING = new Set(['ContainerCreating', 'PodInitializing', 'CrashLoopBackOff']);
+
+function waitingMessage(s: V1ContainerStatus): string | undefined {
+  const w = s.state?.waiting;
+  if (!w?.message || ROUTINE_WAITING.has(w.reason ?? '')) return undefined;
+  const line = w.message.replace(/\s+/g, ' ').trim();
+  return line.length > LAST_LINE_MAX ? `${line.slice(0, LAST_LINE_MAX)}…` : line;
+}
+
+const completed = (s: V1ContainerStatus) => s.state?.terminated?.exitCode === 0;
+
+/**
+ * Each app container's state, readiness, restarts and previous end (not the debuggers: they are ours), after the
+ * init containers that have not completed: while one runs or fails, it is why the app's containers do not start.
+ */
 export function containerFacts(pod: V1Pod): ContainerFacts[] {
-  return (pod.status?.containerStatuses ?? []).map((s) => {
+  const init = (pod.status?.initContainerStatuses ?? []).filter((s) => !completed(s)).map((s) => ({ s, init: true as const }));
+  const app = (pod.status?.containerStatuses ?? []).map((s) => ({ s, init: undefined }));
+  return [...init, ...app].map(({ s, init }) => {
     const t = s.lastState?.terminated;
+    const message = waitingMessage(s);
     return {
       name: s.name,
       ready: s.ready,
       restartCount: s.restartCount,
       state: stateOf(s),
+      ...(message ? { message } : {}),
+      ...(init ? { init } : {}),
       ...(t
         ? {
             lastTerminated: {
@@ -61,6 +81,14 @@ export function containerFacts(pod: V1Pod): ContainerFacts[] {
         : {}),
     };
   });
+}
+
+/** "Unschedulable: 0/3 nodes are available: 3 Insufficient memory." while the scheduler cannot place the pod. */
+export function unscheduled(pod: V1Pod): string | undefined {
+  const c = pod.status?.conditions?.find((x) => x.type === 'PodScheduled');
+  if (!c || c.status !== 'False') return undefined;
+  const text = `${c.reason ?? 'not scheduled'}${c.message ? `: ${c.message.replace(/\s+/g, ' ').trim()}` : ''}`;
+  return text.length > LAST_LINE_MAX ? `${text.slice(0, LAST_LINE_MAX)}…` : text;
 }
 
 /** The Ready condition's last change to False, while the pod is not Ready. */

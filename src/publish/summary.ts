@@ -232,7 +232,7 @@ function podSection(pod: PodResult, analyses: readonly AnalysedJvm[], detail: De
   if (pod.errors.length > 0) out.push(`<p>Errors for this pod:</p>\n${errorList(pod.errors)}`);
   const mine = analyses.filter((a) => a.pod === pod.pod && a.container === pod.container);
   const pids = new Set<number>([...pod.jvms.map((j) => j.pid), ...mine.map((a) => a.pid)]);
-  if (pids.size === 0) out.push('<p>No JVM found in this container.</p>');
+  if (pids.size === 0 && !pod.stuck) out.push('<p>No JVM found in this container.</p>');
   for (const pid of pids) {
     out.push(
       jvmSection(

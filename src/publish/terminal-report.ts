@@ -81,7 +81,7 @@ export function renderTerminalReport(manifest: RunManifest, analyses: readonly A
     lines.push(...errorLines(pod.errors, '  '));
     const mine = analyses.filter((a) => a.pod === pod.pod && a.container === pod.container);
     const pids = new Set<number>([...pod.jvms.map((j) => j.pid), ...mine.map((a) => a.pid)]);
-    if (pids.size === 0) lines.push('  no JVM found');
+    if (pids.size === 0 && !pod.stuck) lines.push('  no JVM found');
     for (const pid of pids) {
       const jvm = pod.jvms.find((j) => j.pid === pid);
       const a = mine.find((m) => m.pid === pid)?.analysis;

@@ -23,13 +23,32 @@ function ownedBy(pod: V1Pod, uid: string | undefined): boolean {
   return !!uid && (pod.metadata?.ownerReferences ?? []).some((o) => o.uid === uid);
 }
 
+/** Orders candidate pods for a purpose: live ones to dump, or stuck ones to explain. */
+export type PodRanker = (pods: V1Pod[], preferred?: (pod: V1Pod) => boolean) => V1Pod[];
+
+/**
+ * A pod that never started its JVM, or whose JVM is gone: Pending (unschedulable, image not pulled, init
+ * containers), Failed or Unknown; not one being deleted (an old revision going away explains nothing).
+ */
+export function isStuckPod(pod: V1Pod): boolean {
+  return !isLivePod(pod) && !pod.metadata?.deletionTimestamp && pod.status?.phase !== 'Succeeded';
+}
+
+/** Stuck pods whose state and events say why there is no live pod: `preferred` ones (the new revision's) first, newest first. */
+export const rankStuckPods: PodRanker = (pods, preferred = () => false) =>
+  pods
+    .filter(isStuckPod)
+    .map((pod) => ({ pod, group: preferred(pod) ? 0 : 1, created: createdAt(pod) }))
+    .sort((a, b) => a.group - b.group || b.created - a.created || (a.pod.metadata?.name ?? '').localeCompare(b.pod.metadata?.name ?? ''))
+    .map((x) => x.pod);
+
 /**
  * Orders live pods for dumping. Pods in `preferred` come first: during a failed rollout those are the new
  * ReplicaSet's pods, which are the interesting ones even (especially) when not Ready. Within a group,
  * ready pods first, then the newest.
  */
-export function rankLivePods(pods: V1Pod[], preferred: (pod: V1Pod) => boolean = () => false): V1Pod[] {
-  return pods
+export const rankLivePods: PodRanker = (pods, preferred = () => false) =>
+  pods
     .filter(isLivePod)
     .map((pod) => ({ pod, group: preferred(pod) ? 0 : 1, ready: isPodReady(pod) ? 0 : 1, created: createdAt(pod) }))
     .sort(
@@ -40,7 +59,6 @@ export function rankLivePods(pods: V1Pod[], preferred: (pod: V1Pod) => boolean =
         (a.pod.metadata?.name ?? '').localeCompare(b.pod.metadata?.name ?? ''),
     )
     .map((x) => x.pod);
-}
 
 /** For a Deployment: pods of the newest ReplicaSet (by revision) first, then pods of older ones. */
 export function choosePodsForDeployment(
@@ -49,13 +67,14 @@ export function choosePodsForDeployment(
   deploymentUid: string | undefined,
   maxPods: number,
   newRevisionOnly = false,
+  rank: PodRanker = rankLivePods,
 ): V1Pod[] {
   const ours = replicaSets.filter((rs) => !deploymentUid || ownedBy(rs as V1Pod, deploymentUid));
   const newest = [...ours].sort((a, b) => revisionOf(b) - revisionOf(a))[0];
   // After a failed rollout only the new revision's pods answer why it failed: never an old healthy one instead.
   const oursUids = new Set((newRevisionOnly ? [newest] : ours).map((rs) => rs?.metadata?.uid).filter(Boolean));
   const candidates = pods.filter((p) => (p.metadata?.ownerReferences ?? []).some((o) => oursUids.has(o.uid)));
-  return rankLivePods(candidates, (pod) => ownedBy(pod, newest?.metadata?.uid)).slice(0, maxPods);
+  return rank(candidates, (pod) => ownedBy(pod, newest?.metadata?.uid)).slice(0, maxPods);
 }
 
 /** For a StatefulSet: pods at the update revision first (the rollout's new pods). */
@@ -65,14 +84,15 @@ export function choosePodsForStatefulSet(
   updateRevision: string | undefined,
   maxPods: number,
   newRevisionOnly = false,
+  rank: PodRanker = rankLivePods,
 ): V1Pod[] {
   const atUpdate = (pod: V1Pod) => !!updateRevision && pod.metadata?.labels?.['controller-revision-hash'] === updateRevision;
   const candidates = pods.filter((p) => (!ownerUid || ownedBy(p, ownerUid)) && (!newRevisionOnly || atUpdate(p)));
-  return rankLivePods(candidates, atUpdate).slice(0, maxPods);
+  return rank(candidates, atUpdate).slice(0, maxPods);
 }
 
-export function choosePodsForOwner(pods: V1Pod[], ownerUid: string | undefined, maxPods: number): V1Pod[] {
-  return rankLivePods(pods.filter((p) => !ownerUid || ownedBy(p, ownerUid))).slice(0, maxPods);
+export function choosePodsForOwner(pods: V1Pod[], ownerUid: string | undefined, maxPods: number, rank: PodRanker = rankLivePods): V1Pod[] {
+  return rank(pods.filter((p) => !ownerUid || ownedBy(p, ownerUid))).slice(0, maxPods);
 }
 
 /** Renders a LabelSelector as the `labelSelector` query string the API takes. */

@@ -10,9 +10,17 @@ import {
   isLivePod,
   labelSelectorToString,
   rankLivePods,
+  rankStuckPods,
 } from './choose-pods.js';
 
-export class TargetError extends Error {}
+export class TargetError extends Error {
+  /** When no pod is live: the target's stuck pods (Pending, Failed), best first, whose state and events say why. */
+  readonly stuck: V1Pod[];
+  constructor(message: string, stuck: V1Pod[] = []) {
+    super(message);
+    this.stuck = stuck;
+  }
+}
 
 async function read<T>(what: string, ns: string, call: () => Promise<T>): Promise<T> {
   try {
@@ -34,9 +42,10 @@ export async function resolvePods(cluster: Cluster, target: TargetSpec, maxPods:
     read(`pods matching '${labelSelector}'`, ns, () => cluster.core.listNamespacedPod({ namespace: ns, labelSelector })).then(
       (l) => l.items,
     );
-  const none = (selector: string, pods: V1Pod[]) =>
+  const none = (selector: string, pods: V1Pod[], stuck: V1Pod[]) =>
     new TargetError(
       `No live pod for ${describeTarget(target)} in namespace '${ns}' (selector '${selector}'): ${describeNoLivePods(pods)}.`,
+      stuck,
     );
 
   switch (target.kind) {
@@ -45,13 +54,14 @@ export async function resolvePods(cluster: Cluster, target: TargetSpec, maxPods:
       if (!isLivePod(pod))
         throw new TargetError(
           `Pod '${target.name}' in namespace '${ns}' is not running (${pod.metadata?.deletionTimestamp ? 'Terminating' : pod.status?.phase}).`,
+          rankStuckPods([pod]),
         );
       return [pod];
     }
     case 'selector': {
       const pods = await listPods(target.selector);
       const chosen = rankLivePods(pods).slice(0, maxPods);
-      if (chosen.length === 0) throw none(target.selector, pods);
+      if (chosen.length === 0) throw none(target.selector, pods, rankStuckPods(pods).slice(0, maxPods));
       return chosen;
     }
     case 'deployment': {
@@ -66,7 +76,8 @@ export async function resolvePods(cluster: Cluster, target: TargetSpec, maxPods:
         ).then((l) => l.items),
       ]);
       const chosen = choosePodsForDeployment(pods, rss, d.metadata?.uid, maxPods, newRevisionOnly);
-      if (chosen.length === 0) throw none(selector, pods);
+      if (chosen.length === 0)
+        throw none(selector, pods, choosePodsForDeployment(pods, rss, d.metadata?.uid, maxPods, newRevisionOnly, rankStuckPods));
       return chosen;
     }
     case 'statefulset': {
@@ -75,8 +86,10 @@ export async function resolvePods(cluster: Cluster, target: TargetSpec, maxPods:
       );
       const selector = labelSelectorToString(s.spec?.selector);
       const pods = await listPods(selector);
-      const chosen = choosePodsForStatefulSet(pods, s.metadata?.uid, s.status?.updateRevision, maxPods, newRevisionOnly);
-      if (chosen.length === 0) throw none(selector, pods);
+      const pick = (rank = rankLivePods) =>
+        choosePodsForStatefulSet(pods, s.metadata?.uid, s.status?.updateRevision, maxPods, newRevisionOnly, rank);
+      const chosen = pick();
+      if (chosen.length === 0) throw none(selector, pods, pick(rankStuckPods));
       return chosen;
     }
     case 'daemonset': {
@@ -86,7 +99,7 @@ export async function resolvePods(cluster: Cluster, target: TargetSpec, maxPods:
       const selector = labelSelectorToString(s.spec?.selector);
       const pods = await listPods(selector);
       const chosen = choosePodsForOwner(pods, s.metadata?.uid, maxPods);
-      if (chosen.length === 0) throw none(selector, pods);
+      if (chosen.length === 0) throw none(selector, pods, choosePodsForOwner(pods, s.metadata?.uid, maxPods, rankStuckPods));
       return chosen;
     }
   }

@@ -83,6 +83,8 @@ export interface PodResult {
   timingsMs: Record<string, number>;
   /** What the API says about the pod beside its JVMs (include-context): states, restarts, probes, files written. */
   context?: PodContext;
+  /** Not live (Pending, Failed): nothing was attached or injected, only its context read to say why there is no JVM. */
+  stuck?: true;
 }
 
 /** One container's state as the kubelet reports it; for a JVM that is down, the only evidence there is. */
@@ -92,6 +94,10 @@ export interface ContainerFacts {
   restartCount: number;
   /** e.g. "running", "waiting: CrashLoopBackOff", "terminated: Error". */
   state: string;
+  /** The kubelet's message for a waiting state that explains itself (ErrImagePull, CreateContainerConfigError...). */
+  message?: string;
+  /** An init container that has not completed: the app containers wait for it. */
+  init?: true;
   /** The previous run's end (status.containerStatuses[].lastState.terminated). */
   lastTerminated?: { reason?: string; exitCode: number; signal?: number; finishedAt?: string };
   /** The last non-empty line of the previous log (after a restart) or of the current one; pod-controlled text. */
@@ -112,6 +118,8 @@ export interface PodContext {
   /** When the Ready condition last became False (ISO time), while the pod is not Ready. */
   notReadySince?: string;
   containers: ContainerFacts[];
+  /** Why the scheduler has not placed the pod (PodScheduled False), e.g. "Unschedulable: 0/3 nodes are available: ...". */
+  unscheduled?: string;
   probeFailures: ProbeFailure[];
   /** Files written for the pod, relative to the output directory (pod.yaml, events.txt, logs/...). */
   files: string[];

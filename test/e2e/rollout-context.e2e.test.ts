@@ -15,6 +15,7 @@ import {
   isReady,
   NS,
   requireCluster,
+  waitForPodEvents,
   waitForPods,
 } from './support/cluster.js';
 import { downloadArtifact, hprofHeader, startArtifactService, type ArtifactService } from './support/artifacts.js';
@@ -56,9 +57,8 @@ describe('rollout and pod context on the real cluster', () => {
     const name = `ro-notready-${Date.now().toString(36)}`;
     const [pod] = await createApp({ name, jre: 17, readinessFails: true });
     const podName = pod.metadata!.name!;
-    // Let the kubelet record a few failed probes (period 2 s).
-    await waitForPods(`app=${name}`, 1, (p) => p.status?.phase === 'Running', 60_000);
-    await new Promise((r) => setTimeout(r, 8_000));
+    // The kubelet has recorded a few failed probes (period 2 s).
+    await waitForPodEvents(podName, 'Unhealthy', 3, 90_000);
     const run = await dump({ target: `deployment/${name}`, 'log-bytes': '4Ki' });
     expect(run.code).toBe(0);
     const a = await downloadArtifact(service, run.artifactName);
@@ -135,6 +135,8 @@ describe('rollout and pod context on the real cluster', () => {
     const [old] = await createApp({ name, jre: 17 }, isReady);
     // Revision 2: the same JVM, a readiness probe that always fails (maxUnavailable 0 keeps the old pod serving).
     const d = await admin().apps.readNamespacedDeployment({ name, namespace: NS });
+    // Unconditional: the controller may update the status between the read and the replace.
+    d.metadata!.resourceVersion = undefined;
     d.spec!.template.spec!.containers[0].readinessProbe = { exec: { command: ['false'] }, periodSeconds: 2 };
     await admin().apps.replaceNamespacedDeployment({ name, namespace: NS, body: d });
     const run = await dump({ target: `deployment/${name}`, 'wait-for-rollout': 'true', 'rollout-timeout': '25s' });
@@ -152,6 +154,38 @@ describe('rollout and pod context on the real cluster', () => {
         `Rollout of deployment/${name} failed \\(timed out after 25s\\): new pod ${dumped[0]} Running, not Ready for \\d+s \\(readiness probe: \\d+ failures\\); JVM: no problem found`,
       ),
     );
+  }, 300_000);
+
+  it('wait-for-rollout on a new revision that never starts (its image is not on the node): the step fails; the new pod is explained from the API, nothing injected, the old pod untouched', async () => {
+    const name = `ro-never-${Date.now().toString(36)}`;
+    const [old] = await createApp({ name, jre: 17 }, isReady);
+    const d = await admin().apps.readNamespacedDeployment({ name, namespace: NS });
+    d.metadata!.resourceVersion = undefined;
+    d.spec!.template.spec!.containers[0].image = 'kjd.local/no-such-image:1';
+    await admin().apps.replaceNamespacedDeployment({ name, namespace: NS, body: d });
+    const run = await dump({ target: `deployment/${name}`, 'wait-for-rollout': 'true', 'rollout-timeout': '15s' });
+    expect(run.code).not.toBe(0);
+    expect(run.outputs['rollout-status']).toBe('failed');
+    // Nothing was dumped: the stuck pod is explained, not listed as dumped.
+    expect(JSON.parse(run.outputs.pods)).toEqual([]);
+    const a = await downloadArtifact(service, run.artifactName);
+    const stuck = a.manifest.pods[0];
+    expect(stuck).toMatchObject({ stuck: true, jvms: [] });
+    expect(stuck.pod).not.toBe(old.metadata!.name);
+    expect(stuck.pod.startsWith(`${name}-`)).toBe(true);
+    expect(stuck.debugger).toBeUndefined();
+    expect(a.text(`${stuck.pod}/events.txt`)).toContain('ErrImageNeverPull');
+    expect(stuck.errors[0].message).toMatch(
+      /is Pending \(container 'simple-java' is waiting \(ErrImageNeverPull: Container image "kjd.local\/no-such-image:1" is not present/,
+    );
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `Rollout of deployment/${name} failed \\(timed out after 15s\\): new pod ${stuck.pod} Pending, not Ready( for \\d+s)? \\(simple-java waiting: ErrImageNeverPull \\(Container image "kjd.local/no-such-image:1" is not present with pull policy of Never\\)\\); JVM: not started`,
+      ),
+    );
+    // The old pod, still serving, got no debugger.
+    const oldNow = await admin().core.readNamespacedPod({ name: old.metadata!.name!, namespace: NS });
+    expect(oldNow.spec?.ephemeralContainers ?? []).toEqual([]);
   }, 300_000);
 
   it('a JVM that ran out of heap once: after the restart, the OOM heap dump it left on its emptyDir is collected (valid HPROF), with the previous log; the verdict names the OOM', async () => {

@@ -472,7 +472,8 @@ describe('runEngine against the fake apiserver and a real local JVM', () => {
       server.store.put(seedPodFor(rs, { name: 'shop-abc12-term1', deletionTimestamp: new Date() }));
       const run = await engine({ target: 'deployment/shop' });
       expectOutcome(run, 'failure');
-      expect(run.manifest.pods).toEqual([]);
+      // The Pending pod is explained from the API (the Terminating one is going away): no JVM, no debugger.
+      expect(run.manifest.pods.map((p) => [p.pod, p.stuck, p.jvms.length, p.debugger])).toEqual([['shop-abc12-pend1', true, 0, undefined]]);
       expect(run.manifest.errors).toHaveLength(1);
       const [err] = run.manifest.errors;
       expect(err.stage).toBe('target');

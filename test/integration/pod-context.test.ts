@@ -274,4 +274,78 @@ describe('include-context', () => {
     const kept = await run({ target: 'deployment/checkout', 'redact-env': 'false' });
     expect(readFileSync(path.join(kept.outputDir, 'checkout-new22-x2', 'pod.yaml'), 'utf8')).toContain('hunter2');
   }, 90_000);
+
+  it('no live pod: each stuck pod of the new revision (image not pulled, unschedulable, an init container failing) is explained from the API, and nothing is changed in the cluster', async () => {
+    const server = await start();
+    const d = server.store.put(
+      makeDeployment({ name: 'web', namespace: NS, revision: 2, containers: [jvmContainer()], replicas: 3, readyReplicas: 0 }),
+    );
+    const old = server.store.put(makeReplicaSet({ deployment: d, revision: 1, podTemplateHash: 'old11' }));
+    const rs = server.store.put(makeReplicaSet({ deployment: d, revision: 2, podTemplateHash: 'new22' }));
+    const waiting = (reason: string, message?: string) => ({ waiting: { reason, ...(message ? { message } : {}) } });
+    const status = (name: string, state: Json, extra: Json = {}) => ({ name, ready: false, restartCount: 0, image: 'x', state, ...extra });
+    const pull = seedPodFor(rs, {
+      name: 'web-new22-pull',
+      phase: 'Pending',
+      creationTimestamp: '2026-01-01T10:00:03Z',
+      containerStatuses: [status('app', waiting('ErrImagePull', 'failed to pull "registry.invalid/app:2": <script>not found</script>'))],
+    });
+    const unscheduled = seedPodFor(rs, { name: 'web-new22-sched', phase: 'Pending', creationTimestamp: '2026-01-01T10:00:02Z' });
+    unscheduled.status.conditions = [
+      { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available: 3 Insufficient memory.' },
+    ];
+    unscheduled.status.containerStatuses = [];
+    const init = seedPodFor(rs, {
+      name: 'web-new22-init',
+      phase: 'Pending',
+      creationTimestamp: '2026-01-01T10:00:01Z',
+      initContainers: ['migrate'],
+      containerStatuses: [status('app', waiting('PodInitializing'))],
+    });
+    init.status.initContainerStatuses = [
+      status('migrate', waiting('CrashLoopBackOff', 'back-off 40s'), {
+        restartCount: 3,
+        lastState: { terminated: { exitCode: 1, reason: 'Error' } },
+      }),
+    ];
+    pull.status.conditions = [];
+    for (const p of [pull, unscheduled, init]) server.store.put(p);
+    // The old revision's pod is Pending too, and is not the rollout's: it is not explained.
+    server.store.put(seedPodFor(old, { name: 'web-old11-a', phase: 'Pending', creationTimestamp: '2026-01-01T11:00:00Z' }));
+    server.logs.set(`${NS}/web-new22-init/migrate`, 'migrating\nERROR: relation "users" does not exist\n');
+    server.logs.set(`${NS}/web-new22-init/migrate#previous`, 'migrating\nERROR: relation "users" does not exist\n');
+
+    const r = await run({ target: 'deployment/web', 'max-pods': '3' });
+    expect(r.report.outcome).toBe('failure');
+    // Nothing but reads: no debugger, no exec.
+    expect(server.requests.filter((q) => q.method !== 'GET')).toEqual([]);
+    expect(server.execs).toEqual([]);
+    expect(r.manifest.errors[0].message).toMatch(/^No live pod for deployment\/web/);
+    expect(r.manifest.pods.map((p) => [p.pod, p.stuck])).toEqual([
+      ['web-new22-pull', true],
+      ['web-new22-sched', true],
+      ['web-new22-init', true],
+    ]);
+    expect(r.manifest.pods.map((p) => p.errors[0].message)).toEqual([
+      `Pod web-new22-pull is Pending (container 'app' is waiting (ErrImagePull: failed to pull "registry.invalid/app:2": <script>not found</script>)): no JVM runs in it.`,
+      'Pod web-new22-sched is Pending (Unschedulable: 0/3 nodes are available: 3 Insufficient memory.): no JVM runs in it.',
+      "Pod web-new22-init is Pending (init container 'migrate' is waiting (CrashLoopBackOff: back-off 40s)): no JVM runs in it.",
+    ]);
+    for (const p of r.manifest.pods)
+      expect(filesBelow(r.outputDir)).toEqual(expect.arrayContaining([`${p.pod}/pod.yaml`, `${p.pod}/events.txt`]));
+    expect(filesBelow(r.outputDir)).toContain('web-new22-init/logs/migrate.previous.log');
+
+    const verdict = rolloutVerdict(r.manifest, await analyseDumps(r.manifest, r.outputDir))!;
+    expect(verdict.text).toBe(
+      'Rollout of deployment/web in progress (0 of 3 updated replicas are available): ' +
+        'pod web-new22-pull Pending, not Ready (app waiting: ErrImagePull (failed to pull "registry.invalid/app:2": <script>not found</script>)); JVM: not started; ' +
+        'pod web-new22-sched Pending, not Ready (Unschedulable: 0/3 nodes are available: 3 Insufficient memory.); JVM: not started; ' +
+        'pod web-new22-init init container migrate crash-looping: exit 1 Error, 3 restarts; last log line: ERROR: relation "users" does not exist; JVM: not started',
+    );
+    const html = buildSummaryHtml(r.manifest, []);
+    expect(html).not.toContain('<script>');
+    expect(html).toContain('&lt;script&gt;not found&lt;/script&gt;');
+    // Not "no JVM found": nothing looked for one.
+    expect(html).not.toContain('No JVM found');
+  }, 90_000);
 });

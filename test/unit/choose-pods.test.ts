@@ -1,5 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { choosePodsForDeployment, choosePodsForStatefulSet, labelSelectorToString, rankLivePods } from '../../src/select/choose-pods.js';
+import {
+  choosePodsForDeployment,
+  choosePodsForStatefulSet,
+  isStuckPod,
+  labelSelectorToString,
+  rankLivePods,
+  rankStuckPods,
+} from '../../src/select/choose-pods.js';
 import { chooseContainer, containerNotRunningReason } from '../../src/select/choose-container.js';
 import { pod, replicaSet } from '../support/pods.js';
 
@@ -84,5 +91,31 @@ describe('chooseContainer', () => {
     p.status!.containerStatuses![0].state = { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 5m' } };
     expect(containerNotRunningReason(p, 'app')).toMatch(/waiting \(CrashLoopBackOff: back-off 5m\)/);
     expect(containerNotRunningReason(pod({ name: 'q' }), 'app')).toBeUndefined();
+  });
+});
+
+describe('stuck pods, explained when no pod is live', () => {
+  const rss = [replicaSet('web-old', 3), replicaSet('web-new', 4)];
+  const pods = [
+    pod({ name: 'old-pending', owner: 'web-old', phase: 'Pending', created: '2026-01-01T00:00:09Z' }),
+    pod({ name: 'new-pending-1', owner: 'web-new', phase: 'Pending', created: '2026-01-01T00:00:01Z' }),
+    pod({ name: 'new-pending-2', owner: 'web-new', phase: 'Pending', created: '2026-01-01T00:00:02Z' }),
+    pod({ name: 'new-failed', owner: 'web-new', phase: 'Failed', created: '2026-01-01T00:00:00Z' }),
+    pod({ name: 'new-done', owner: 'web-new', phase: 'Succeeded' }),
+    pod({ name: 'new-term', owner: 'web-new', phase: 'Pending', terminating: true }),
+    pod({ name: 'new-running', owner: 'web-new' }),
+  ];
+  it('the new revision first, newest first; not Running, Succeeded or Terminating pods', () => {
+    expect(names(choosePodsForDeployment(pods, rss, 'uid-web', 9, false, rankStuckPods))).toEqual([
+      'new-pending-2',
+      'new-pending-1',
+      'new-failed',
+      'old-pending',
+    ]);
+    expect(names(choosePodsForDeployment(pods, rss, 'uid-web', 2, true, rankStuckPods))).toEqual(['new-pending-2', 'new-pending-1']);
+  });
+  it('isStuckPod: Pending, Failed, Unknown', () => {
+    expect(pods.filter(isStuckPod).map((p) => p.metadata?.name)).toEqual(['old-pending', 'new-pending-1', 'new-pending-2', 'new-failed']);
+    expect(isStuckPod(pod({ name: 'u', phase: 'Unknown' }))).toBe(true);
   });
 });

@@ -12,7 +12,9 @@ import {
   probeFailures,
   REDACTED_ENV,
   sortEvents,
+  unscheduled,
 } from '../../src/collect/pod-facts.js';
+import { whyNoJvm } from '../../src/collect/stuck-pod.js';
 import { formatAge, rolloutVerdict } from '../../src/analyse/rollout-verdict.js';
 import { buildSummaryHtml } from '../../src/publish/summary.js';
 import { renderTerminalReport } from '../../src/publish/terminal-report.js';
@@ -383,5 +385,72 @@ describe('wait-for-rollout', () => {
     const m = manifest(context());
     m.rollout = { status: 'failed', reason: 'timed out after 300s: 0 of 1 updated replicas are available', waitedMs: 300_000 };
     expect(rolloutVerdict(m, [])!.text).toMatch(/^Rollout of deployment\/web failed \(timed out after 300s\): new pod web-1/);
+  });
+});
+
+describe('a pod that never started its JVM', () => {
+  const stuck = (status: V1Pod['status']): V1Pod => ({ metadata: { name: 'web-1' }, spec: { containers: [{ name: 'app' }] }, status });
+  const waitingOn = (reason: string, message: string) => ({
+    name: 'app',
+    ready: false,
+    restartCount: 0,
+    image: 'x',
+    imageID: '',
+    state: { waiting: { reason, message } },
+  });
+  it('keeps the kubelet message of a waiting state that explains itself, cut and on one line; not of a routine step', () => {
+    const facts = containerFacts(
+      stuck({ phase: 'Pending', containerStatuses: [waitingOn('ErrImagePull', `pull\n  failed ${'x'.repeat(400)}`)] }),
+    );
+    expect(facts[0].message).toMatch(/^pull failed x+…$/);
+    expect(facts[0].message!.length).toBe(301);
+    for (const reason of ['ContainerCreating', 'PodInitializing', 'CrashLoopBackOff']) {
+      expect(containerFacts(stuck({ containerStatuses: [waitingOn(reason, 'noise')] }))[0].message).toBeUndefined();
+    }
+  });
+  it('lists the init containers that have not completed first, marked; a completed one not at all', () => {
+    const facts = containerFacts(
+      stuck({
+        initContainerStatuses: [
+          { name: 'done', ready: false, restartCount: 0, image: 'x', imageID: '', state: { terminated: { exitCode: 0 } } },
+          {
+            name: 'migrate',
+            ready: false,
+            restartCount: 2,
+            image: 'x',
+            imageID: '',
+            state: { terminated: { exitCode: 1, reason: 'Error' } },
+          },
+        ],
+        containerStatuses: [waitingOn('PodInitializing', '')],
+      }),
+    );
+    expect(facts.map((f) => [f.name, f.init, f.state])).toEqual([
+      ['migrate', true, 'terminated: Error'],
+      ['app', undefined, 'waiting: PodInitializing'],
+    ]);
+  });
+  it("the scheduler's reason while PodScheduled is False, and why no JVM runs: scheduler, then init container, then the container", () => {
+    const pending = stuck({
+      phase: 'Pending',
+      conditions: [
+        { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: '0/3 nodes are available:\n 3 Insufficient cpu.' },
+      ],
+    });
+    expect(unscheduled(pending)).toBe('Unschedulable: 0/3 nodes are available: 3 Insufficient cpu.');
+    expect(unscheduled(stuck({ conditions: [{ type: 'PodScheduled', status: 'True' }] }))).toBeUndefined();
+    expect(whyNoJvm(pending, 'app')).toBe(
+      'Pod web-1 is Pending (Unschedulable: 0/3 nodes are available: 3 Insufficient cpu.): no JVM runs in it.',
+    );
+    const initRunning = stuck({
+      phase: 'Pending',
+      initContainerStatuses: [{ name: 'wait-db', ready: false, restartCount: 0, image: 'x', imageID: '', state: { running: {} } }],
+      containerStatuses: [waitingOn('PodInitializing', '')],
+    });
+    expect(whyNoJvm(initRunning, 'app')).toBe("Pod web-1 is Pending (init container 'wait-db' is running): no JVM runs in it.");
+    expect(
+      whyNoJvm(stuck({ phase: 'Failed', containerStatuses: [waitingOn('CreateContainerConfigError', 'secret "db" not found')] }), 'app'),
+    ).toBe(`Pod web-1 is Failed (container 'app' is waiting (CreateContainerConfigError: secret "db" not found)): no JVM runs in it.`);
+    expect(whyNoJvm(stuck({ phase: 'Pending' }), undefined)).toBe('Pod web-1 is Pending: no JVM runs in it.');
   });
 });

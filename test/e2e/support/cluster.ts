@@ -4,6 +4,7 @@ import {
   CoreV1Api,
   KubeConfig,
   Watch,
+  type CoreV1Event,
   type V1Deployment,
   type V1Pod,
   type V1PodSecurityContext,
@@ -97,6 +98,59 @@ export function deployment(o: AppOptions): V1Deployment {
   };
 }
 
+/**
+ * Lists, then watches from the list's resourceVersion until `done` holds for the objects seen; re-lists on each
+ * watch end (or a watch ERROR, which has no object to apply). Returns the objects, or throws at the deadline.
+ */
+async function listThenWatch<T extends { metadata?: { name?: string } }>(
+  what: string,
+  watchPath: string,
+  query: Record<string, string>,
+  list: () => Promise<{ items: T[]; metadata?: { resourceVersion?: string } }>,
+  done: (items: T[]) => boolean,
+  timeoutMs: number,
+): Promise<T[]> {
+  const { kc } = admin();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const listed = await list();
+    if (done(listed.items)) return listed.items;
+    const seen = new Map(listed.items.map((o) => [o.metadata!.name!, o]));
+    const met = await new Promise<boolean>((resolve) => {
+      let controller: AbortController | undefined;
+      let ended = false;
+      const end = (ok: boolean) => {
+        if (ended) return;
+        ended = true;
+        clearTimeout(timer);
+        controller?.abort();
+        resolve(ok);
+      };
+      const timer = setTimeout(() => end(false), Math.min(30_000, Math.max(0, deadline - Date.now())));
+      new Watch(kc)
+        .watch(
+          watchPath,
+          { ...query, resourceVersion: listed.metadata?.resourceVersion },
+          (type, obj: T) => {
+            if (type === 'ERROR' || !obj.metadata?.name) return end(false);
+            if (type === 'DELETED') seen.delete(obj.metadata.name);
+            else seen.set(obj.metadata.name, obj);
+            if (done([...seen.values()])) end(true);
+          },
+          () => end(false),
+        )
+        .then((c) => {
+          controller = c;
+          if (ended) c.abort();
+        })
+        // A watch that cannot start ends the wait like one that ended: the caller reads afresh.
+        .catch(() => end(false));
+    });
+    if (met) return [...seen.values()];
+  }
+  throw new Error(`${what} not as awaited in time`);
+}
+
 /** Resolves when `count` pods matching the selector satisfy `ok`; watches, re-reading on each watch end. */
 export async function waitForPods(
   selector: string,
@@ -105,51 +159,30 @@ export async function waitForPods(
   timeoutMs = 180_000,
   namespace = NS,
 ): Promise<V1Pod[]> {
-  const { kc, core } = admin();
-  const deadline = Date.now() + timeoutMs;
   const good = (pods: V1Pod[]) => pods.filter((p) => !p.metadata?.deletionTimestamp && ok(p));
-  while (Date.now() < deadline) {
-    const list = await core.listNamespacedPod({ namespace, labelSelector: selector });
-    if (good(list.items).length >= count) return good(list.items);
-    const pods = new Map(list.items.map((p) => [p.metadata!.name!, p]));
-    await new Promise<void>((resolve) => {
-      let controller: AbortController | undefined;
-      const timer = setTimeout(
-        () => {
-          controller?.abort();
-          resolve();
-        },
-        Math.min(30_000, Math.max(0, deadline - Date.now())),
-      );
-      new Watch(kc)
-        .watch(
-          `/api/v1/namespaces/${namespace}/pods`,
-          { labelSelector: selector, resourceVersion: list.metadata?.resourceVersion },
-          (type, obj: V1Pod) => {
-            if (type === 'DELETED') pods.delete(obj.metadata!.name!);
-            else pods.set(obj.metadata!.name!, obj);
-            if (good([...pods.values()]).length >= count) {
-              clearTimeout(timer);
-              controller?.abort();
-              resolve();
-            }
-          },
-          () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        )
-        .then((c) => {
-          controller = c;
-        })
-        // A watch that cannot start ends the wait like one that ended: the caller reads afresh.
-        .catch(() => {
-          clearTimeout(timer);
-          resolve();
-        });
-    });
-  }
-  throw new Error(`pods '${selector}' not ready in time`);
+  const pods = await listThenWatch(
+    `pods '${selector}'`,
+    `/api/v1/namespaces/${namespace}/pods`,
+    { labelSelector: selector },
+    () => admin().core.listNamespacedPod({ namespace, labelSelector: selector }),
+    (items) => good(items).length >= count,
+    timeoutMs,
+  );
+  return good(pods);
+}
+
+/** Resolves when the events about pod `podName` with `reason` add up to `count` (an event's count included). */
+export async function waitForPodEvents(podName: string, reason: string, count: number, timeoutMs = 60_000): Promise<CoreV1Event[]> {
+  const fieldSelector = `involvedObject.kind=Pod,involvedObject.name=${podName},reason=${reason}`;
+  const total = (events: CoreV1Event[]) => events.reduce((n, e) => n + Math.max(e.count ?? 1, e.series?.count ?? 1), 0);
+  return listThenWatch(
+    `${reason} events of ${podName}`,
+    `/api/v1/namespaces/${NS}/events`,
+    { fieldSelector },
+    () => admin().core.listNamespacedEvent({ namespace: NS, fieldSelector }),
+    (items) => total(items) >= count,
+    timeoutMs,
+  );
 }
 
 export const isRunning = (p: V1Pod) => p.status?.phase === 'Running' && (p.status.containerStatuses ?? []).every((c) => !!c.state?.running);
