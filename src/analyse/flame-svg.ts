@@ -1,7 +1,7 @@
 // A flame graph as a self-contained SVG: no script, no style sheet, no font or link to fetch; every name from the
 // pod escaped as XML text, with a <title> tooltip (name, samples, share) per box. Root at the bottom, callees above,
 // width proportional to samples. Pure and deterministic: the same stacks give the same bytes.
-import { escapeControls } from '../shared/untrusted.js';
+import { escapeMarkup } from '../shared/untrusted.js';
 import { flameTree, type FlameInput, type FlameNode } from './flame-graph.js';
 import { formatMs, isJdkFrame } from './jfr-verdict.js';
 
@@ -18,17 +18,6 @@ export const MIN_FRAME_PX = 1;
 export const MAX_BOXES = 20_000;
 /** Characters of a name kept in a tooltip. */
 const MAX_TITLE_NAME = 1000;
-
-/** Text for XML content or an attribute: control, bidi and non-characters made visible, markup characters escaped. */
-export function xmlText(text: string): string {
-  return escapeControls(text)
-    .replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
 
 interface Box {
   name: string;
@@ -119,10 +108,10 @@ export function renderFlameSvg(input: FlameInput, title: string): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${FLAME_WIDTH}" height="${height}" viewBox="0 0 ${FLAME_WIDTH} ${height}" font-family="monospace" font-size="11">`,
-    `<title>${xmlText(`Flame graph: ${title.slice(0, MAX_TITLE_NAME)}`)}</title>`,
+    `<title>${escapeMarkup(`Flame graph: ${title.slice(0, MAX_TITLE_NAME)}`)}</title>`,
     `<rect x="0" y="0" width="${FLAME_WIDTH}" height="${height}" fill="rgb(250,250,246)"/>`,
-    `<text x="${FLAME_WIDTH / 2}" y="18" text-anchor="middle" font-size="14">${xmlText(`Flame graph: ${title.slice(0, 150)}`)}</text>`,
-    `<text x="${FLAME_WIDTH / 2}" y="36" text-anchor="middle">${xmlText(flameHeader(input, root.total) + (left ? `; ${left}` : ''))}</text>`,
+    `<text x="${FLAME_WIDTH / 2}" y="18" text-anchor="middle" font-size="14">${escapeMarkup(`Flame graph: ${title.slice(0, 150)}`)}</text>`,
+    `<text x="${FLAME_WIDTH / 2}" y="36" text-anchor="middle">${escapeMarkup(flameHeader(input, root.total) + (left ? `; ${left}` : ''))}</text>`,
   ];
   for (const b of boxes) {
     const x = b.offset * px;
@@ -134,8 +123,8 @@ export function renderFlameSvg(input: FlameInput, title: string): string {
     const chars = Math.floor((w - 6) / CHAR_PX);
     const label = chars < 3 ? '' : b.name.length <= chars ? b.name : `${b.name.slice(0, chars - 1)}…`;
     out.push(
-      `<g><title>${xmlText(tip)}</title><rect x="${n(x)}" y="${y}" width="${n(w)}" height="${FRAME_HEIGHT - 1}" fill="${fill(b)}" rx="2"/>` +
-        (label ? `<text x="${n(x + 3)}" y="${y + FRAME_HEIGHT - 4}">${xmlText(label)}</text>` : '') +
+      `<g><title>${escapeMarkup(tip)}</title><rect x="${n(x)}" y="${y}" width="${n(w)}" height="${FRAME_HEIGHT - 1}" fill="${fill(b)}" rx="2"/>` +
+        (label ? `<text x="${n(x + 3)}" y="${y + FRAME_HEIGHT - 4}">${escapeMarkup(label)}</text>` : '') +
         '</g>',
     );
   }

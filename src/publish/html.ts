@@ -1,20 +1,12 @@
 // HTML building blocks for the job summary: every text from the cluster or the JVM is escaped here.
-import { escapeControls } from '../shared/untrusted.js';
+import { escapeMarkup } from '../shared/untrusted.js';
 
 const MAX_TEXT = 300;
 const MAX_NAMES_SHOWN = 10;
 
-/**
- * Escapes text for HTML (a thread name can hold anything). Control, bidi and line-separator characters show
- * as escapes (`\r`, `\u202e`): raw, they could hide or reorder what the reader sees.
- */
+/** Escapes text for HTML (a thread name can hold anything); tabs and newlines stay for <pre> (see escapeMarkup). */
 export function escapeHtml(text: string): string {
-  return escapeControls(text, '\t\n')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
+  return escapeMarkup(text, '\t\n');
 }
 
 export function esc(text: string | number | undefined, max = MAX_TEXT): string {

@@ -24,6 +24,21 @@ export function escapeControls(text: string, keep = ''): string {
 }
 
 /**
+ * Text for HTML or XML content or an attribute value: markup characters as entities; control, bidi, line-separator
+ * characters and the non-characters U+FFFE/U+FFFF (not allowed in XML) as visible escapes (raw, they could hide or
+ * reorder what the reader sees); `keep` stays raw (the job summary keeps tabs and newlines).
+ */
+export function escapeMarkup(text: string, keep = ''): string {
+  return escapeControls(text, keep)
+    .replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
+/**
  * One line that cannot be a workflow command, whatever `text` holds: no raw control or line-breaking
  * character (so no new line can start inside it), no `##[` anywhere (the runner's V1 commands are found
  * anywhere in a line), and no `::` at its start after leading whitespace (V2 commands). ESC sequences

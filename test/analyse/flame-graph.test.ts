@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { analyseJvmEvidence } from '../../src/analyse/analysis.js';
 import { flameInputOf, flameTree, runnableStacks, type FlameInput } from '../../src/analyse/flame-graph.js';
-import { FLAME_WIDTH, layoutFlame, MAX_BOXES, renderFlameSvg, xmlText } from '../../src/analyse/flame-svg.js';
+import { FLAME_WIDTH, layoutFlame, MAX_BOXES, renderFlameSvg } from '../../src/analyse/flame-svg.js';
+import { escapeMarkup } from '../../src/shared/untrusted.js';
 import { DUMP_FIXTURES } from './jvm-harness.js';
 import { pricingSummary } from './jfr-fixtures.js';
 
@@ -121,8 +122,8 @@ describe('renderFlameSvg', () => {
     expect(svg.length).toBeLessThan(20_000);
   });
 
-  it('xmlText escapes every markup character', () => {
-    expect(xmlText(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  it('escapeMarkup escapes every markup character', () => {
+    expect(escapeMarkup(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });
 });
 
