@@ -179,6 +179,7 @@ export async function runAnalyseCommand(argv: string[], stdout: NodeJS.WritableS
   for (const e of entries)
     if (e.analysis.rejected)
       stderr.write(neutralise(`${TOOL_NAME} analyse: ${e.label}: not a HotSpot thread dump (looks like: ${e.analysis.rejected})`) + '\n');
+  const replicas = compareReplicas(manifest, entries);
   if (options.json) {
     const jvms = entries.map(({ pod, container, pid, analysis, files }) => ({
       pod,
@@ -188,14 +189,14 @@ export async function runAnalyseCommand(argv: string[], stdout: NodeJS.WritableS
       analysis,
     }));
     // Thread names are untrusted: inert JSON, so that a `run:` step printing it cannot be steered.
-    stdout.write(inertJson({ tool: manifest.tool, jvms, replicas: compareReplicas(manifest, entries) }) + '\n');
+    stdout.write(inertJson({ tool: manifest.tool, jvms, replicas }) + '\n');
   } else {
     stdout.write(renderOfflineReport(entries) + '\n');
     // A run's directory (or several of one workload): its replicas compared, as after the run.
-    for (const line of replicaLines(compareReplicas(manifest, entries))) stdout.write(neutralise(line) + '\n');
+    for (const line of replicaLines(replicas)) stdout.write(neutralise(line) + '\n');
   }
   if (options.html) {
-    await writeFile(options.html, renderStandaloneHtml(`Thread dump analysis: ${options.paths.join(' ')}`, manifest, entries));
+    await writeFile(options.html, renderStandaloneHtml(`Thread dump analysis: ${options.paths.join(' ')}`, manifest, entries, replicas));
     if (!options.json) stdout.write(`HTML report in ${options.html}\n`);
   }
   return exitStatusOf(entries.map((e) => e.analysis));

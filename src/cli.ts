@@ -119,12 +119,12 @@ export async function runCli(argv: string[], stdout = process.stdout, stderr = p
     import('./analyse/analyse-dumps.js'),
     import('./publish/terminal-report.js'),
   ]);
-  const analyses = await analyseDumps(report.manifest, settings.outputDir).catch((err) => {
+  const analysed = await analyseDumps(report.manifest, settings.outputDir).catch((err) => {
     stderr.write(`analysis failed: ${neutralise(errorMessage(err))}\n`);
-    return [];
+    return { jvms: [], replicas: [] };
   });
   // The report carries the errors too, next to the pod they belong to.
-  stdout.write(inert(renderTerminalReport(report.manifest, analyses)) + '\n');
+  stdout.write(inert(renderTerminalReport(report.manifest, analysed.jvms, analysed.replicas)) + '\n');
   stdout.write(inert(`Dumps in ${settings.outputDir} (manifest.json, analysis.json)`) + '\n');
   return report.outcome === 'success' ? 0 : report.outcome === 'partial' ? 3 : 1;
 }

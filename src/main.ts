@@ -4,6 +4,7 @@ import { getSettings } from './inputs/input-helper.js';
 import { applyHeapDumpPolicy, readEventPayload, repositoryVisibility } from './inputs/heap-policy.js';
 import { allErrors, runEngine } from './engine.js';
 import type { AnalysedJvm } from './analyse/analyse-dumps.js';
+import type { ReplicaComparison } from './analyse/replicas.js';
 import { rolloutVerdict } from './analyse/rollout-verdict.js';
 import { arm, phase } from './arm.js';
 import { artifactServiceAvailable } from './publish/artifact.js';
@@ -88,14 +89,14 @@ export async function run(): Promise<void> {
   core.setOutput(Outputs.Pods, JSON.stringify(manifest.pods.filter((p) => !p.stuck).map((p) => p.pod)));
 
   let analyses: AnalysedJvm[] = [];
+  let replicas: ReplicaComparison[] = [];
   try {
     // The analysis loads when there are dumps to read: the start-up (to the first API request) stays short.
-    const [{ analyseDumps }, { aggregateOutputs }, { compareReplicas }] = await Promise.all([
+    const [{ analyseDumps }, { aggregateOutputs }] = await Promise.all([
       import('./analyse/analyse-dumps.js'),
       import('./analyse/analysis.js'),
-      import('./analyse/replicas.js'),
     ]);
-    analyses = await analyseDumps(manifest, settings.outputDir);
+    ({ jvms: analyses, replicas } = await analyseDumps(manifest, settings.outputDir));
     const agg = aggregateOutputs(analyses.map((a) => a.analysis));
     core.setOutput(Outputs.Deadlock, String(agg.deadlock));
     core.setOutput(Outputs.BlockedThreads, String(agg.blockedThreads));
@@ -103,7 +104,7 @@ export async function run(): Promise<void> {
     // The recording's verdict too, unless it is already the JVM's (dumps: jfr alone).
     for (const { pod, container, pid, analysis: x } of analyses)
       if (x.jfr && !x.verdict.startsWith('JFR: ')) log.info(`${pod}/${container}/${pid}: JFR: ${x.jfr.verdict}`);
-    for (const c of compareReplicas(manifest, analyses)) log.info(`Replicas of ${c.workload}: ${c.verdict}`);
+    for (const c of replicas) log.info(`Replicas of ${c.workload}: ${c.verdict}`);
   } catch (err) {
     log.warning(`Analysing the dumps failed (the files are kept): ${errorMessage(err)}`);
   }
@@ -143,7 +144,7 @@ export async function run(): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY) {
     try {
       const { writeJobSummary } = await import('./publish/summary.js');
-      await writeJobSummary(manifest, analyses, artifact ?? { name: settings.artifactName });
+      await writeJobSummary(manifest, analyses, { artifact: artifact ?? { name: settings.artifactName }, replicas });
     } catch (err) {
       log.warning(`Writing the job summary failed: ${errorMessage(err)}`);
     }

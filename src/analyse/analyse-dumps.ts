@@ -8,7 +8,7 @@ import type { JvmAnalysis } from './analysis-types.js';
 import { flameGraphRef, flameInputOf, type FlameInput } from './flame-graph.js';
 import { FLAME_FILE, renderFlameSvg } from './flame-svg.js';
 import { MAX_JFR_SUMMARY_CHARS } from './jfr-read.js';
-import { compareReplicas } from './replicas.js';
+import { compareReplicas, type ReplicaComparison } from './replicas.js';
 
 /** One analysed JVM, keyed like the output directory: <pod>/<container>/<pid>. */
 export interface AnalysedJvm {
@@ -16,6 +16,12 @@ export interface AnalysedJvm {
   container: string;
   pid: number;
   analysis: JvmAnalysis;
+}
+
+/** A run's analysis: each JVM's, then the comparison of each workload's replicas (made once, for every report). */
+export interface AnalysedRun {
+  jvms: AnalysedJvm[];
+  replicas: ReplicaComparison[];
 }
 
 /** A flame graph to draw and write for one analysed JVM (its `flameGraph` already points at `file`). */
@@ -30,7 +36,7 @@ interface FlameToWrite {
  * writes each JVM's flame.svg (when there is one to draw) and analysis.json: the JVMs, then the comparison of each
  * workload's replicas (empty when no workload has two analysed JVMs).
  */
-export async function analyseDumps(manifest: RunManifest, outputDir: string): Promise<AnalysedJvm[]> {
+export async function analyseDumps(manifest: RunManifest, outputDir: string): Promise<AnalysedRun> {
   const { entries, flames } = await analyseRunWithFlames(manifest, outputDir);
   for (const { entry, input, title } of flames) {
     const file = entry.analysis.flameGraph!.file;
@@ -56,7 +62,7 @@ export async function analyseDumps(manifest: RunManifest, outputDir: string): Pr
     absolute(outputDir, FileNames.analysis),
     JSON.stringify({ tool: manifest.tool, jvms: entries, replicas }, null, 2) + '\n',
   );
-  return entries;
+  return { jvms: entries, replicas };
 }
 
 /**

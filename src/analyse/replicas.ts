@@ -3,6 +3,7 @@
 import type { RunManifest } from '../shared/model.js';
 import type { AnalysedJvm } from './analyse-dumps.js';
 import { replicaSets, type ReplicaRow } from './replica-rows.js';
+import { pct } from './jfr-verdict.js';
 import { plural } from './threads.js';
 
 /**
@@ -162,7 +163,6 @@ function jfrFindings(rows: readonly ReplicaRow[]): ReplicaFinding[] {
     const s = split(recorded, (r) => isHot(of(r, m)))!;
     const most = Math.max(0, ...s.rest.map((r) => of(r, m).samples));
     const kind = s.kind === 'outlier' && most * CLEAR_FACTOR > of(s.inIt[0], m).samples ? 'some' : s.kind;
-    const pct = (x: number) => `${Math.round(x * 100)}%`;
     const what = `${s.inIt.map((r) => pct(of(r, m).share)).join(', ')} of JFR samples in ${m}`;
     const rest = (r: ReplicaRow) => `${of(r, m).samples} samples`;
     const others = s.rest.length

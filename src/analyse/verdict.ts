@@ -32,7 +32,7 @@ export function verdictOf(a: JvmAnalysis, parse: { unknownLines: number } = { un
   const hot = a.busyThreads.filter((b) => b.hot);
   if (hot.length > 0) {
     const parts = hot.slice(0, 3).map((b) => {
-      const share = b.cpuShare !== undefined ? percent(b.cpuShare) : undefined;
+      const share = b.cpuShare !== undefined ? `${coreShare(b.cpuShare)} of a CPU` : undefined;
       const most =
         b.measuredIntervals !== undefined && b.hotIntervals! < b.measuredIntervals
           ? `busy in ${b.hotIntervals} of ${b.measuredIntervals} intervals`
@@ -111,8 +111,9 @@ function quoteList(names: string[], max = 3): string {
   return names.length > max ? `${shown.join(', ')} and ${names.length - max} more` : shown.join(', ');
 }
 
-function percent(share: number): string {
-  return `${Math.round(share * 100)}% of a CPU`;
+/** A share of one core (CPU time over wall time) in whole percent; a thread spread over cores can pass 100%. */
+export function coreShare(share: number): string {
+  return `${Math.round(share * 100)}%`;
 }
 
 /** The method without its location ("a.B.m(B.java:42)" -> "a.B.m"): the verdict is one line. */

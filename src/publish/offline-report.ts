@@ -1,6 +1,7 @@
 // What `kube-jvm-dump analyse` prints: the terminal report of dumps a user already has, and the job-summary HTML
 // as a standalone page.
 import type { AnalysedJvm } from '../analyse/analyse-dumps.js';
+import type { ReplicaComparison } from '../analyse/replicas.js';
 import type { RunManifest } from '../shared/model.js';
 import { neutralise } from '../shared/untrusted.js';
 import { buildSummaryHtml, escapeHtml } from './summary.js';
@@ -29,9 +30,14 @@ export function renderOfflineReport(entries: readonly OfflineEntry[]): string {
 }
 
 /** The job summary's HTML for these JVMs, as a page of its own. */
-export function renderStandaloneHtml(title: string, manifest: RunManifest, entries: readonly AnalysedJvm[]): string {
+export function renderStandaloneHtml(
+  title: string,
+  manifest: RunManifest,
+  entries: readonly AnalysedJvm[],
+  replicas: readonly ReplicaComparison[],
+): string {
   // The summary opens with a heading about a cluster run; an offline analysis has its own.
-  const body = buildSummaryHtml(manifest, entries, undefined, Number.MAX_SAFE_INTEGER).replace(/^<h2>.*<\/h2>\n/, '');
+  const body = buildSummaryHtml(manifest, entries, { budgetBytes: Number.MAX_SAFE_INTEGER, replicas }).replace(/^<h2>.*<\/h2>\n/, '');
   return [
     '<!doctype html>',
     '<html lang="en">',

@@ -1,10 +1,11 @@
 // The job summary's "Replicas" section and the terminal's lines for it: one row per replica of a workload, and
 // the verdict of the comparison (each JVM's own verdict follows in its pod's section). Pod names are API data and thread, lock, class and method names pod data:
 // escaped for HTML here, neutralised for the terminal.
+import { pct } from '../analyse/jfr-verdict.js';
 import { compareReplicas, findingText, type ReplicaComparison } from '../analyse/replicas.js';
 import type { AnalysedJvm } from '../analyse/analyse-dumps.js';
-import type { ReplicaRow } from '../analyse/replica-rows.js';
 import type { RunManifest } from '../shared/model.js';
+import type { ReplicaRow } from '../analyse/replica-rows.js';
 import { neutralise } from '../shared/untrusted.js';
 import { esc, formatBytes, table } from './html.js';
 
@@ -38,13 +39,13 @@ function lockCell(r: ReplicaRow): string {
 
 function hotCell(r: ReplicaRow): string {
   const sampled = r.hotMethods.slice(0, 3).map((m) => `<code>${esc(m, 160)}</code>`);
-  const jfr = (r.jfrHotMethods ?? []).slice(0, 3).map((m) => `<code>${esc(m.method, 160)}</code> ${Math.round(m.share * 100)}% (JFR)`);
+  const jfr = (r.jfrHotMethods ?? []).slice(0, 3).map((m) => `<code>${esc(m.method, 160)}</code> ${pct(m.share)} (JFR)`);
   return [...sampled, ...jfr].join('<br>') || 'none';
 }
 
-/** The summary's section for the run: empty when no workload had two replicas to compare. */
-export function replicasSection(manifest: RunManifest, analyses: readonly AnalysedJvm[]): string {
-  return replicasHtml(compareReplicas(manifest, analyses));
+/** The summary's section for the run (the comparison analyseDumps made, else made here): empty when none had two replicas. */
+export function replicasSection(manifest: RunManifest, analyses: readonly AnalysedJvm[], made?: readonly ReplicaComparison[]): string {
+  return replicasHtml(made ?? compareReplicas(manifest, analyses));
 }
 
 /** The section for every compared workload. */
@@ -88,9 +89,7 @@ export function replicaLines(comparisons: readonly ReplicaComparison[]): string[
     ...shownRows(c).map((r) => {
       const lock = r.deadlock ? 'deadlock' : r.pileUp > 0 ? `${r.pileUp} on one lock` : 'no lock pile-up';
       const threads = r.threads !== undefined ? `${r.threads} Java threads (${stateMix(r.states)}), ${lock}` : 'no thread dump';
-      const jfr = r.jfrHotMethods?.[0]
-        ? `, JFR: ${Math.round(r.jfrHotMethods[0].share * 100)}% in ${t(r.jfrHotMethods[0].method, 200)}`
-        : '';
+      const jfr = r.jfrHotMethods?.[0] ? `, JFR: ${pct(r.jfrHotMethods[0].share)} in ${t(r.jfrHotMethods[0].method, 200)}` : '';
       const heap = r.heapBytes !== undefined ? `, ${formatBytes(r.heapBytes)} live heap` : '';
       const hot = r.hotMethods.length > 0 ? `, hot: ${t(r.hotMethods.slice(0, 2).join(', '), 200)}` : '';
       return `  ${t(r.label, 160)}: ${threads}${hot}${jfr}${heap}`;

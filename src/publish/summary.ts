@@ -4,11 +4,12 @@ import * as core from '@actions/core';
 import type { ErrorRecord, JvmResult, PodResult, RunManifest } from '../shared/model.js';
 import type { JvmAnalysis, Severity } from '../analyse/analysis-types.js';
 import type { AnalysedJvm } from '../analyse/analyse-dumps.js';
-import { details, esc, escapeHtml, formatBytes, names, pre, safeUrl, table } from './html.js';
-import { virtualThreadsHtml } from './virtual-threads-html.js';
+import { analysisDetails, MAX_ROWS } from './analysis-html.js';
+import { details, esc, escapeHtml, formatBytes, safeUrl, table } from './html.js';
 import { rolloutVerdict } from '../analyse/rollout-verdict.js';
 import { podContextHtml, rolloutVerdictHtml } from './context-html.js';
 import { replicasSection } from './replicas-html.js';
+import type { ReplicaComparison } from '../analyse/replicas.js';
 import { jfrHtml } from './jfr-html.js';
 
 export type { AnalysedJvm };
@@ -32,8 +33,6 @@ const ICON: Record<Severity, string> = {
   ok: '🟢',
   'no-data': '⚪',
 };
-const MAX_ROWS = 10;
-const MAX_FRAMES_SHOWN = 15;
 
 type Detail = 'full' | 'compact';
 
@@ -101,129 +100,6 @@ function collectedList(jvm: JvmResult): string {
   return parts.join(', ');
 }
 
-function analysisDetails(a: JvmAnalysis): string[] {
-  const out: string[] = [];
-  if (a.deadlocks.length > 0) {
-    const blocks = a.deadlocks.slice(0, MAX_ROWS).map((d, i) => {
-      const rows = d.locks.map((l) => [
-        `<code>${esc(l.thread, 120)}</code>`,
-        `${esc(l.className ?? l.kind)}${l.address ? ` <code>&lt;${esc(l.address)}&gt;</code>` : ''}`,
-        l.heldBy ? `<code>${esc(l.heldBy, 120)}</code>` : '',
-      ]);
-      const source = d.source === 'both' ? 'JVM report and lock graph' : d.source === 'jvm' ? 'JVM report' : 'lock graph';
-      return `<p>Deadlock ${i + 1} (${d.threads.length} threads, found by ${source})</p>\n${table(['Thread', 'Waits for', 'Held by'], rows)}`;
-    });
-    out.push(details(`Deadlocks (${a.deadlocks.length})`, blocks.join('\n'), true));
-  }
-  if (a.contendedLocks.length > 0) {
-    const rows = a.contendedLocks
-      .slice(0, MAX_ROWS)
-      .map((c) => [
-        `${esc(c.className ?? c.kind)} <code>&lt;${esc(c.address)}&gt;</code>`,
-        c.holder ? `<code>${esc(c.holder, 120)}</code>` : '<em>not in the dump</em>',
-        `${esc(c.holderState ?? '')}${c.holderFrame ? `<br><code>${esc(c.holderFrame, 200)}</code>` : ''}`,
-        c.ofSamples > 1 ? `${c.waiters} (contended in ${c.contendedInSamples} of ${c.ofSamples} samples)` : String(c.waiters),
-        names(c.waiterNames, c.waiters),
-      ]);
-    out.push(
-      details(
-        `Contended locks (${a.contendedLocks.length})`,
-        table(['Lock', 'Holder', 'Holder is', 'Waiters', 'Waiting threads'], rows),
-        a.severity === 'contention',
-      ),
-    );
-  }
-  if (a.busyThreads.length > 0) {
-    const rows = a.busyThreads
-      .slice(0, MAX_ROWS)
-      .map((b) => [
-        `<code>${esc(b.name, 120)}</code>`,
-        b.cpuShare !== undefined ? `${Math.round(b.cpuShare * 100)}%${b.cpuShareOver === 'lifetime' ? ' (lifetime)' : ''}` : '',
-        `${b.runnableInSamples}/${a.samples}`,
-        pre(b.topFrames),
-      ]);
-    out.push(
-      details(
-        `RUNNABLE application threads (${a.busyThreads.length})`,
-        table(['Thread', 'CPU of one core', 'RUNNABLE in samples', 'Top frames'], rows),
-        a.severity === 'cpu',
-      ),
-    );
-  }
-  // Threads a deadlock or a contended lock above already explains are not listed again.
-  const stuck = a.stuckThreads.filter((s) => !s.idle && !s.explainedBy);
-  if (stuck.length > 0) {
-    const rows = stuck.slice(0, MAX_ROWS).map((s) => [`<code>${esc(s.name, 120)}</code>`, esc(s.state ?? ''), pre(s.topFrames)]);
-    out.push(
-      details(
-        `Threads that did not move across ${a.samples} samples (${stuck.length}; idle ones and those explained above left out)`,
-        table(['Thread', 'State', 'Top frames'], rows),
-        a.severity === 'stuck',
-      ),
-    );
-  }
-  if (a.identicalStacks.length > 0) {
-    const blocks = a.identicalStacks.slice(0, 5).map((g) => {
-      const frames = g.frames.slice(0, MAX_FRAMES_SHOWN);
-      const omitted = g.frames.length - frames.length + g.framesOmitted;
-      return `<p>${g.count} threads, ${esc(g.state ?? 'no state')}: ${names(g.threadNames, g.count)}</p>\n${pre(omitted > 0 ? [...frames, `… ${omitted} more frames`] : frames)}`;
-    });
-    out.push(
-      details(
-        `Threads with identical stacks (${a.identicalStacks.length} group${a.identicalStacks.length === 1 ? '' : 's'}, largest first)`,
-        blocks.join('\n'),
-      ),
-    );
-  }
-  const virtual = virtualThreadsHtml(a);
-  if (virtual) out.push(virtual);
-  if (a.main && a.main.frame) {
-    out.push(
-      details(
-        'Thread <code>main</code>',
-        `<p>${esc(a.main.state ?? '')}${a.main.stateDetail ? ` (${esc(a.main.stateDetail)})` : ''} in <code>${esc(a.main.frame, 200)}</code></p>`,
-      ),
-    );
-  }
-  if (a.cpuDeltas.length > 0) {
-    const rows = a.cpuDeltas
-      .slice(0, MAX_ROWS)
-      .map((d) => [
-        `<code>${esc(d.name, 120)}</code>`,
-        `${d.cpuDeltaMs.toFixed(d.cpuDeltaMs < 10 ? 1 : 0)} ms`,
-        d.wallMs !== undefined ? `${d.wallMs.toFixed(0)} ms` : '',
-        d.share !== undefined ? `${Math.round(d.share * 100)}%` : '',
-      ]);
-    out.push(details('CPU used between the first and last sample', table(['Thread', 'CPU', 'Wall', 'Share of one core'], rows)));
-  }
-  if (a.histogram && a.histogram.classes > 0) {
-    const h = a.histogram;
-    const rowsOf = (list: typeof h.topByBytes) =>
-      list.map((r) => [`<code>${esc(r.className, 160)}</code>`, r.instances.toLocaleString('en-US'), formatBytes(r.bytes)]);
-    const total =
-      h.totalBytes !== undefined
-        ? `<p>${h.classes} classes, ${(h.totalInstances ?? 0).toLocaleString('en-US')} objects, ${formatBytes(h.totalBytes)} on the heap.</p>\n`
-        : '';
-    out.push(
-      details(
-        'Class histogram',
-        `${total}<p>Top by bytes</p>\n${table(['Class', 'Instances', 'Bytes'], rowsOf(h.topByBytes))}\n<p>Top by instances</p>\n${table(['Class', 'Instances', 'Bytes'], rowsOf(h.topByInstances))}`,
-      ),
-    );
-  }
-  if (a.notes.length > 0)
-    out.push(
-      details(
-        'Parser notes',
-        `<ul>\n${a.notes
-          .slice(0, MAX_ROWS)
-          .map((n) => `<li>${esc(n)}</li>`)
-          .join('\n')}\n</ul>`,
-      ),
-    );
-  return out;
-}
-
 function podSection(pod: PodResult, analyses: readonly AnalysedJvm[], detail: Detail): string {
   const out: string[] = [];
   const where = pod.node ? ` on node <code>${esc(pod.node, 120)}</code>` : '';
@@ -246,13 +122,16 @@ function podSection(pod: PodResult, analyses: readonly AnalysedJvm[], detail: De
   return out.join('\n');
 }
 
+export interface SummaryOptions {
+  artifact?: ArtifactRef;
+  budgetBytes?: number;
+  /** The run's comparison of replicas, as analyseDumps made it; made from `analyses` when not given. */
+  replicas?: readonly ReplicaComparison[];
+}
+
 /** The summary as HTML. Pure; the text it embeds is escaped. */
-export function buildSummaryHtml(
-  manifest: RunManifest,
-  analyses: readonly AnalysedJvm[],
-  artifact?: ArtifactRef,
-  budgetBytes = SUMMARY_BUDGET_BYTES,
-): string {
+export function buildSummaryHtml(manifest: RunManifest, analyses: readonly AnalysedJvm[], o: SummaryOptions = {}): string {
+  const { artifact, budgetBytes = SUMMARY_BUDGET_BYTES } = o;
   const jvmCount = new Set([
     ...manifest.pods.flatMap((p) => p.jvms.map((j) => `${p.pod}\u0000${p.container}\u0000${j.pid}`)),
     ...analyses.map((a) => `${a.pod}\u0000${a.container}\u0000${a.pid}`),
@@ -273,7 +152,7 @@ export function buildSummaryHtml(
   head.push(`<p>${counts}.${art}</p>`);
   if (manifest.errors.length > 0) head.push(`<p>Errors:</p>\n${errorList(manifest.errors)}`);
   for (const s of manifest.skipped ?? []) head.push(`<p>⚠️ <strong>No ${esc(s.dump)} dump.</strong> ${esc(s.reason, 600)}</p>`);
-  head.push(replicasSection(manifest, analyses));
+  head.push(replicasSection(manifest, analyses, o.replicas));
 
   // No blank line anywhere: on GitHub one would end the HTML block and turn the rest into markdown.
   const build = (detail: Detail, pods: readonly PodResult[]) =>
@@ -293,6 +172,6 @@ export function buildSummaryHtml(
 }
 
 /** Writes the summary of the run into the job summary. */
-export async function writeJobSummary(manifest: RunManifest, analyses: readonly AnalysedJvm[], artifact?: ArtifactRef): Promise<void> {
-  await core.summary.addRaw(buildSummaryHtml(manifest, analyses, artifact), true).write();
+export async function writeJobSummary(manifest: RunManifest, analyses: readonly AnalysedJvm[], o: SummaryOptions = {}): Promise<void> {
+  await core.summary.addRaw(buildSummaryHtml(manifest, analyses, o), true).write();
 }

@@ -4,7 +4,8 @@ import type { JvmAnalysis } from '../analyse/analysis-types.js';
 import type { AnalysedJvm } from './summary.js';
 import { neutralise } from '../shared/untrusted.js';
 import { rolloutVerdict } from '../analyse/rollout-verdict.js';
-import { compareReplicas } from '../analyse/replicas.js';
+import { coreShare } from '../analyse/verdict.js';
+import { compareReplicas, type ReplicaComparison } from '../analyse/replicas.js';
 import { replicaLines } from './replicas-html.js';
 import { jfrLines } from './jfr-text.js';
 
@@ -52,7 +53,7 @@ export function analysisLines(a: JvmAnalysis, indent: string): string[] {
     out.push(`${indent}virtual threads: ${pile.total}${states ? ` (${states})` : ''}, ${pile.mounted} mounted, from ${pile.source}`);
   }
   for (const b of a.busyThreads.filter((x) => x.hot).slice(0, MAX_LINES_PER_LIST)) {
-    const cpu = b.cpuShare !== undefined ? ` ${Math.round(b.cpuShare * 100)}% of a CPU` : '';
+    const cpu = b.cpuShare !== undefined ? ` ${coreShare(b.cpuShare)} of a CPU` : '';
     out.push(`${indent}busy: "${t(b.name, 120)}"${cpu} in ${t(b.appFrame ?? b.topFrames[0], 200)}`);
   }
   // Threads a deadlock or a contended lock above already explains are not repeated.
@@ -66,7 +67,12 @@ export function analysisLines(a: JvmAnalysis, indent: string): string[] {
 }
 
 /** Renders the run's verdicts as plain text, one block per pod and JVM. */
-export function renderTerminalReport(manifest: RunManifest, analyses: readonly AnalysedJvm[]): string {
+/** `replicas`: the run's comparison as analyseDumps made it; made from `analyses` when not given. */
+export function renderTerminalReport(
+  manifest: RunManifest,
+  analyses: readonly AnalysedJvm[],
+  replicas: readonly ReplicaComparison[] = compareReplicas(manifest, analyses),
+): string {
   const lines: string[] = [];
   lines.push(
     `JVM dump: ${t(manifest.target)} in namespace ${t(manifest.namespace)} (${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'})`,
@@ -75,7 +81,7 @@ export function renderTerminalReport(manifest: RunManifest, analyses: readonly A
   if (verdict) lines.push(t(verdict.text, 2000));
   lines.push(...errorLines(manifest.errors, '  '));
   for (const s of manifest.skipped ?? []) lines.push(`  skipped ${t(s.dump)}: ${t(s.reason, 400)}`);
-  lines.push(...replicaLines(compareReplicas(manifest, analyses)));
+  lines.push(...replicaLines(replicas));
   for (const pod of manifest.pods) {
     lines.push(`pod ${t(pod.pod, 120)} / container ${t(pod.container, 120)}`);
     lines.push(...errorLines(pod.errors, '  '));

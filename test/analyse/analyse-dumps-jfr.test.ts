@@ -57,7 +57,7 @@ describe('analyseDumps with a JFR summary', () => {
       'jfr-summary.json': JSON.stringify(pricingSummary()),
       'recording.jfr': 'FLR\0',
     });
-    const [entry] = await analyseDumps(manifest, dir);
+    const [entry] = (await analyseDumps(manifest, dir)).jvms;
     expect(entry.analysis.jfr?.verdict).toMatch(/^62% of samples in com\.acme\.Pricing\.recalculate/);
     expect(entry.analysis.flameGraph).toEqual({ file: 'web-1/app/7/flame.svg', source: 'jfr', stacks: 1000 });
     const svg = readFileSync(path.join(dir, 'web-1/app/7/flame.svg'), 'utf8');
@@ -70,7 +70,7 @@ describe('analyseDumps with a JFR summary', () => {
 
   it('a broken summary: a note, no JFR section; the flame graph falls back to the thread dumps', async () => {
     const { dir, manifest } = run({ 'threads-1.txt': spinner(1), 'jfr-summary.json': '{"schema":1,"hotMethods":"<script>"}' });
-    const [entry] = await analyseDumps(manifest, dir);
+    const [entry] = (await analyseDumps(manifest, dir)).jvms;
     expect(entry.analysis.jfr).toBeUndefined();
     expect(entry.analysis.notes).toContainEqual(expect.stringMatching(/^JFR summary left out: .*recording is not an object/));
     expect(entry.analysis.flameGraph).toMatchObject({ source: 'thread-dumps', samples: 1 });
@@ -81,16 +81,16 @@ describe('analyseDumps with a JFR summary', () => {
 
   it('without JFR: a flame graph from 5 thread-dump samples, none from 3', async () => {
     const five = run({ 'threads-1.txt': spinner(1), 'threads-2.txt': spinner(2), 'threads-3.txt': spinner(3) }, ['threads'], 5);
-    expect((await analyseDumps(five.manifest, five.dir))[0].analysis.flameGraph?.source).toBe('thread-dumps');
+    expect((await analyseDumps(five.manifest, five.dir)).jvms[0].analysis.flameGraph?.source).toBe('thread-dumps');
     const three = run({ 'threads-1.txt': spinner(1), 'threads-2.txt': spinner(2), 'threads-3.txt': spinner(3) }, ['threads'], 3);
-    expect((await analyseDumps(three.manifest, three.dir))[0].analysis.flameGraph).toBeUndefined();
+    expect((await analyseDumps(three.manifest, three.dir)).jvms[0].analysis.flameGraph).toBeUndefined();
     expect(existsSync(path.join(three.dir, 'web-1/app/7/flame.svg'))).toBe(false);
   });
 
   it('a flame graph that cannot be written costs the picture, not the analysis', async () => {
     const { dir, manifest } = run({ 'threads-1.txt': spinner(1), 'jfr-summary.json': JSON.stringify(pricingSummary()) });
     mkdirSync(path.join(dir, 'web-1/app/7/flame.svg')); // a directory in its place
-    const [entry] = await analyseDumps(manifest, dir);
+    const [entry] = (await analyseDumps(manifest, dir)).jvms;
     expect(entry.analysis.flameGraph).toBeUndefined();
     expect(entry.analysis.notes).toContainEqual(expect.stringMatching(/^writing web-1\/app\/7\/flame\.svg failed/));
     expect(entry.analysis.jfr).toBeDefined();
@@ -107,7 +107,7 @@ describe('analyseDumps with a JFR summary', () => {
   it('a summary the manifest lists but the disk lacks is a note; the thread dumps are still analysed', async () => {
     const { dir, manifest } = run({ 'threads-1.txt': spinner(1), 'jfr-summary.json': '{}' });
     rmSync(path.join(dir, 'web-1/app/7/jfr-summary.json'));
-    const [entry] = await analyseDumps(manifest, dir);
+    const [entry] = (await analyseDumps(manifest, dir)).jvms;
     expect(entry.analysis.notes).toContainEqual(
       expect.stringMatching(/^JFR summary left out: reading web-1\/app\/7\/jfr-summary\.json failed: /),
     );

@@ -183,7 +183,7 @@ describe('include-context', () => {
       errors: [],
     });
 
-    const analyses = await analyseDumps(r.manifest, r.outputDir);
+    const { jvms: analyses } = await analyseDumps(r.manifest, r.outputDir);
     const verdict = rolloutVerdict(r.manifest, analyses)!;
     expect(verdict.text).toMatch(
       /^Rollout of deployment\/checkout failed \(ProgressDeadlineExceeded\): pod checkout-new22-x2 Running, not Ready for 4m \(readiness probe: HTTP probe failed with statuscode: 503, 25 failures\); JVM: /,

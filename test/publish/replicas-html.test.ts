@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { analyseJvm } from '../../src/analyse/analysis.js';
 import type { JvmAnalysis } from '../../src/analyse/analysis-types.js';
+import type { ReplicaComparison } from '../../src/analyse/replicas.js';
 import type { PodResult, RunManifest } from '../../src/shared/model.js';
 import { stateMix } from '../../src/publish/replicas-html.js';
 import { buildSummaryHtml, type AnalysedJvm } from '../../src/publish/summary.js';
@@ -149,5 +150,14 @@ describe('the Replicas section', () => {
 
   it('the state mix lists the usual four first', () => {
     expect(stateMix({ TIMED_WAITING: 3, NEW: 1, RUNNABLE: 9, BLOCKED: 2 })).toBe('9 RUNNABLE, 2 BLOCKED, 3 TIMED_WAITING, 1 NEW');
+  });
+
+  it('shows the comparison the run made (analysis.json has it), not one made again', () => {
+    const { manifest, analyses } = run({ 'web-1': replica('calm-a'), 'web-2': replica('pileup-a') });
+    const made: ReplicaComparison = { workload: 'the one made', rows: [], findings: [], verdict: 'Odd one out: as analyseDumps said' };
+    expect(buildSummaryHtml(manifest, analyses, { replicas: [made] })).toContain('Odd one out: as analyseDumps said');
+    expect(buildSummaryHtml(manifest, analyses, { replicas: [] })).not.toContain('Odd one out');
+    expect(renderTerminalReport(manifest, analyses, [made])).toContain('replicas of the one made: Odd one out: as analyseDumps said');
+    expect(renderTerminalReport(manifest, analyses, [])).not.toContain('replicas of');
   });
 });

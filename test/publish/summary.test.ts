@@ -54,8 +54,7 @@ const simple: AnalysedJvm = {
 describe('buildSummaryHtml', () => {
   it('the seed scenario: names main sleeping in Simple.main, links the artifact', () => {
     const html = buildSummaryHtml(manifest([pod('simple-java-7d9f', [1])]), [simple], {
-      name: 'jvm-dumps',
-      url: 'https://github.com/o/r/actions/runs/1/artifacts/2',
+      artifact: { name: 'jvm-dumps', url: 'https://github.com/o/r/actions/runs/1/artifacts/2' },
     });
     expect(html).toContain('main is sleeping (TIMED_WAITING) in Simple.main');
     expect(html).toContain('<a href="https://github.com/o/r/actions/runs/1/artifacts/2">jvm-dumps</a>');
@@ -93,7 +92,7 @@ describe('buildSummaryHtml', () => {
       [pod('<script>alert(1)</script>', [1], { errors: [{ stage: 'collect', message: 'jcmd said <b>no</b> & "left"' }] })],
       [{ stage: 'connect', message: '<iframe>' }],
     );
-    const html = buildSummaryHtml(m, [a], { name: 'x', url: 'javascript:alert(1)' });
+    const html = buildSummaryHtml(m, [a], { artifact: { name: 'x', url: 'javascript:alert(1)' } });
     expect(html).not.toMatch(/<script|<img|<iframe|<b>|javascript:/);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('held by &quot;&lt;img src=x onerror=alert(1)&gt;&quot;');
@@ -128,11 +127,11 @@ describe('buildSummaryHtml', () => {
     const pods = Array.from({ length: 400 }, (_, i) => pod(`pod-${i}`, [1]));
     const analyses = pods.map((p) => ({ pod: p.pod, container: 'app', pid: 1, analysis: contended }));
     const budget = 200 * 1024;
-    const html = buildSummaryHtml(manifest(pods), analyses, undefined, budget);
+    const html = buildSummaryHtml(manifest(pods), analyses, { budgetBytes: budget });
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(budget);
     expect(html).toContain('7 threads blocked on one lock');
     expect(html).toMatch(/more pods left out of the summary|Details left out/);
-    const small = buildSummaryHtml(manifest(pods.slice(0, 100)), analyses.slice(0, 100), undefined, budget);
+    const small = buildSummaryHtml(manifest(pods.slice(0, 100)), analyses.slice(0, 100), { budgetBytes: budget });
     expect(small).toContain('Details left out to keep the summary small');
     expect(small.match(/7 threads blocked on one lock/g)).toHaveLength(100);
   });
@@ -177,7 +176,7 @@ describe('writeJobSummary', () => {
     const file = path.join(dir, 'summary.md');
     writeFileSync(file, '');
     process.env.GITHUB_STEP_SUMMARY = file;
-    await writeJobSummary(manifest([pod('simple-java-7d9f', [1])]), [simple], { name: 'jvm-dumps' });
+    await writeJobSummary(manifest([pod('simple-java-7d9f', [1])]), [simple], { artifact: { name: 'jvm-dumps' } });
     const written = readFileSync(file, 'utf8');
     expect(written).toContain('main is sleeping (TIMED_WAITING) in Simple.main');
     expect(written.startsWith('<h2>')).toBe(true);
