@@ -25,7 +25,7 @@ import {
   jfrUnavailable,
   jfrWaitMs,
 } from './jfr.js';
-import type { JvmJob } from './jvm-job.js';
+import { jvmTmpFile, type JvmJob } from './jvm-job.js';
 import { sleep } from './thread-dumps.js';
 import { HashingFileSink, LocalWriteError, receiveFile, TransferError } from './transfer.js';
 
@@ -77,7 +77,7 @@ export async function discardJfr(job: JvmJob, name: string): Promise<void> {
 export async function finishJfr(job: JvmJob, rec: JfrRecording): Promise<void> {
   const { ctx, jvm, toolbox, ids } = job;
   const { waitMs, cutMs } = jfrWaitMs(rec.startedAt, ctx.settings.jfrDurationMs, Date.now(), ctx.deadline, FINISH_RESERVE_MS);
-  const jvmPath = `/tmp/kjd-${job.debuggerName}-${jvm.pid}-${Date.now().toString(36)}.jfr`;
+  const jvmPath = jvmTmpFile(job, '.jfr');
   const readPath = debuggerPathFor(job.strategy, jvm.pid, jvmPath);
   let stopped = false;
   // The summariser compiles in the pod while the recording runs on: the summary then costs only its reading.

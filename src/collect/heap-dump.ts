@@ -6,7 +6,7 @@ import { absolute, FileNames } from '../shared/layout.js';
 import { timeLeft } from './context.js';
 import { threadsFirstWaitMs } from './threads-first.js';
 import { heapDumpNeedKiB, heapDumpPlan } from './jcmd.js';
-import type { JvmJob } from './jvm-job.js';
+import { jvmTmpFile, type JvmJob } from './jvm-job.js';
 import { checkGzippedHprof, receiveFile } from './transfer.js';
 
 /** Waits (bounded) until every pod of the run started its thread dumps; see threads-first.ts. */
@@ -34,11 +34,7 @@ export function heapSpaceProblem(needKiB: number, availKiB: number): string | un
 export async function collectHeapDump(job: JvmJob): Promise<void> {
   const { ctx, toolbox, ids, jvm, out } = job;
   await threadsFirst(job);
-  const plan = heapDumpPlan(
-    out.feature,
-    ctx.settings.heapDumpLive,
-    `/tmp/kjd-${job.debuggerName}-${jvm.pid}-${Date.now().toString(36)}.hprof`,
-  );
+  const plan = heapDumpPlan(out.feature, ctx.settings.heapDumpLive, jvmTmpFile(job, '.hprof'));
   const readPath = debuggerPathFor(job.strategy, jvm.pid, plan.jvmPath);
   const readDir = readPath.slice(0, readPath.lastIndexOf('/')) || '/';
 

@@ -34,3 +34,8 @@ export interface JvmJob extends JvmTarget {
 }
 
 export type Collector = (job: JvmJob) => Promise<void>;
+
+/** A file of ours in the JVM's /tmp (as the JVM sees it), named so that a leftover tells whose it is. */
+export function jvmTmpFile(job: Pick<JvmTarget, 'debuggerName' | 'jvm'>, suffix: string): string {
+  return `/tmp/kjd-${job.debuggerName}-${job.jvm.pid}-${Date.now().toString(36)}${suffix}`;
+}

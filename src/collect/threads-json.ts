@@ -7,7 +7,7 @@ import { errorMessage } from '../shared/errors.js';
 import { dumpApplies } from '../shared/jdk-features.js';
 import { absolute, FileNames } from '../shared/layout.js';
 import { JcmdTimeoutMs } from './jcmd.js';
-import type { JvmJob } from './jvm-job.js';
+import { jvmTmpFile, type JvmJob } from './jvm-job.js';
 import { HashingFileSink, TransferError, transferProblem } from './transfer.js';
 
 /** A JSON dump of a million virtual threads is about 1 GiB; past this the stream is stopped. */
@@ -22,7 +22,7 @@ export async function collectThreadsJson(job: JvmJob): Promise<void> {
   const { ctx, toolbox, ids, jvm, out } = job;
   // On by default, it applies to JDK 21+ only: an older JVM has no Thread.dump_to_file, and nothing is missing.
   if (!dumpApplies('threads-json', out.feature)) return;
-  const jvmPath = `/tmp/kjd-${job.debuggerName}-${jvm.pid}-${Date.now().toString(36)}-threads.json`;
+  const jvmPath = jvmTmpFile(job, '-threads.json');
   const readPath = debuggerPathFor(job.strategy, jvm.pid, jvmPath);
   try {
     await job.jcmd(['Thread.dump_to_file', '-format=json', jvmPath], JcmdTimeoutMs.threadPrint);
