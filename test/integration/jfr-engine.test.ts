@@ -52,35 +52,45 @@ afterEach(async () => {
   api = undefined;
 });
 
+/** deployment/shop with one Ready pod (its JVMs: this machine's), recorded 2 s with the default settings. */
+async function runShop(inputs: Record<string, string>, prepare: (server: FakeApiServer) => void) {
+  const server = await startFakeApiServer({ kubelet: { delayMs: 20 } });
+  api = server;
+  guard = installGuardedShell(server);
+  prepare(server);
+  const d = server.store.put(makeDeployment({ name: 'shop', namespace: NS, revision: 1, containers: [jvmContainer()], readyReplicas: 1 }));
+  const rs = server.store.put(makeReplicaSet({ deployment: d, revision: 1, podTemplateHash: 'aaa11' }));
+  server.store.put(seedPodFor(rs, { name: 'shop-aaa11-bbbbb', ready: true }));
+  const outputDir = await mkdtemp(path.join(work, 'out-'));
+  const settings = settingsFrom({
+    kubeconfig: server.kubeconfigYaml({ namespace: NS }),
+    target: 'deployment/shop',
+    'jdk-image': 'eclipse-temurin:17-jdk',
+    'jfr-duration': '2s',
+    'jfr-settings': 'default',
+    'include-context': 'false',
+    timeout: '60s',
+    'output-dir': outputDir,
+    ...inputs,
+  });
+  const progress: string[] = [];
+  const report = await runEngine(settings, { progress: (m) => progress.push(m) });
+  expect(guard.violations).toEqual([]);
+  const manifest = JSON.parse(await readFile(path.join(outputDir, 'manifest.json'), 'utf8')) as RunManifest;
+  return { server, outputDir, manifest, report, progress };
+}
+
 describe('jfr through the engine', () => {
   it('records around the thread dumps and the histogram, brings recording.jfr and jfr-summary.json, leaves nothing behind', async () => {
-    const server = await startFakeApiServer({ kubelet: { delayMs: 20 } });
-    api = server;
-    guard = installGuardedShell(server);
-    const d = server.store.put(
-      makeDeployment({ name: 'shop', namespace: NS, revision: 1, containers: [jvmContainer()], readyReplicas: 1 }),
+    const { server, outputDir, manifest, report, progress } = await runShop(
+      {
+        'jvm-pid': String(jvm.pid),
+        dumps: 'histogram,jfr,threads',
+        'thread-dump-count': '2',
+        'thread-dump-interval': '200ms',
+      },
+      () => undefined,
     );
-    const rs = server.store.put(makeReplicaSet({ deployment: d, revision: 1, podTemplateHash: 'aaa11' }));
-    server.store.put(seedPodFor(rs, { name: 'shop-aaa11-bbbbb', ready: true }));
-    const outputDir = await mkdtemp(path.join(work, 'out-'));
-    const settings = settingsFrom({
-      kubeconfig: server.kubeconfigYaml({ namespace: NS }),
-      target: 'deployment/shop',
-      'jvm-pid': String(jvm.pid),
-      'jdk-image': 'eclipse-temurin:17-jdk',
-      dumps: 'histogram,jfr,threads',
-      'thread-dump-count': '2',
-      'thread-dump-interval': '200ms',
-      'jfr-duration': '2s',
-      'jfr-settings': 'default',
-      'include-context': 'false',
-      timeout: '60s',
-      'output-dir': outputDir,
-    });
-    const progress: string[] = [];
-    const report = await runEngine(settings, { progress: (m) => progress.push(m) });
-    expect(guard.violations).toEqual([]);
-    const manifest = JSON.parse(await readFile(path.join(outputDir, 'manifest.json'), 'utf8')) as RunManifest;
     const j = manifest.pods[0]?.jvms[0];
     if (report.outcome !== 'success') throw new Error(`outcome ${report.outcome}\n${progress.join('\n')}\n${JSON.stringify(j?.errors)}`);
     expect(manifest.requested).toMatchObject({ dumps: ['threads', 'histogram', 'jfr'], jfr: { durationMs: 2000, settings: 'default' } });
@@ -130,32 +140,10 @@ describe('jfr through the engine', () => {
   it('records two JVMs of one pod at once: both recordings start before either stops, and the heap dumps come after', async () => {
     const second = await startSimpleJvm();
     try {
-      const server = await startFakeApiServer({ kubelet: { delayMs: 20 } });
-      api = server;
-      guard = installGuardedShell(server);
-      onlyJvms(server, [jvm.pid, second.pid]);
-      const d = server.store.put(
-        makeDeployment({ name: 'shop', namespace: NS, revision: 1, containers: [jvmContainer()], readyReplicas: 1 }),
+      const { server, outputDir, manifest, report, progress } = await runShop(
+        { dumps: 'threads,jfr,heap', 'thread-dump-count': '1', timeout: '90s' },
+        (s) => onlyJvms(s, [jvm.pid, second.pid]),
       );
-      const rs = server.store.put(makeReplicaSet({ deployment: d, revision: 1, podTemplateHash: 'aaa11' }));
-      server.store.put(seedPodFor(rs, { name: 'shop-aaa11-bbbbb', ready: true }));
-      const outputDir = await mkdtemp(path.join(work, 'out-'));
-      const settings = settingsFrom({
-        kubeconfig: server.kubeconfigYaml({ namespace: NS }),
-        target: 'deployment/shop',
-        'jdk-image': 'eclipse-temurin:17-jdk',
-        dumps: 'threads,jfr,heap',
-        'thread-dump-count': '1',
-        'jfr-duration': '2s',
-        'jfr-settings': 'default',
-        'include-context': 'false',
-        timeout: '90s',
-        'output-dir': outputDir,
-      });
-      const progress: string[] = [];
-      const report = await runEngine(settings, { progress: (m) => progress.push(m) });
-      expect(guard.violations).toEqual([]);
-      const manifest = JSON.parse(await readFile(path.join(outputDir, 'manifest.json'), 'utf8')) as RunManifest;
       const jvms = manifest.pods[0]?.jvms ?? [];
       if (report.outcome !== 'success') throw new Error(`outcome ${report.outcome}\n${progress.join('\n')}\n${JSON.stringify(jvms)}`);
       expect(jvms.map((j) => j.pid).sort()).toEqual([jvm.pid, second.pid].sort());
