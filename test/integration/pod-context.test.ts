@@ -335,7 +335,7 @@ describe('include-context', () => {
       expect(filesBelow(r.outputDir)).toEqual(expect.arrayContaining([`${p.pod}/pod.yaml`, `${p.pod}/events.txt`]));
     expect(filesBelow(r.outputDir)).toContain('web-new22-init/logs/migrate.previous.log');
 
-    const verdict = rolloutVerdict(r.manifest, await analyseDumps(r.manifest, r.outputDir))!;
+    const verdict = rolloutVerdict(r.manifest, (await analyseDumps(r.manifest, r.outputDir)).jvms)!;
     expect(verdict.text).toBe(
       'Rollout of deployment/web in progress (0 of 3 updated replicas are available): ' +
         'pod web-new22-pull Pending, not Ready (app waiting: ErrImagePull (failed to pull "registry.invalid/app:2": <script>not found</script>)); JVM: not started; ' +
