@@ -8,5 +8,6 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }] },
-  testTimeout: 30000,
+  // Generous: many tests start real JVMs and processes, and CI machines are small; hangs still end.
+  testTimeout: 90_000,
 };

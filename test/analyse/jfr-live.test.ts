@@ -39,8 +39,8 @@ beforeAll(async () => {
   evidence = analyseJvmEvidence({ threadDumps: [dump], jfrSummary: stdout });
 }, 90_000);
 
-afterAll(() => {
-  jvm?.stop();
+afterAll(async () => {
+  await jvm?.stop();
   removeDir(dir);
 });
 

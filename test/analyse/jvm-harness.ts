@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { clearStaleAttachFiles, stopJvmProcess } from '../support/jvm-process.js';
 
 const run = promisify(execFile);
 
@@ -49,20 +50,20 @@ export interface RunningJvm {
   pid: number;
   child: ChildProcess;
   stdout: () => string;
-  stop: () => void;
+  /** SIGTERM, then SIGKILL after a grace period; resolves when the JVM has exited. */
+  stop: () => Promise<void>;
 }
 
 /** Starts `java -cp classes main args` and resolves once it printed `readyLine` on stdout. */
 export function startJvm(classes: string, main: string, args: string[] = [], readyLine = 'READY', timeoutMs = 20000): Promise<RunningJvm> {
   const child = spawn(findJdkTool('java'), ['-Xmx64m', '-cp', classes, main, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  clearStaleAttachFiles(child.pid);
   let out = '';
   let err = '';
-  const stop = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  };
+  const stop = () => stopJvmProcess(child);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      stop();
+      void stop();
       reject(new Error(`${main} did not print ${readyLine} within ${timeoutMs} ms; stdout: ${out}; stderr: ${err}`));
     }, timeoutMs);
     child.stdout.on('data', (b: Buffer) => {

@@ -26,8 +26,8 @@ beforeAll(async () => {
   classes = await compileFixtures();
 }, 120000);
 
-afterAll(() => {
-  for (const j of jvms) j.stop();
+afterAll(async () => {
+  await Promise.all(jvms.map((j) => j.stop()));
   removeDir(classes);
 });
 

@@ -315,7 +315,7 @@ describe('JFR on the real cluster', () => {
     expect(cancelledAt).toBeGreaterThan(0);
     expect(run.stdout).toMatch(/SIGINT received: stopping, keeping what was collected/);
     // It stopped, rather than waiting the minute out.
-    expect(run.durationMs).toBeLessThan(45_000);
+    expect(Date.now() - cancelledAt).toBeLessThan(40_000);
     const ours = /JFR recording (kube-jvm-dump-\S+) started/.exec(run.stdout)![1];
     const recordings = await recordingsIn(pod, jvm);
     expect(recordings).not.toContain(ours);

@@ -172,13 +172,19 @@ describe('real cluster', () => {
   it('6. three replicas, max-pods 3: all dumped concurrently into one artifact', async () => {
     const name = 'three';
     const pods = await createApp({ name, jre: 17, replicas: 3 });
-    // Thread dumps 5 s apart: each pod's dump window is wider than the spread of the debuggers' start times.
-    const run = await dump({ selector: `app=${name}`, 'max-pods': '3', dumps: 'threads,histogram', 'thread-dump-interval': '5s' });
+    // 3 thread dumps 5 s apart: each pod's dump window (10 s) is wider than the spread of the debuggers' start times.
+    const run = await dump({
+      selector: `app=${name}`,
+      'max-pods': '3',
+      dumps: 'threads,histogram',
+      'thread-dump-count': '3',
+      'thread-dump-interval': '5s',
+    });
     expect(run.outputs.outcome).toBe('success');
     expect(JSON.parse(run.outputs.pods).sort()).toEqual(pods.map((p) => p.metadata!.name).sort());
     const a = await downloadArtifact(service, run.artifactName);
     expect(a.manifest.pods).toHaveLength(3);
-    expect(checkManifestAgainstFiles(a)).toBe(9);
+    expect(checkManifestAgainstFiles(a)).toBe(12);
     // Concurrent, not one after another: every pod's window (its JVM's first to last thread dump, by the
     // time each JVM printed on them) shares a moment with every other's: the latest start is before the
     // earliest end. Had the pods been dumped one after another, a later pod's first dump would be taken
@@ -198,7 +204,8 @@ describe('real cluster', () => {
     const [pod] = await createApp({ name, jre: 17 });
     const run = await dump({ target: `deployment/${name}`, 'jdk-image': 'kjd.local/no-such-jdk:1' });
     expect(run.code).toBe(1);
-    expect(run.durationMs).toBeLessThan(30_000);
+    // Within seconds of the kubelet's report, not at the 4-minute timeout (the process start and upload included).
+    expect(run.durationMs).toBeLessThan(45_000);
     expect(run.stdout).toMatch(/ErrImageNeverPull/);
     expect(run.stdout).toMatch(/jdk-image/);
     const after = await readPod(pod.metadata!.name!);

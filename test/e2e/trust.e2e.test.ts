@@ -322,7 +322,8 @@ describe('faults on the real cluster', () => {
     const victim = pods[0].metadata!.name!;
     let deleted = false;
     const run = await dump(
-      { target: 'deployment/three', 'max-pods': '3', dumps: 'threads', 'thread-dump-count': '4', 'thread-dump-interval': '2s' },
+      // A series long enough (12 s) that the victim cannot finish it before the kubelet kills it.
+      { target: 'deployment/three', 'max-pods': '3', dumps: 'threads', 'thread-dump-count': '4', 'thread-dump-interval': '4s' },
       (out) => {
         if (!deleted && out.includes(`${victim}: added`)) {
           deleted = true;

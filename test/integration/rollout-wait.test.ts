@@ -100,9 +100,17 @@ describe('wait-for-rollout', () => {
   it('a rollout that completes while waiting: complete, nothing dumped', async () => {
     const server = await start();
     const d = rollingOut(server);
-    setTimeout(() => {
-      server.store.put({ ...d, status: { ...d.status, replicas: 1, availableReplicas: 1, conditions: [] } });
-    }, 3_000);
+    // The rollout completes 3 s after the wait's first read (not after this line: the engine's start-up varies).
+    let timer: NodeJS.Timeout | undefined;
+    server.faults.intercept = (q) => {
+      if (!timer && q.method === 'GET' && q.path.endsWith('/deployments/checkout')) {
+        timer = setTimeout(
+          () => server.store.put({ ...d, status: { ...d.status, replicas: 1, availableReplicas: 1, conditions: [] } }),
+          3_000,
+        );
+      }
+      return undefined;
+    };
     const r = await run({ 'rollout-timeout': '30s' });
     expect(r.manifest.rollout).toMatchObject({ status: 'complete' });
     expect(r.manifest.rollout!.waitedMs).toBeGreaterThanOrEqual(2_500);

@@ -120,8 +120,10 @@ beforeAll(async () => {
   // The host's JDK is 17: the event settings that keep the environment out apply.
   const started = await jcmd(...jfrStartArgs(name, 'profile', 120_000, 17));
   expect(jfrStartProblem(started)).toBeUndefined();
-  // 100 entries to the monitor, many after a wait of up to 30 ms; 10 rounds of burning, each ~10 samples or more.
-  await Promise.all([printed('ROUND 100'), printed('BURNED 10')]);
+  // 100 entries to the monitor, many after a wait of up to 30 ms; 10 rounds of burning, each ~10 samples or more,
+  // counted from now: on a loaded machine the JVM may be far along before our recording started.
+  const last = (word: string) => Math.max(0, ...[...jvm.stdout().matchAll(new RegExp(`^${word} (\\d+)$`, 'gm'))].map((m) => Number(m[1])));
+  await Promise.all([printed(`ROUND ${last('ROUND') + 100}`), printed(`BURNED ${last('BURNED') + 10}`)]);
   recording = path.join(work, 'recording.jfr');
   const stopped = await jcmd(...jfrStopArgs(name, recording));
   expect(jfrStopProblem(stopped, name)).toBeUndefined();
@@ -133,8 +135,8 @@ beforeAll(async () => {
   summary = JSON.parse(r.stdout) as JfrSummary;
 }, 120_000);
 
-afterAll(() => {
-  jvm?.stop();
+afterAll(async () => {
+  await jvm?.stop();
   removeDir(work);
 });
 

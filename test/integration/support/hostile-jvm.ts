@@ -4,6 +4,7 @@ import { execFile, spawn } from 'node:child_process';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { clearStaleAttachFiles, stopJvmProcess } from '../../support/jvm-process.js';
 import { promisify } from 'node:util';
 import { findJdkTool } from '../../analyse/jvm-harness.js';
 import type { LocalJvm } from './local-jvm.js';
@@ -25,9 +26,10 @@ export async function startHostileJvm(timeoutMs = 30_000): Promise<LocalJvm> {
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: '/',
   });
+  clearStaleAttachFiles(child.pid);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await stopJvmProcess(child);
     await exited;
     await rm(classes, { recursive: true, force: true });
   };

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { clearStaleAttachFiles, stopJvmProcess } from '../../support/jvm-process.js';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -41,9 +42,10 @@ export async function startSimpleJvm(timeoutMs = 30_000, asUser?: number): Promi
   // As another user, like a pod's runAsUser: the debugger must then run as that user to attach.
   const command = asUser === undefined ? argv : ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', ...argv];
   const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], cwd: '/' });
+  clearStaleAttachFiles(child.pid);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await stopJvmProcess(child);
     await exited;
     await rm(classes, { recursive: true, force: true });
   };
