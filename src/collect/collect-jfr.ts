@@ -28,6 +28,7 @@ import {
 import { jvmTmpFile, type JvmJob } from './jvm-job.js';
 import { sleep } from './thread-dumps.js';
 import { HashingFileSink, LocalWriteError, receiveFile, TransferError } from './transfer.js';
+import { ToolboxError } from './toolbox.js';
 
 /** JFR.start initialises JFR in the JVM on first use (a second or two); JFR.stop writes the recording. */
 const JFR_JCMD_TIMEOUT_MS = 60_000;
@@ -58,8 +59,8 @@ export async function startJfr(job: JvmJob): Promise<JfrRecording> {
   try {
     output = await job.jcmd(jfrStartArgs(name, ctx.settings.jfrSettings, guardMs, out.feature), JFR_JCMD_TIMEOUT_MS);
   } catch (err) {
-    // The command may have started it before failing (a timeout): stop it, whatever happened.
-    await discardJfr(job, name);
+    // The command may have started it before failing (a timeout): stop it, unless jcmd never reached the JVM.
+    if (!(err instanceof ToolboxError && err.failure === 'attach')) await discardJfr(job, name);
     throw new Error(`JFR.start failed: ${errorMessage(err)}`, { cause: err });
   }
   const problem = jfrStartProblem(output);

@@ -1,4 +1,4 @@
-// One JVM: attach check, then each requested dump kind by its collector; without attach, the SIGQUIT path.
+// One JVM: each requested dump kind by its collector, the first jcmd as the attach test; without attach, the SIGQUIT path.
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { errorMessage } from '../shared/errors.js';
@@ -13,7 +13,7 @@ import type { Collector, JvmJob, JvmTarget } from './jvm-job.js';
 import { attachIds } from './plan.js';
 import { takeThreadDumps, takeThreadDumpsInPod, viaSignal } from './thread-dumps.js';
 import { collectThreadsJson } from './threads-json.js';
-import { parseVmVersion } from './toolbox-protocol.js';
+import { parseVmVersion, type ToolboxFailure } from './toolbox-protocol.js';
 import { HashingFileSink, LocalWriteError, readTail, TransferError } from './transfer.js';
 import { ToolboxError } from './toolbox.js';
 
@@ -77,12 +77,17 @@ export async function openJvm(ctx: CollectContext, target: JvmTarget): Promise<J
     out,
     dirRel,
     label: `${plan.pod}/${plan.container}/${jvm.pid}`,
-    jcmd: (args, timeoutMs) => toolbox.jcmd(chosen.ids, jvm.pid, args, timeoutMs),
+    jcmd: async (args, timeoutMs) => {
+      const output = await toolbox.jcmd(chosen.ids, jvm.pid, args, timeoutMs);
+      job.attached = true;
+      return output;
+    },
     jcmdToFile: async (args, timeoutMs, name, kind) => {
       const rel = `${dirRel}/${name}`;
       const sink = new HashingFileSink(absolute(ctx.settings.outputDir, rel));
       try {
         await toolbox.jcmdTo(chosen.ids, jvm.pid, args, timeoutMs, sink);
+        job.attached = true;
       } catch (err) {
         if (!sink.destroyed) sink.destroy();
         await rm(sink.filePath, { force: true });
@@ -107,17 +112,59 @@ export async function openJvm(ctx: CollectContext, target: JvmTarget): Promise<J
     },
   };
 
-  try {
-    const v = parseVmVersion(await job.jcmd(['VM.version'], JcmdTimeoutMs.version));
-    out.version = v.version;
-    out.feature = v.feature;
-  } catch (err) {
-    const hint = plan.attachHint ? `; ${plan.attachHint}` : '';
-    await withoutAttach(job, `Cannot attach to JVM ${jvm.pid}: ${errorMessage(err)}${hint}`);
-    return noSteps(out);
+  // The version the JVM's own files told the probe spares an exec and a jcmd start: the first jcmd of the dumps is
+  // then the attach test (see attempt). Else jcmd VM.version is both.
+  if (jvm.version !== undefined) {
+    out.version = jvm.version;
+    out.feature = jvm.feature;
+  } else {
+    try {
+      Object.assign(out, parseVmVersion(await job.jcmd(['VM.version'], JcmdTimeoutMs.version)));
+    } catch (err) {
+      await withoutAttach(job, errorMessage(err));
+      return noSteps(out);
+    }
   }
   ctx.progress(`${job.label}: JVM ${out.version ?? '?'} (${jvm.commandLine.slice(0, 100)})`);
   return kindSteps(job);
+}
+
+/** The JVM refused the first jcmd of its dumps: its dumps go the way of a JVM without attach. */
+class AttachFailed extends Error {}
+
+/** Toolbox failures that mean jcmd never reached the JVM. */
+const NO_ATTACH: ReadonlySet<ToolboxFailure> = new Set(['attach', 'uid-mismatch', 'no-jcmd']);
+
+/** While no jcmd has reached the JVM yet: why `err` shows that none can (undefined when it does not). */
+async function attachLost(job: JvmJob, err: unknown): Promise<string | undefined> {
+  let cause = err;
+  while (cause instanceof Error && !(cause instanceof ToolboxError)) cause = cause.cause;
+  if (!(cause instanceof ToolboxError)) return undefined;
+  if (NO_ATTACH.has(cause.failure)) return cause.message;
+  if (cause.failure !== 'tool') return undefined;
+  // jcmd failed although the JVM has an attach socket (a stale one, or the command itself failed): VM.version tells.
+  try {
+    await job.jcmd(['VM.version'], JcmdTimeoutMs.version);
+    return undefined;
+  } catch (again) {
+    return errorMessage(again);
+  }
+}
+
+/** A step that ends the JVM's steps the SIGQUIT way when its first jcmd could not attach (see attempt). */
+function untilAttachFails(job: JvmJob, step: () => Promise<void>): () => Promise<void> {
+  return async () => {
+    if (job.attachFailed) return;
+    try {
+      await step();
+    } catch (err) {
+      if (!(err instanceof AttachFailed)) throw err;
+      job.attachFailed = true;
+      // As when VM.version failed: nothing was collected, and the version counts as unknown.
+      job.out.version = job.out.feature = undefined;
+      await withoutAttach(job, err.message);
+    }
+  };
 }
 
 function noSteps(out: JvmResult): JvmSteps {
@@ -149,7 +196,7 @@ function kindSteps(job: JvmJob): JvmSteps {
         if (started) await attempt(job, 'jfr', () => finishJfr(job, started));
       },
       kinds(jfrAt < 0 ? [] : dumps.slice(jfrAt + 1)),
-    ],
+    ].map((step) => untilAttachFails(job, step)),
     discard: async () => {
       // Only when a step threw past its attempt: our recording never outlives the run.
       const left = recording;
@@ -159,7 +206,9 @@ function kindSteps(job: JvmJob): JvmSteps {
   };
 }
 
-async function withoutAttach(job: JvmJob, message: string): Promise<void> {
+async function withoutAttach(job: JvmJob, why: string): Promise<void> {
+  const hint = job.plan.attachHint ? `; ${job.plan.attachHint}` : '';
+  const message = `Cannot attach to JVM ${job.jvm.pid}: ${why}${hint}`;
   job.ctx.progress(`${job.label}: ${message}`);
   const { viaSignal: signalled, lost } = attachFallback(job.ctx.settings.dumps);
   for (const dump of lost) job.out.errors.push({ stage: 'collect', message, dump });
@@ -184,6 +233,8 @@ async function attempt(job: JvmJob, dump: DumpKind, collect: () => Promise<void>
   try {
     await collect();
   } catch (err) {
+    const lost = job.attached ? undefined : await attachLost(job, err);
+    if (lost !== undefined) throw new AttachFailed(lost);
     const message = errorMessage(err);
     job.out.errors.push({ stage: err instanceof TransferError ? 'transfer' : 'collect', message, dump });
     job.ctx.progress(`${job.label}: ${dump} failed: ${message}`);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Ids } from './toolbox.js';
-import { TOOLBOX_SCRIPT } from './toolbox-script.js';
+import { compact, TOOLBOX_SCRIPT } from './toolbox-script.js';
 
 const PRELUDE_END = '# end of prelude';
 
@@ -13,19 +13,6 @@ export function toolboxPrelude(toolbox: string): string {
   const end = toolbox.indexOf(PRELUDE_END);
   if (end < 0) throw new Error('toolbox.sh has no prelude end marker');
   return toolbox.slice(0, end);
-}
-
-/**
- * The script without comment lines (shellcheck's directives kept), blank lines and indentation: every byte of argv
- * counts in the URL, a space three times. Safe for these two files: no here-document, and the one quoted string that
- * spans lines is sh code, where indentation and comment lines mean nothing either.
- */
-export function compact(script: string): string {
-  return script
-    .split('\n')
-    .map((line) => line.trimStart())
-    .filter((line) => line !== '' && (!line.startsWith('#') || line.startsWith('# shellcheck ')))
-    .join('\n');
 }
 
 const SCRIPT = compact(toolboxPrelude(TOOLBOX_SCRIPT) + readFileSync(new URL('./jfr-summary.sh', import.meta.url), 'utf8'));

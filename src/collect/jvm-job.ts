@@ -24,6 +24,10 @@ export interface JvmJob extends JvmTarget {
   label: string;
   /** Live bytes from the histogram, when it ran first: sizes the heap dump before writing it. */
   liveBytes?: number;
+  /** A jcmd reached the JVM: attach works (until then, a failure may mean it does not; see collect-jvm.ts). */
+  attached?: boolean;
+  /** The first jcmd could not attach: the JVM went the SIGQUIT way, its remaining steps do nothing. */
+  attachFailed?: boolean;
   /** The thread-dump series brought the class histogram with its last dump (histogram.txt is recorded). */
   histogramTaken?: boolean;
   jcmd(args: string[], timeoutMs: number): Promise<string>;

@@ -86,6 +86,7 @@ export async function takeThreadDumpsInPod(job: JvmJob): Promise<void> {
       (n) => (open = new HashingFileSink(absolute(settings.outputDir, `${job.dirRel}/${fileOf(n)}`))),
       (n, sink) => {
         open = undefined;
+        job.attached = true;
         const kind = n <= count ? 'threads' : 'histogram';
         job.out.files.push({ path: `${job.dirRel}/${fileOf(n)}`, kind, size: sink.bytes, sha256: sink.digest() });
         if (kind === 'threads') taken++;

@@ -3,6 +3,8 @@ import { javaFeatureOf } from '../shared/jdk-features.js';
 
 /** What went wrong inside the toolbox itself, from its exit code; 'tool' when the tool it ran failed. */
 export type ToolboxFailure =
+  /** jcmd failed before attaching: the JVM has no attach socket (a failure after the attach leaves one). */
+  | 'attach'
   | 'sigquit-not-caught'
   | 'no-work-dir'
   | 'unreadable'
@@ -16,6 +18,7 @@ export type ToolboxFailure =
   | 'tool';
 
 const FAILURE_BY_EXIT: Readonly<Record<number, ToolboxFailure>> = {
+  91: 'attach',
   92: 'sigquit-not-caught',
   93: 'no-work-dir',
   94: 'unreadable',
@@ -42,6 +45,9 @@ export interface ProbedJvm {
   /** The pid inside the JVM's own pid namespace (equal to pid when the debugger shares it). */
   nsPid?: number;
   commandLine: string;
+  /** The JVM's java version as its own files tell it (hsperfdata, release file), checked; else unknown. */
+  version?: string;
+  feature?: number;
 }
 
 export interface ProbeResult {
@@ -73,9 +79,25 @@ export function parseProbe(output: string): ProbeResult {
       const pid = toInt(f[1]);
       if (pid === undefined) continue;
       result.jvms.push({ pid, uid: toInt(f[2]), gid: toInt(f[3]), nsPid: toInt(f[4]), commandLine: f.slice(5).join(' ').trim() });
+    } else if (f[0] === 'jvmver' && f.length === 3) {
+      const jvm = result.jvms.find((j) => j.pid === toInt(f[1]));
+      const known = parseJavaVersion(f[2]);
+      if (jvm && known && jvm.version === undefined) Object.assign(jvm, known);
     }
   }
   return result;
+}
+
+/**
+ * A java.version read from the pod's files (untrusted: a version-shaped string of a plausible release, or nothing),
+ * written as VM.version writes it ("1.8.0_504" is "8.0_504").
+ */
+export function parseJavaVersion(text: string): { version: string; feature: number } | undefined {
+  // Numbers joined by dots or an underscore, then an optional build or vendor suffix: 17.0.15, 1.8.0_462, 21-ea, 17.0.9+7-LTS.
+  if (text.length > 40 || !/^[1-9]\d{0,2}(?:[._]\d{1,9})*(?:[+-][0-9A-Za-z.]+)*$/.test(text)) return undefined;
+  const feature = javaFeatureOf(text);
+  if (feature === undefined || feature < 7 || feature > 99) return undefined;
+  return { version: text.replace(/^1\.(\d+)\.0_/, '$1.0_'), feature };
 }
 
 /** Free KiB from the `space` command's `avail_kb` record. */

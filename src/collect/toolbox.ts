@@ -18,7 +18,7 @@ import {
 import { explainJcmdFailure } from './jcmd.js';
 import { parseHprofs, type HprofFile } from './oom-dumps.js';
 import type { HashingFileSink } from './transfer.js';
-import { TOOLBOX_SCRIPT } from './toolbox-script.js';
+import { TOOLBOX_ARGV_SCRIPT } from './toolbox-script.js';
 import { jfrCleanCommand, jfrPrepareCommand, jfrScrubCommand, jfrSummaryCommand, preparedDir } from './jfr-script.js';
 import { FramedPartsWriter, type FramedPart, type PartSink } from './framed-parts.js';
 
@@ -52,13 +52,11 @@ function asPartSink(sink: HashingFileSink): PartSink {
   };
 }
 
-export { TOOLBOX_SCRIPT };
-
 export type ToolboxCommand = 'probe' | 'jcmd' | 'threads' | 'tmplink' | 'space' | 'stream' | 'signal' | 'remove' | 'hprofs';
 
 /** argv for exec: `sh -c SCRIPT kjd <command> args...`; every value reaches the script as a positional parameter. */
 export function toolboxCommand(command: ToolboxCommand, ...args: (string | number)[]): string[] {
-  return ['sh', '-c', TOOLBOX_SCRIPT, 'kjd', command, ...args.map(String)];
+  return ['sh', '-c', TOOLBOX_ARGV_SCRIPT, 'kjd', command, ...args.map(String)];
 }
 
 export interface RunOptions {
@@ -192,8 +190,9 @@ class PodToolbox implements Omit<Toolbox, 'probe'> {
       timeoutMs: series.timeoutMs,
       stdoutSink: writer,
     });
-    if (failed) throw new ToolboxError('tool', failed.part.exitCode, explainJcmdFailure(`${failed.head}\n${r.stderr}`, pid));
     const failure = failureOfExit(r.exitCode);
+    const jcmdSaid = () => explainJcmdFailure(`${failed!.head}\n${r.stderr}`, pid);
+    if (failed) throw new ToolboxError(failure === 'attach' ? failure : 'tool', failed.part.exitCode, jcmdSaid());
     if (r.exitCode !== 0) throw this.failed(failure, r);
     const dumps = writer.done.filter((p) => p.n <= series.count).length;
     if (dumps < series.count) {
@@ -203,10 +202,10 @@ class PodToolbox implements Omit<Toolbox, 'probe'> {
 
   private checkJcmd(r: ExecResult, stdoutHead: string, pid: number): void {
     const failure = failureOfExit(r.exitCode);
-    if (failure !== 'tool') throw this.failed(failure, r);
+    if (failure !== 'tool' && failure !== 'attach') throw this.failed(failure, r);
     // Some jcmd versions print an attach exception and still exit 0.
     if (r.exitCode !== 0 || JCMD_FAILED.test(stdoutHead.slice(0, 2000))) {
-      throw new ToolboxError('tool', r.exitCode, explainJcmdFailure(`${stdoutHead}\n${r.stderr}`, pid));
+      throw new ToolboxError(failure, r.exitCode, explainJcmdFailure(`${stdoutHead}\n${r.stderr}`, pid));
     }
   }
 

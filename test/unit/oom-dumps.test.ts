@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { V1Pod } from '@kubernetes/client-node';
 import { oomDumpDirs, oomDumpFileName, oomDumpSetting, parseHprofs } from '../../src/collect/oom-dumps.js';
-import { TOOLBOX_SCRIPT } from '../../src/collect/toolbox.js';
+import { TOOLBOX_SCRIPT } from '../../src/collect/toolbox-script.js';
 import { decideOutcome } from '../../src/engine.js';
 import type { RunManifest } from '../../src/shared/model.js';
 

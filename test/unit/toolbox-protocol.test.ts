@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   failureOfExit,
   parseFreeKiB,
+  parseJavaVersion,
   parseProbe,
   parseStreamTrailer,
   parseVmVersion,
@@ -23,6 +24,47 @@ describe('toolbox protocol', () => {
       jvms: [{ pid: 7, uid: 1000, gid: 1000, nsPid: 7, commandLine: '/usr/bin/java -Xmx64m Simple' }],
     });
     expect(parseProbe('self\t1000\t1000\njcmd\t\t\n').jcmdPath).toBeUndefined();
+  });
+  it("takes a JVM's version from the probe only when it is version-shaped, for a JVM it listed, once", () => {
+    const p = parseProbe(
+      [
+        'self\t0\t0',
+        'jvm\t7\t0\t0\t7\tjava Simple',
+        'jvmver\t7\t1.8.0_462',
+        'jvmver\t7\t25.0.1',
+        'jvm\t8\t0\t0\t8\tjava A',
+        'jvmver\t8\t17.0.15+6-Debian-1',
+        'jvm\t9\t0\t0\t9\tjava B',
+        'jvmver\t9\t17\t<script>',
+        'jvmver\t42\t21.0.1',
+      ].join('\n'),
+    );
+    expect(p.jvms.map((j) => [j.pid, j.version, j.feature])).toEqual([
+      [7, '8.0_462', 8],
+      [8, '17.0.15+6-Debian-1', 17],
+      [9, undefined, undefined],
+    ]);
+  });
+  it('parses a java.version from the pod strictly: a plausible release, or nothing', () => {
+    expect(parseJavaVersion('1.8.0_462')).toEqual({ version: '8.0_462', feature: 8 });
+    expect(parseJavaVersion('21-ea')).toEqual({ version: '21-ea', feature: 21 });
+    expect(parseJavaVersion('25.0.5.0.3')).toEqual({ version: '25.0.5.0.3', feature: 25 });
+    for (const hostile of [
+      '',
+      'abc',
+      '1.5.0_22',
+      '0.9',
+      '100.0.1',
+      '17.0.9touch',
+      '17;rm',
+      '17\t1',
+      '17 ',
+      ' 17',
+      '17\n',
+      `1${'0'.repeat(40)}`,
+      '17..1',
+    ])
+      expect([hostile, parseJavaVersion(hostile)]).toEqual([hostile, undefined]);
   });
   it('reads Java feature releases old and new', () => {
     expect(javaFeatureOf('1.8.0_462')).toBe(8);
@@ -47,7 +89,8 @@ describe('toolbox protocol', () => {
     expect(parseFreeKiB('avail_kb\t\n')).toBeUndefined();
   });
   it('types failures by exit code, not by message', () => {
-    expect([92, 93, 94, 95, 96, 97, 98, 99].map(failureOfExit)).toEqual([
+    expect([91, 92, 93, 94, 95, 96, 97, 98, 99].map(failureOfExit)).toEqual([
+      'attach',
       'sigquit-not-caught',
       'no-work-dir',
       'unreadable',

@@ -1,12 +1,13 @@
 // The in-pod script itself, run for real under each shell the README promises, and checked by shellcheck.
 import { describe, expect, it } from '@jest/globals';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { TOOLBOX_SCRIPT, toolboxCommand } from '../../src/collect/toolbox.js';
+import { toolboxCommand } from '../../src/collect/toolbox.js';
+import { compact, TOOLBOX_SCRIPT } from '../../src/collect/toolbox-script.js';
 import { failureOfExit, parseFreeKiB, parseProbe, parseStreamTrailer } from '../../src/collect/toolbox-protocol.js';
 
 const SCRIPT_FILE = path.resolve('src/collect/toolbox.sh');
@@ -26,9 +27,52 @@ function run(shell: string[], args: (string | number)[], asNobody = false, cwd =
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr.toString('utf8') };
 }
 
+/** hsperfdata as HotSpot lays it out, in short: entry headers of binary ints around NUL-padded names and values. */
+function hsperfdata(entries: [string, string][]): Buffer {
+  const parts = entries.map(([name, value]) => {
+    const header = Buffer.alloc(20);
+    header.writeInt32LE(0x58, 0); // entry length: 'X' when read as text
+    header.writeInt32LE(20, 4);
+    header.write('B', 12, 'latin1');
+    header.writeInt32LE(0x38, 16); // data offset: '8' when read as text
+    return Buffer.concat([header, Buffer.from(`${name}\0\0\0`, 'latin1'), Buffer.from(`${value}\0\0\0\0`, 'latin1')]);
+  });
+  return Buffer.concat([Buffer.alloc(32, 0xca), ...parts, Buffer.alloc(64)]);
+}
+
+/**
+ * Stand-in JVMs for the probe's version reading, each with its own files in the places the probe reads: processes
+ * named java (their hsperfdata in /tmp/hsperfdata_<user>/<pid>), and processes that mapped a file called libjvm.so
+ * (a copy of libc, preloaded) under a JDK 9+ or a JDK 8 layout with a release file.
+ */
+function standInJvms(dir: string) {
+  const procs: ChildProcess[] = [];
+  const perfDir = mkdtempSync('/tmp/hsperfdata_kjdtest');
+  const libc = /\s(\/\S*\/libc\.so\.6)$/m.exec(readFileSync('/proc/self/maps', 'utf8'))![1];
+  // Named java from its exec on: listed once spawned.
+  const java = async () => {
+    const p = spawn('sleep', ['60'], { stdio: 'ignore', argv0: 'java' });
+    procs.push(p);
+    await once(p, 'spawn');
+    return p.pid!;
+  };
+  const mapped = async (home: string, lib: string, release: string | undefined) => {
+    mkdirSync(path.join(dir, home, lib), { recursive: true });
+    copyFileSync(libc, path.join(dir, home, lib, 'libjvm.so'));
+    if (release !== undefined) writeFileSync(path.join(dir, home.split('/')[0], 'release'), release);
+    // A shell with the library preloaded, waiting on its stdin: it has mapped it once it says so.
+    const p = spawn('sh', ['-c', 'echo ready; read x'], { env: { ...process.env, LD_PRELOAD: path.join(dir, home, lib, 'libjvm.so') } });
+    procs.push(p);
+    await once(p.stdout, 'data');
+    return p.pid!;
+  };
+  const perf = (pid: number, write: (file: string) => void) => write(path.join(perfDir, String(pid)));
+  return { procs, perfDir, java, mapped, perf };
+}
+
 describe('toolbox.sh', () => {
-  it('is the file that travels in argv, unchanged', () => {
-    expect(toolboxCommand('probe')[2]).toBe(readFileSync(SCRIPT_FILE, 'utf8'));
+  it('is the file that travels in argv, without comments and indentation', () => {
+    expect(toolboxCommand('probe')[2]).toBe(compact(readFileSync(SCRIPT_FILE, 'utf8')));
     expect(TOOLBOX_SCRIPT.length).toBeGreaterThan(1000);
   });
 
@@ -47,6 +91,57 @@ describe('toolbox.sh', () => {
       expect(probe.selfUid).toBe(process.getuid!());
       expect(probe.jcmdPath).toMatch(/jcmd$/);
       expect(probe.jdkFeature).toBeGreaterThanOrEqual(8);
+    });
+
+    it("reads each JVM's version from its hsperfdata or its release file, strictly, and never hangs on the pod's files", async () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'kjd-jvmver-'));
+      const s = standInJvms(dir);
+      try {
+        const good = await s.java();
+        s.perf(good, (f) =>
+          writeFileSync(
+            f,
+            hsperfdata([
+              ['sun.rt.javaCommand', 'Simple'],
+              ['java.property.java.version', '17.0.9'],
+              ['java.property.java.vm.version', '17.0.9+7'],
+            ]),
+          ),
+        );
+        const hostile = await s.java();
+        s.perf(hostile, (f) =>
+          writeFileSync(f, hsperfdata([['java.property.java.version', '17.0.9\t$(touch pwned);`touch pwned`\njvmver\t1\t25']])),
+        );
+        const fifo = await s.java();
+        s.perf(fifo, (f) => execFileSync('mkfifo', [f]));
+        const linked = await s.java();
+        writeFileSync(path.join(dir, 'elsewhere'), hsperfdata([['java.property.java.version', '21.0.1']]));
+        s.perf(linked, (f) => symlinkSync(path.join(dir, 'elsewhere'), f));
+        const jdk21 = await s.mapped('jdk21', 'lib/server', 'IMPLEMENTOR="x"\nJAVA_VERSION="21.0.5"\nJAVA_RUNTIME_VERSION="21.0.5+11"\n');
+        const jdk8 = await s.mapped('jdk8/jre', 'lib/amd64/server', 'JAVA_VERSION="1.8.0_462"\n');
+        const tooLong = await s.mapped('long', 'lib/server', `JAVA_VERSION="${'1'.repeat(41)}"\n`);
+        const quoted = await s.mapped('quoted', 'lib/server', 'JAVA_VERSION="17"; touch pwned; x="1"\n');
+        const noRelease = await s.mapped('none', 'lib/server', undefined);
+        const fifoRelease = await s.mapped('fiforel', 'lib/server', undefined);
+        execFileSync('mkfifo', [path.join(dir, 'fiforel', 'release')]);
+        const t0 = Date.now();
+        const r = run(shell, ['probe'], false, dir);
+        expect(r.code).toBe(0);
+        expect(Date.now() - t0).toBeLessThan(15_000);
+        const jvms = new Map(parseProbe(r.stdout.toString('utf8')).jvms.map((j) => [j.pid, j]));
+        const versionOf = (pid: number) => [jvms.has(pid), jvms.get(pid)?.version, jvms.get(pid)?.feature];
+        expect(versionOf(good)).toEqual([true, '17.0.9', 17]);
+        expect(versionOf(jdk21)).toEqual([true, '21.0.5', 21]);
+        expect(versionOf(jdk8)).toEqual([true, '8.0_462', 8]);
+        for (const pid of [hostile, fifo, linked, tooLong, quoted, noRelease, fifoRelease])
+          expect(versionOf(pid)).toEqual([true, undefined, undefined]);
+        expect(r.stdout.toString('utf8')).not.toMatch(/^jvmver\t1\t/m);
+        expect(readdirSync(dir)).not.toContain('pwned');
+      } finally {
+        for (const p of s.procs) p.kill('SIGKILL');
+        rmSync(s.perfDir, { recursive: true, force: true });
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('streams a file byte for byte with the sha256 of what it sent, raw and gzipped', () => {

@@ -1,7 +1,8 @@
 // The spaced thread dumps in one exec: toolbox.sh's `threads` loop under each shell (a stand-in jcmd on PATH),
 // and the runner's reading of its length-framed stdout.
 import { afterAll, describe, expect, it } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -35,6 +36,27 @@ async function readFrames(stdout: Buffer, chunk = stdout.length): Promise<{ part
     await new Promise<void>((resolve, reject) => writer.write(stdout.subarray(i, i + chunk), (err) => (err ? reject(err) : resolve())));
   }
   return { parts: writer.done, bodies: bodies.map((b) => Buffer.concat(b).toString('utf8')), incomplete: writer.incomplete };
+}
+
+/**
+ * A live process with an attach socket where a JVM keeps its own, /tmp/.java_pid<pid> (seen through /proc/<pid>/root):
+ * what a JVM that took an attach looks like to the toolbox.
+ */
+async function withAttachSocket(): Promise<{ pid: number; close: () => Promise<void> }> {
+  const proc = spawn('sleep', ['60'], { stdio: 'ignore' });
+  const socketPath = `/tmp/.java_pid${proc.pid}`;
+  // A leftover of a process that had this pid before is not ours to keep.
+  rmSync(socketPath, { force: true });
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(socketPath, resolve));
+  return {
+    pid: proc.pid!,
+    close: async () => {
+      proc.kill('SIGKILL');
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(socketPath, { force: true });
+    },
+  };
 }
 
 describe('toolbox.sh threads (a stand-in jcmd)', () => {
@@ -116,15 +138,52 @@ exit 0
     });
 
     it('stops after a failed jcmd: its frame is sent with its exit status, and the toolbox exits with it', async () => {
-      const r = run(shell, [process.getuid!(), process.getgid!(), 4242, 3, 0, 'GC.class_histogram', 'Thread.print', '-l'], 2);
-      expect(r.code).toBe(1);
-      expect(failureOfExit(r.code)).toBe('tool');
-      expect(r.stderr).toContain('Connection reset by peer');
+      // A JVM that took an attach keeps its socket: the failure was the command's, jcmd's own status is kept.
+      const jvm = await withAttachSocket();
+      try {
+        const r = run(shell, [process.getuid!(), process.getgid!(), jvm.pid, 3, 0, 'GC.class_histogram', 'Thread.print', '-l'], 2);
+        expect(r.code).toBe(1);
+        expect(failureOfExit(r.code)).toBe('tool');
+        expect(r.stderr).toContain('Connection reset by peer');
+        const { parts } = await readFrames(r.stdout);
+        expect(parts.map((p) => [p.n, p.exitCode])).toEqual([
+          [1, 0],
+          [2, 1],
+        ]);
+      } finally {
+        await jvm.close();
+      }
+    });
+
+    it('a jcmd that failed while the JVM has no attach socket exits 91: the attach failed, whatever jcmd printed', async () => {
+      const r = run(shell, [process.getuid!(), process.getgid!(), 4242, 3, 0, '', 'Thread.print', '-l'], 1);
+      expect(failureOfExit(r.code)).toBe('attach');
       const { parts } = await readFrames(r.stdout);
-      expect(parts.map((p) => [p.n, p.exitCode])).toEqual([
-        [1, 0],
-        [2, 1],
-      ]);
+      expect(parts.map((p) => [p.n, p.exitCode])).toEqual([[1, 1]]);
+      // The single jcmd command judges the same way.
+      rmSync(path.join(dir, 'calls'), { force: true });
+      const single = spawnSync(
+        shell[0],
+        [...shell.slice(1), ...toolboxCommand('jcmd', process.getuid!(), process.getgid!(), 4242, 'VM.version').slice(1)],
+        {
+          env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, FAIL_AT: '1' },
+        },
+      );
+      expect(failureOfExit(single.status ?? -1)).toBe('attach');
+      rmSync(path.join(dir, 'calls'), { force: true });
+      const jvm = await withAttachSocket();
+      try {
+        const attached = spawnSync(
+          shell[0],
+          [...shell.slice(1), ...toolboxCommand('jcmd', process.getuid!(), process.getgid!(), jvm.pid, 'VM.version').slice(1)],
+          {
+            env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, FAIL_AT: '1' },
+          },
+        );
+        expect(attached.status).toBe(1);
+      } finally {
+        await jvm.close();
+      }
     });
 
     it('refuses ids it cannot take before any dump', () => {

@@ -29,7 +29,7 @@ export interface LocalJvm {
 }
 
 /** Compiles Simple.java into a temp dir and starts it; resolves after its first line ("I'm still here!"). */
-export async function startSimpleJvm(timeoutMs = 30_000, asUser?: number): Promise<LocalJvm> {
+export async function startSimpleJvm(timeoutMs = 30_000, asUser?: number, jvmOptions: string[] = []): Promise<LocalJvm> {
   const classes = await mkdtemp(path.join(tmpdir(), 'kjd-it-simple-'));
   await chmod(classes, 0o755);
   try {
@@ -38,7 +38,7 @@ export async function startSimpleJvm(timeoutMs = 30_000, asUser?: number): Promi
     await rm(classes, { recursive: true, force: true });
     throw err;
   }
-  const argv = [jdkTool('java'), '-Xmx64m', '-XX:+UseSerialGC', '-cp', classes, 'Simple'];
+  const argv = [jdkTool('java'), '-Xmx64m', '-XX:+UseSerialGC', ...jvmOptions, '-cp', classes, 'Simple'];
   // As another user, like a pod's runAsUser: the debugger must then run as that user to attach.
   const command = asUser === undefined ? argv : ['setpriv', `--reuid=${asUser}`, `--regid=${asUser}`, '--clear-groups', ...argv];
   const child = spawn(command[0], command.slice(1), { stdio: ['ignore', 'pipe', 'pipe'], cwd: '/' });
