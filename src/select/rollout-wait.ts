@@ -1,5 +1,5 @@
 // wait-for-rollout: watch the workload's rollout as `kubectl rollout status` does, and decide early when the new
-// revision's pods crash-loop. Polls (every 2 s): a few small GETs, and no watch permission on workloads needed.
+// revision's pods crash-loop or cannot start. Polls (every 2 s): a few small GETs, and no watch permission on workloads needed.
 import type { V1Pod, V1ReplicaSet } from '@kubernetes/client-node';
 import type { Cluster } from '../kube/client.js';
 import { apiErrorMessage } from '../kube/status.js';
@@ -28,15 +28,37 @@ export function newRevisionPods(w: Workload, pods: V1Pod[], replicaSets: V1Repli
   return pods.filter((p) => ownedBy(p, uid));
 }
 
-/** "new pod web-7d9c-x2 crash-looping (exit 137 OOMKilled, 3 restarts)", or undefined when none is. */
-export function crashLoopReason(pods: V1Pod[]): string | undefined {
+/**
+ * Waiting reasons that do not clear without a change on the user's side (a wrong image tag, a missing Secret): the
+ * rollout cannot complete, so waiting out rollout-timeout only delays the evidence. Not ErrImagePull: a first pull
+ * may fail for a moment; ImagePullBackOff follows when it keeps failing.
+ */
+const STUCK_WAITING = new Set(['ImagePullBackOff', 'ErrImageNeverPull', 'InvalidImageName', 'CreateContainerConfigError']);
+const MESSAGE_MAX = 200;
+
+/**
+ * Why a new pod will not become ready without a change, or undefined: a container (init ones included) crash-looping,
+ * e.g. "new pod web-7d9c-x2 crash-looping (exit 137 OOMKilled, 3 restarts)", or stuck waiting, e.g. "new pod
+ * web-7d9c-x2 container app ImagePullBackOff: Back-off pulling image ...".
+ */
+export function stuckReason(pods: V1Pod[]): string | undefined {
   for (const p of pods) {
-    for (const s of p.status?.containerStatuses ?? []) {
+    const statuses = [
+      ...(p.status?.initContainerStatuses ?? []).map((s) => ({ s, init: true })),
+      ...(p.status?.containerStatuses ?? []).map((s) => ({ s, init: false })),
+    ];
+    for (const { s, init } of statuses) {
       const t = s.lastState?.terminated;
       const looping = s.state?.waiting?.reason === 'CrashLoopBackOff' || (s.restartCount >= CRASH_RESTARTS && !!t && t.exitCode !== 0);
       if (looping) {
         const end = t ? `exit ${t.exitCode}${t.reason ? ` ${t.reason}` : ''}, ` : '';
-        return `new pod ${p.metadata?.name} crash-looping (${end}${s.restartCount} restarts)`;
+        return `new pod ${p.metadata?.name} ${init ? `init container ${s.name} ` : ''}crash-looping (${end}${s.restartCount} restarts)`;
+      }
+      const w = s.state?.waiting;
+      if (w?.reason && STUCK_WAITING.has(w.reason)) {
+        const message = (w.message ?? '').replace(/\s+/g, ' ').trim();
+        const cut = message.length > MESSAGE_MAX ? `${message.slice(0, MESSAGE_MAX)}…` : message;
+        return `new pod ${p.metadata?.name} ${init ? 'init ' : ''}container ${s.name} ${w.reason}${cut ? `: ${cut}` : ''}`;
       }
     }
   }
@@ -68,8 +90,8 @@ export async function waitForRollout(cluster: Cluster, target: TargetSpec, o: Wa
     const state = workloadState(workload);
     if (state.status === 'complete') return { status: 'complete', waitedMs: waitedMs() };
     if (state.status === 'failed') return { status: 'failed', reason: state.reason, waitedMs: waitedMs() };
-    const crash = await crashLoopOf(cluster, workload).catch(() => undefined);
-    if (crash) return { status: 'failed', reason: crash, waitedMs: waitedMs() };
+    const stuck = await stuckPodOf(cluster, workload).catch(() => undefined);
+    if (stuck) return { status: 'failed', reason: stuck, waitedMs: waitedMs() };
     if (state.reason && state.reason !== last) o.progress(`${state.kind}/${state.name}: ${state.reason}`);
     last = state.reason ?? '';
     if (o.signal?.aborted) return { status: 'failed', reason: 'cancelled while waiting for the rollout', waitedMs: waitedMs() };
@@ -84,12 +106,12 @@ export async function waitForRollout(cluster: Cluster, target: TargetSpec, o: Wa
   }
 }
 
-async function crashLoopOf(cluster: Cluster, w: Workload): Promise<string | undefined> {
+async function stuckPodOf(cluster: Cluster, w: Workload): Promise<string | undefined> {
   const ns = cluster.namespace;
   const labelSelector = labelSelectorToString(w.object.spec?.selector);
   const [pods, rss] = await Promise.all([
     cluster.core.listNamespacedPod({ namespace: ns, labelSelector }).then((l) => l.items),
     w.kind === 'deployment' ? cluster.apps.listNamespacedReplicaSet({ namespace: ns, labelSelector }).then((l) => l.items) : [],
   ]);
-  return crashLoopReason(newRevisionPods(w, pods, rss));
+  return stuckReason(newRevisionPods(w, pods, rss));
 }

@@ -156,16 +156,23 @@ describe('rollout and pod context on the real cluster', () => {
     );
   }, 300_000);
 
-  it('wait-for-rollout on a new revision that never starts (its image is not on the node): the step fails; the new pod is explained from the API, nothing injected, the old pod untouched', async () => {
+  it('wait-for-rollout on a new revision that never starts (its image is not on the node): the step fails early; the new pod is explained from the API, nothing injected, the old pod untouched', async () => {
     const name = `ro-never-${Date.now().toString(36)}`;
     const [old] = await createApp({ name, jre: 17 }, isReady);
     const d = await admin().apps.readNamespacedDeployment({ name, namespace: NS });
     d.metadata!.resourceVersion = undefined;
     d.spec!.template.spec!.containers[0].image = 'kjd.local/no-such-image:1';
     await admin().apps.replaceNamespacedDeployment({ name, namespace: NS, body: d });
-    const run = await dump({ target: `deployment/${name}`, 'wait-for-rollout': 'true', 'rollout-timeout': '15s' });
+    const run = await dump({ target: `deployment/${name}`, 'wait-for-rollout': 'true', 'rollout-timeout': '4m' });
     expect(run.code).not.toBe(0);
     expect(run.outputs['rollout-status']).toBe('failed');
+    // Early: the image will not appear by waiting out the 4 minutes.
+    expect(run.durationMs).toBeLessThan(90_000);
+    expect(run.outputs['rollout-reason']).toMatch(
+      new RegExp(
+        `^new pod ${name}-\\S+ container simple-java ErrImageNeverPull: Container image "kjd.local/no-such-image:1" is not present`,
+      ),
+    );
     // Nothing was dumped: the stuck pod is explained, not listed as dumped.
     expect(JSON.parse(run.outputs.pods)).toEqual([]);
     const a = await downloadArtifact(service, run.artifactName);
@@ -180,7 +187,7 @@ describe('rollout and pod context on the real cluster', () => {
     );
     expect(run.stdout).toMatch(
       new RegExp(
-        `Rollout of deployment/${name} failed \\(timed out after 15s\\): new pod ${stuck.pod} Pending, not Ready( for \\d+s)? \\(simple-java waiting: ErrImageNeverPull \\(Container image "kjd.local/no-such-image:1" is not present with pull policy of Never\\)\\); JVM: not started`,
+        `Rollout of deployment/${name} failed \\(new pod ${stuck.pod} container simple-java ErrImageNeverPull\\): new pod ${stuck.pod} Pending, not Ready( for \\d+s)? \\(simple-java waiting: ErrImageNeverPull \\(Container image "kjd.local/no-such-image:1" is not present with pull policy of Never\\)\\); JVM: not started`,
       ),
     );
     // The old pod, still serving, got no debugger.

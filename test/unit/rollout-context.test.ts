@@ -19,7 +19,7 @@ import { formatAge, rolloutVerdict } from '../../src/analyse/rollout-verdict.js'
 import { buildSummaryHtml } from '../../src/publish/summary.js';
 import { renderTerminalReport } from '../../src/publish/terminal-report.js';
 import { parseByteSize } from '../../src/inputs/byte-size.js';
-import { crashLoopReason } from '../../src/select/rollout-wait.js';
+import { stuckReason } from '../../src/select/rollout-wait.js';
 import { getSettings } from '../../src/inputs/input-helper.js';
 import type { PodContext, RunManifest } from '../../src/shared/model.js';
 
@@ -376,10 +376,50 @@ describe('wait-for-rollout', () => {
         ],
       },
     });
-    expect(crashLoopReason([pod(1, 'CrashLoopBackOff')])).toBe('new pod web-2 crash-looping (exit 137 OOMKilled, 1 restarts)');
-    expect(crashLoopReason([pod(2)])).toBe('new pod web-2 crash-looping (exit 137 OOMKilled, 2 restarts)');
-    expect(crashLoopReason([pod(1)])).toBeUndefined();
-    expect(crashLoopReason([pod(3, undefined, 0)])).toBeUndefined();
+    expect(stuckReason([pod(1, 'CrashLoopBackOff')])).toBe('new pod web-2 crash-looping (exit 137 OOMKilled, 1 restarts)');
+    expect(stuckReason([pod(2)])).toBe('new pod web-2 crash-looping (exit 137 OOMKilled, 2 restarts)');
+    expect(stuckReason([pod(1)])).toBeUndefined();
+    expect(stuckReason([pod(3, undefined, 0)])).toBeUndefined();
+  });
+  it('a new pod that cannot start without a change (image, config) or whose init container crash-loops fails the wait early', () => {
+    const waitingPod = (reason: string, message: string, init = false): V1Pod => {
+      const status = {
+        name: init ? 'migrate' : 'app',
+        image: 'x',
+        imageID: '',
+        ready: false,
+        restartCount: 0,
+        state: { waiting: { reason, message } },
+      };
+      return { metadata: { name: 'web-2' }, status: init ? { initContainerStatuses: [status] } : { containerStatuses: [status] } };
+    };
+    expect(stuckReason([waitingPod('ImagePullBackOff', 'Back-off pulling image "shop:v2"\n')])).toBe(
+      'new pod web-2 container app ImagePullBackOff: Back-off pulling image "shop:v2"',
+    );
+    expect(stuckReason([waitingPod('CreateContainerConfigError', 'secret "db" not found', true)])).toBe(
+      'new pod web-2 init container migrate CreateContainerConfigError: secret "db" not found',
+    );
+    expect(stuckReason([waitingPod('ErrImageNeverPull', 'x'.repeat(500))])).toMatch(/ErrImageNeverPull: x{200}…$/);
+    // A first failed pull may be a moment's; starting up is not stuck.
+    for (const reason of ['ErrImagePull', 'ContainerCreating', 'PodInitializing'])
+      expect(stuckReason([waitingPod(reason, 'm')])).toBeUndefined();
+    const initLoop: V1Pod = {
+      metadata: { name: 'web-2' },
+      status: {
+        initContainerStatuses: [
+          {
+            name: 'migrate',
+            image: 'x',
+            imageID: '',
+            ready: false,
+            restartCount: 2,
+            state: { waiting: { reason: 'CrashLoopBackOff' } },
+            lastState: { terminated: { exitCode: 1, reason: 'Error' } },
+          },
+        ],
+      },
+    };
+    expect(stuckReason([initLoop])).toBe('new pod web-2 init container migrate crash-looping (exit 1 Error, 2 restarts)');
   });
   it("the verdict takes the wait's reason over the workload read after it", () => {
     const m = manifest(context());
