@@ -95,6 +95,7 @@ async function analysePaths(
   /** Files found in a directory: one that is no thread dump (vm-info.txt, a README) is left out, not judged. */
   const listed = new Set<string>();
   const pods: RunManifest['pods'] = [];
+  const runs: RunManifest[] = [];
   for (const p of paths) {
     const st = await stat(p);
     if (!st.isDirectory()) {
@@ -112,7 +113,10 @@ async function analysePaths(
     const manifest = JSON.parse(manifestText) as RunManifest;
     for (const e of await analyseRun(manifest, p)) entries.push({ ...e, label: `${e.pod}/${e.container}/${e.pid}`, files: [] });
     pods.push(...manifest.pods);
+    runs.push(manifest);
   }
+  // One run alone keeps its own manifest: its workload and rollout, and its errors, make the verdict line.
+  if (runs.length === 1 && paths.length === 1) return { entries, manifest: runs[0] };
   if (loose.length > 0) {
     const threadDumps: string[] = [];
     let histogram: string | undefined;

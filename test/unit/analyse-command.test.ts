@@ -125,6 +125,61 @@ describe('kube-jvm-dump analyse', () => {
   });
 });
 
+describe('kube-jvm-dump analyse of one earlier run', () => {
+  it("keeps the run's workload and errors: the HTML opens with the rollout's line, as the job summary did", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'kjd-run-'));
+    try {
+      const manifest = {
+        tool: { name: 'kube-jvm-dump', version: '0.1.0' },
+        cluster: {},
+        namespace: 'shop',
+        target: 'deployment/web',
+        requested: { dumps: ['threads'], threadDumpCount: 1, threadDumpIntervalMs: 0, heapDumpLive: true },
+        startedAt: '',
+        finishedAt: '',
+        workload: {
+          kind: 'deployment',
+          name: 'web',
+          status: 'failed',
+          reason: 'ProgressDeadlineExceeded: ReplicaSet "web-2" has timed out progressing.',
+          replicas: { desired: 1, updated: 1, ready: 0, available: 0 },
+        },
+        pods: [
+          {
+            namespace: 'shop',
+            pod: 'web-2-x',
+            container: 'app',
+            jvms: [],
+            errors: [{ stage: 'target', message: 'Pod web-2-x is Pending: no JVM runs in it.' }],
+            timingsMs: {},
+            stuck: true,
+            context: {
+              phase: 'Pending',
+              ready: false,
+              containers: [],
+              probeFailures: [],
+              files: [],
+              errors: [],
+              unscheduled: 'Unschedulable: 0/3 nodes',
+            },
+          },
+        ],
+        errors: [{ stage: 'target', message: 'No live pod for deployment/web' }],
+      };
+      writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+      const html = path.join(dir, 'report.html');
+      await analyse(dir, '--html', html);
+      const text = readFileSync(html, 'utf8');
+      expect(text).toContain(
+        'Rollout of deployment/web failed (ProgressDeadlineExceeded): pod web-2-x Pending, not Ready (Unschedulable: 0/3 nodes); JVM: not started',
+      );
+      expect(text).toContain('No live pod for deployment/web');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('kube-jvm-dump analyse with hostile thread names', () => {
   it('no output line can become a workflow command or drive the terminal', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'kjd-hostile-'));
