@@ -39,7 +39,10 @@ afterAll(() => fileCleanup.drain());
 
 let runNo = 0;
 /** The action as a workflow step would run it, with the minimal-RBAC ServiceAccount's kubeconfig. */
-export async function dump(inputs: Record<string, string>): Promise<ActionRun & { artifactName: string }> {
+export async function dump(
+  inputs: Record<string, string>,
+  state: Record<string, string> = {},
+): Promise<ActionRun & { artifactName: string }> {
   const artifactName = `e2e-${++runNo}-${Date.now()}`;
   const run = await runAction(
     {
@@ -53,7 +56,8 @@ export async function dump(inputs: Record<string, string>): Promise<ActionRun & 
       'artifact-name': artifactName,
       ...inputs,
     },
-    service.env,
+    // A post step gets the main step's saved state as STATE_* variables, as the runner passes it.
+    { ...service.env, ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])) },
   );
   testCleanup.add(`runner temp ${run.runnerTemp}`, () => rm(run.runnerTemp, { recursive: true, force: true }));
   process.stderr.write(
@@ -106,7 +110,8 @@ describe('real cluster', () => {
     const name = 'twice';
     const [pod] = await createApp({ name, jre: 17 });
     const podName = pod.metadata!.name!;
-    const short = { target: `pod/${podName}`, dumps: 'threads', 'debugger-ttl': '30s' };
+    // A debugger lives at least as long as its run may (timeout + 30 s): 60 s here.
+    const short = { target: `pod/${podName}`, dumps: 'threads', 'debugger-ttl': '30s', timeout: '30s' };
     const firstRun = await dump(short);
     expect(firstRun.code).toBe(0);
     expect((await dump(short)).code).toBe(0);
@@ -121,6 +126,10 @@ describe('real cluster', () => {
       90_000,
     );
     expect(ended.status!.ephemeralContainerStatuses!.find((s) => s.name === first)!.state!.terminated!.exitCode).toBe(0);
+    const firstSpec = p.spec!.ephemeralContainers!.find((c) => c.name === first)!;
+    expect(firstSpec.command![0]).toBe('sleep');
+    expect(Number(firstSpec.command![1])).toBeGreaterThan(45);
+    expect(Number(firstSpec.command![1])).toBeLessThanOrEqual(60);
     expect(ended.status!.containerStatuses![0].restartCount).toBe(0);
 
     const long = { target: `pod/${podName}`, dumps: 'threads', 'debugger-ttl': '30m' };
@@ -265,6 +274,30 @@ describe('real cluster', () => {
     expect((await readPod(pod.metadata!.name!)).spec!.ephemeralContainers!.map((c) => c.name).sort()).toEqual(
       containers.map((c) => c.name).sort(),
     );
+  });
+
+  it('12. when: job-failure with the minimal-RBAC account: the main step arms and adds nothing; the post step of the failed job dumps', async () => {
+    const name = 'armed';
+    const [pod] = await createApp({ name, jre: 17 });
+    const podName = pod.metadata!.name!;
+    const inputs = { target: `deployment/${name}`, dumps: 'threads', when: 'job-failure' };
+    const main = await dump(inputs);
+    expect(main.code).toBe(0);
+    expect(main.state).toEqual({ isPost: 'true', armed: 'true' });
+    expect(main.stdout).toContain(`Armed: deployment/${name} in ${NS} answers (${podName})`);
+    expect(main.outputs).toEqual({});
+    expect((await readPod(podName)).spec!.ephemeralContainers ?? []).toEqual([]);
+
+    // The job failed later: the runner runs the post step (post-if: failure()) with the same inputs and the state.
+    const post = await dump(inputs, main.state);
+    expect(post.code).toBe(0);
+    expect(post.stdout).toContain('The job failed: dumping now');
+    expect(post.outputs.outcome).toBe('success');
+    const a = await downloadArtifact(service, post.artifactName);
+    expect(a.manifest.pods.map((p) => p.pod)).toEqual([podName]);
+    expect(checkManifestAgainstFiles(a)).toBe(2);
+    for (const f of a.manifest.pods[0].jvms[0].files) expect(a.text(f.path)).toMatch(mainSleepingInSimple);
+    expect((await readPod(podName)).spec!.ephemeralContainers).toHaveLength(1);
   });
 
   it("8. a rollout in progress: the new ReplicaSet's Running-but-not-Ready pod is chosen", async () => {
