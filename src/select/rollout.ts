@@ -22,9 +22,15 @@ export function deploymentRollout(d: V1Deployment): Judged {
   if (progressing?.reason === 'ProgressDeadlineExceeded') {
     return { status: 'failed', reason: `ProgressDeadlineExceeded${progressing.message ? `: ${progressing.message}` : ''}` };
   }
+  // The ReplicaSet could not create a pod (quota, admission, a missing ServiceAccount): no pod will say why, only
+  // this condition. Not a failure by itself: under a tight quota a surge pod waits for an old one to go.
+  const replicaFailure = s.conditions?.find((c) => c.type === 'ReplicaFailure' && c.status === 'True');
+  const why = replicaFailure
+    ? ` (ReplicaFailure${replicaFailure.reason ? ` ${replicaFailure.reason}` : ''}${replicaFailure.message ? `: ${replicaFailure.message}` : ''})`
+    : '';
   const desired = d.spec?.replicas ?? 1;
   const updated = s.updatedReplicas ?? 0;
-  if (updated < desired) return waiting(`${updated} of ${desired} new replicas have been updated`);
+  if (updated < desired) return waiting(`${updated} of ${desired} new replicas have been updated${why}`);
   if ((s.replicas ?? 0) > updated) return waiting(`${(s.replicas ?? 0) - updated} old replicas are pending termination`);
   if ((s.availableReplicas ?? 0) < updated) return waiting(`${s.availableReplicas ?? 0} of ${updated} updated replicas are available`);
   return { status: 'complete' };

@@ -30,6 +30,19 @@ const deployment = (status: V1Deployment['status'], generation = 2, replicas = 3
 });
 
 describe('rollout state, as kubectl rollout status judges it', () => {
+  it("deployment whose ReplicaSet cannot create pods: the ReplicaFailure condition is the reason's detail", () => {
+    const d = deployment({
+      observedGeneration: 2,
+      updatedReplicas: 0,
+      conditions: [
+        { type: 'ReplicaFailure', status: 'True', reason: 'FailedCreate', message: 'pods "web-2-x" is forbidden: exceeded quota: compute' },
+      ],
+    });
+    expect(deploymentRollout(d)).toEqual({
+      status: 'progressing',
+      reason: '0 of 3 new replicas have been updated (ReplicaFailure FailedCreate: pods "web-2-x" is forbidden: exceeded quota: compute)',
+    });
+  });
   it('deployment: not observed, deadline exceeded, updating, old replicas, unavailable, complete', () => {
     expect(deploymentRollout(deployment({ observedGeneration: 1 })).status).toBe('progressing');
     expect(
