@@ -2,89 +2,42 @@
 // summariser exec on this machine against a real local JVM (the seed's Simple): the recording starts before the thread
 // dumps and ends after the histogram, arrives verified as recording.jfr with jfr-summary.json, and leaves nothing
 // behind in the JVM's /tmp (the shared volume: this machine's /tmp) and no recording running in the JVM.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import {
-  makeDeployment,
-  makeReplicaSet,
-  startFakeApiServer,
-  type ExecBehaviour,
-  type FakeApiServer,
-} from '../support/fake-apiserver/index.js';
-import { runEngine } from '../../src/engine.js';
-import type { RunManifest } from '../../src/shared/model.js';
+import { makeDeployment, makeReplicaSet, type ExecBehaviour, type FakeApiServer } from '../support/fake-apiserver/index.js';
 import type { JfrSummary } from '../../src/shared/jfr-summary.js';
-import { startSimpleJvm, type LocalJvm } from './support/local-jvm.js';
-import {
-  type ExecGuard,
-  expectFilesMatchDisk,
-  installGuardedShell,
-  jvmContainer,
-  seedPodFor,
-  settingsFrom,
-  stopFakeCluster,
-  toolboxSub,
-} from './support/engine-fixtures.js';
+import { startSimpleJvm } from './support/local-jvm.js';
+import { expectFilesMatchDisk, jvmContainer, seedPodFor, toolboxSub } from './support/engine-fixtures.js';
+import { engineSuite } from './support/engine-suite.js';
 
 const NS = 'shop';
-let jvm: LocalJvm;
-let work: string;
-let api: FakeApiServer | undefined;
-let guard: ExecGuard;
-
-beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'kjd-jfr-it-'));
-  jvm = await startSimpleJvm();
-}, 60_000);
-
-afterAll(async () => {
-  await jvm?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  await stopFakeCluster(api, guard);
-  api = undefined;
-});
+const suite = engineSuite('kjd-jfr-it-', NS, () => ({
+  target: 'deployment/shop',
+  'jdk-image': 'eclipse-temurin:17-jdk',
+  'jfr-duration': '2s',
+  'jfr-settings': 'default',
+  'include-context': 'false',
+  timeout: '60s',
+}));
 
 /** deployment/shop with one Ready pod (its JVMs: this machine's), recorded 2 s with the default settings. */
 async function runShop(inputs: Record<string, string>, prepare: (server: FakeApiServer) => void) {
-  const server = await startFakeApiServer({ kubelet: { delayMs: 20 } });
-  api = server;
-  guard = installGuardedShell(server);
+  const server = await suite.start();
   prepare(server);
   const d = server.store.put(makeDeployment({ name: 'shop', namespace: NS, revision: 1, containers: [jvmContainer()], readyReplicas: 1 }));
   const rs = server.store.put(makeReplicaSet({ deployment: d, revision: 1, podTemplateHash: 'aaa11' }));
   server.store.put(seedPodFor(rs, { name: 'shop-aaa11-bbbbb', ready: true }));
-  const outputDir = await mkdtemp(path.join(work, 'out-'));
-  const settings = settingsFrom({
-    kubeconfig: server.kubeconfigYaml({ namespace: NS }),
-    target: 'deployment/shop',
-    'jdk-image': 'eclipse-temurin:17-jdk',
-    'jfr-duration': '2s',
-    'jfr-settings': 'default',
-    'include-context': 'false',
-    timeout: '60s',
-    'output-dir': outputDir,
-    ...inputs,
-  });
-  const progress: string[] = [];
-  const report = await runEngine(settings, { progress: (m) => progress.push(m) });
-  expect(guard.violations).toEqual([]);
-  const manifest = JSON.parse(await readFile(path.join(outputDir, 'manifest.json'), 'utf8')) as RunManifest;
-  return { server, outputDir, manifest, report, progress };
+  return { server, ...(await suite.engine(inputs)) };
 }
 
 describe('jfr through the engine', () => {
   it('records around the thread dumps and the histogram, brings recording.jfr and jfr-summary.json, leaves nothing behind', async () => {
     const { server, outputDir, manifest, report, progress } = await runShop(
       {
-        'jvm-pid': String(jvm.pid),
+        'jvm-pid': String(suite.jvm.pid),
         dumps: 'histogram,jfr,threads',
         'thread-dump-count': '2',
         'thread-dump-interval': '200ms',
@@ -95,7 +48,7 @@ describe('jfr through the engine', () => {
     if (report.outcome !== 'success') throw new Error(`outcome ${report.outcome}\n${progress.join('\n')}\n${JSON.stringify(j?.errors)}`);
     expect(manifest.requested).toMatchObject({ dumps: ['threads', 'histogram', 'jfr'], jfr: { durationMs: 2000, settings: 'default' } });
 
-    const dir = `shop-aaa11-bbbbb/app/${jvm.pid}`;
+    const dir = `shop-aaa11-bbbbb/app/${suite.jvm.pid}`;
     expect(j.files.map((f) => [f.kind, f.path]).sort()).toEqual(
       [
         ['threads', `${dir}/threads-1.txt`],
@@ -132,10 +85,10 @@ describe('jfr through the engine', () => {
     expect(j.timingsMs.jfr + j.timingsMs['jfr-start']).toBeGreaterThanOrEqual(2000);
 
     // Nothing left: no recording of ours running, no file in the JVM's /tmp, no staged summariser.
-    const { stdout } = await promisify(execFile)('jcmd', [String(jvm.pid), 'JFR.check']);
+    const { stdout } = await promisify(execFile)('jcmd', [String(suite.jvm.pid), 'JFR.check']);
     expect(stdout).not.toContain('kube-jvm-dump-');
     expect(readdirSync('/tmp').filter((f) => f.startsWith('kjd-') && f.endsWith('.jfr'))).toEqual([]);
-    expect(readdirSync(guard.workTmp).filter((f) => f.startsWith('kjd-jfr.'))).toEqual([]);
+    expect(readdirSync(suite.guard.workTmp).filter((f) => f.startsWith('kjd-jfr.'))).toEqual([]);
   }, 90_000);
 
   it('records two JVMs of one pod at once: both recordings start before either stops, and the heap dumps come after', async () => {
@@ -143,11 +96,11 @@ describe('jfr through the engine', () => {
     try {
       const { server, outputDir, manifest, report, progress } = await runShop(
         { dumps: 'threads,jfr,heap', 'thread-dump-count': '1', timeout: '90s' },
-        (s) => onlyJvms(s, [jvm.pid, second.pid]),
+        (s) => onlyJvms(s, [suite.jvm.pid, second.pid]),
       );
       const jvms = manifest.pods[0]?.jvms ?? [];
       if (report.outcome !== 'success') throw new Error(`outcome ${report.outcome}\n${progress.join('\n')}\n${JSON.stringify(jvms)}`);
-      expect(jvms.map((j) => j.pid).sort()).toEqual([jvm.pid, second.pid].sort());
+      expect(jvms.map((j) => j.pid).sort()).toEqual([suite.jvm.pid, second.pid].sort());
 
       // The JVMs' commands in the order the pod saw them, each with the JVM it went to.
       const steps = server.execs

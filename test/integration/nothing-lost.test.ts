@@ -2,105 +2,46 @@
 // machine against a real local JVM. A full disk, an output larger than any capture, a stream that never ends, a
 // missing thread dump, a pause past the deadline, an API server that stops answering: each is a recorded error
 // with everything else kept, never a crash, a silently short file, a wrong "success" or a run that does not end.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdtemp } from 'node:fs/promises';
 import * as path from 'node:path';
-import { scripted, startFakeApiServer, type FakeApiServer } from '../support/fake-apiserver/index.js';
-import { runEngine, type RunReport } from '../../src/engine.js';
-import type { RunManifest } from '../../src/shared/model.js';
-import { startSimpleJvm, type LocalJvm } from './support/local-jvm.js';
+import { scripted, type FakeApiServer } from '../support/fake-apiserver/index.js';
 import {
-  type ExecGuard,
   expectFilesMatchDisk,
   filesBelow,
-  installGuardedShell,
   leftoverHeapDumps,
   patchedDebuggerNames,
   seedPod,
-  settingsFrom,
-  stopFakeCluster,
   toolboxSub,
 } from './support/engine-fixtures.js';
+import { engineSuite, seedInputs, expectOutcome, subsOf, type EngineRun } from './support/engine-suite.js';
 
 const NS = 'shop';
-const JDK_IMAGE = 'eclipse-temurin:17-jdk';
-
-let jvm: LocalJvm;
-let work: string;
-let api: FakeApiServer | undefined;
-let guard: ExecGuard;
 const mounts: string[] = [];
+const suite = engineSuite('kjd-lost-it-', NS, (jvm) => ({
+  ...seedInputs(jvm),
+  target: 'pod/seed',
+  // These tests count the dump files; the pod's context (pod.yaml, events, logs) is tested in pod-context.test.ts.
+  'include-context': 'false',
+}));
+const { engine } = suite;
 
-beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'kjd-lost-it-'));
-  jvm = await startSimpleJvm();
-}, 60_000);
-
-afterAll(async () => {
-  await jvm?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
-});
-
-afterEach(async () => {
-  await stopFakeCluster(api, guard);
-  api = undefined;
+afterEach(() => {
   for (const m of mounts.splice(0)) execFileSync('umount', [m]);
 });
 
 async function start(): Promise<FakeApiServer> {
-  const server = await startFakeApiServer({ kubelet: { delayMs: 20 } });
-  api = server;
-  guard = installGuardedShell(server);
+  const server = await suite.start();
   server.store.put(seedPod({ name: 'seed', namespace: NS }));
   return server;
 }
 
-interface EngineRun {
-  report: RunReport;
-  manifest: RunManifest;
-  outputDir: string;
-  progress: string[];
-  elapsedMs: number;
-}
-
-async function engine(inputs: Record<string, string>, o: { outputDir?: string; signal?: AbortSignal } = {}): Promise<EngineRun> {
-  const outputDir = o.outputDir ?? (await mkdtemp(path.join(work, 'out-')));
-  const settings = settingsFrom({
-    kubeconfig: api!.kubeconfigYaml({ namespace: NS }),
-    target: 'pod/seed',
-    'jvm-pid': String(jvm.pid),
-    'jdk-image': JDK_IMAGE,
-    'thread-dump-count': '2',
-    'thread-dump-interval': '200ms',
-    timeout: '60s',
-    'output-dir': outputDir,
-    // These tests count the dump files; the pod's context (pod.yaml, events, logs) is tested in pod-context.test.ts.
-    'include-context': 'false',
-    ...inputs,
-  });
-  const progress: string[] = [];
-  const t0 = Date.now();
-  const report = await runEngine(settings, { progress: (m) => progress.push(m), signal: o.signal });
-  const elapsedMs = Date.now() - t0;
-  expect(guard.violations).toEqual([]);
-  const manifestFile = path.join(outputDir, 'manifest.json');
-  const manifest = existsSync(manifestFile) ? (JSON.parse(await readFile(manifestFile, 'utf8')) as RunManifest) : report.manifest;
-  return { report, manifest, outputDir, progress, elapsedMs };
-}
-
-const jvmDirOf = (run: EngineRun) => path.join(run.outputDir, 'seed', 'app', String(jvm.pid));
+const jvmDirOf = (run: EngineRun) => path.join(run.outputDir, 'seed', 'app', String(suite.jvm.pid));
 const jvmOf = (run: EngineRun) => run.manifest.pods[0].jvms[0];
-const subs = (server: FakeApiServer) => server.execs.map((e) => toolboxSub(e.command));
-function expectOutcome(run: EngineRun, outcome: RunReport['outcome']): void {
-  if (run.report.outcome !== outcome) {
-    const errors = [...run.manifest.errors, ...run.manifest.pods.flatMap((p) => [...p.errors, ...p.jvms.flatMap((j) => j.errors)])];
-    throw new Error(`outcome ${run.report.outcome}, expected ${outcome}\n${run.progress.join('\n')}\n${JSON.stringify(errors, null, 1)}`);
-  }
-}
+const subs = subsOf;
 /** The heap dump is gone from the pod (here: this machine's /tmp) and was removed by the toolbox. */
 function expectPodFileRemoved(server: FakeApiServer): void {
   expect(subs(server).filter((s) => s === 'remove')).toHaveLength(1);
@@ -116,7 +57,7 @@ const frame = (n: number, exitCode: number, body: Buffer | string) =>
 
 /** Mounts a tmpfs of `size` at a new directory (we run as root); the test fails, never skips, when it cannot. */
 function tinyDisk(size: string): string {
-  const dir = path.join(work, `tmpfs-${mounts.length}-${Date.now()}`);
+  const dir = path.join(suite.work, `tmpfs-${mounts.length}-${Date.now()}`);
   mkdirSync(dir);
   execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', dir]);
   mounts.push(dir);
@@ -126,8 +67,8 @@ function tinyDisk(size: string): string {
 describe('disk full on the runner', () => {
   it('the heap dump on /dev/full: a recorded error; the other dumps and the manifest are written; the pod file is removed', async () => {
     const server = await start();
-    const outputDir = await mkdtemp(path.join(work, 'out-'));
-    const dir = path.join(outputDir, 'seed', 'app', String(jvm.pid));
+    const outputDir = await mkdtemp(path.join(suite.work, 'out-'));
+    const dir = path.join(outputDir, 'seed', 'app', String(suite.jvm.pid));
     mkdirSync(dir, { recursive: true });
     symlinkSync('/dev/full', path.join(dir, 'heap.hprof.gz'));
     const run = await engine({}, { outputDir });
@@ -158,8 +99,8 @@ describe('disk full on the runner', () => {
     'the JFR recording on /dev/full (%s, %s): recorded against jfr, not retried; the summary and the rest kept; the pod file removed',
     async (file) => {
       const server = await start();
-      const outputDir = await mkdtemp(path.join(work, 'out-'));
-      const dir = path.join(outputDir, 'seed', 'app', String(jvm.pid));
+      const outputDir = await mkdtemp(path.join(suite.work, 'out-'));
+      const dir = path.join(outputDir, 'seed', 'app', String(suite.jvm.pid));
       mkdirSync(dir, { recursive: true });
       symlinkSync('/dev/full', path.join(dir, file));
       const run = await engine({ dumps: 'threads,jfr', 'jfr-duration': '1s', 'jfr-settings': 'default' }, { outputDir });
@@ -200,8 +141,8 @@ describe('disk full on the runner', () => {
 
   it('a thread dump that cannot be written: recorded against threads, no partial file, the rest kept', async () => {
     await start();
-    const outputDir = await mkdtemp(path.join(work, 'out-'));
-    const dir = path.join(outputDir, 'seed', 'app', String(jvm.pid));
+    const outputDir = await mkdtemp(path.join(suite.work, 'out-'));
+    const dir = path.join(outputDir, 'seed', 'app', String(suite.jvm.pid));
     mkdirSync(dir, { recursive: true });
     symlinkSync('/dev/full', path.join(dir, 'threads-2.txt'));
     const run = await engine({ dumps: 'threads,histogram' }, { outputDir });
@@ -216,7 +157,7 @@ describe('disk full on the runner', () => {
 
   it('manifest.json cannot be written: the run still returns, with the error, and leaves no half manifest', async () => {
     await start();
-    const outputDir = await mkdtemp(path.join(work, 'out-'));
+    const outputDir = await mkdtemp(path.join(suite.work, 'out-'));
     symlinkSync('/dev/full', path.join(outputDir, 'manifest.json'));
     const run = await engine({ dumps: 'threads' }, { outputDir });
     expect(run.report.outcome).toBe('partial');
@@ -227,7 +168,7 @@ describe('disk full on the runner', () => {
       },
     ]);
     expect(existsSync(path.join(outputDir, 'manifest.json'))).toBe(false);
-    expect(filesBelow(outputDir)).toEqual([`seed/app/${jvm.pid}/threads-1.txt`, `seed/app/${jvm.pid}/threads-2.txt`]);
+    expect(filesBelow(outputDir)).toEqual([`seed/app/${suite.jvm.pid}/threads-1.txt`, `seed/app/${suite.jvm.pid}/threads-2.txt`]);
   });
 });
 
@@ -351,7 +292,7 @@ describe('outcome and time', () => {
     server.execHandler = (req) =>
       isThreadSeries(req.command)
         ? scripted({
-            stdout: Buffer.concat([frame(1, 0, `${jvm.pid}:\nFull thread dump\n`), frame(2, 1, `${jvm.pid}:\n`)]),
+            stdout: Buffer.concat([frame(1, 0, `${suite.jvm.pid}:\nFull thread dump\n`), frame(2, 1, `${suite.jvm.pid}:\n`)]),
             stderr: 'java.io.IOException: Connection reset by peer\n',
             exitCode: 1,
           })
@@ -447,7 +388,7 @@ describe('outcome and time', () => {
 describe('the output directory is checked before anything touches the cluster', () => {
   it('a file in its place: refused with the path and why; no request reached the API server', async () => {
     const server = await start();
-    const file = path.join(work, `a-file-${Date.now()}`);
+    const file = path.join(suite.work, `a-file-${Date.now()}`);
     writeFileSync(file, 'not a directory');
     await expect(engine({}, { outputDir: file })).rejects.toThrow(
       `The output directory ${file} cannot be used: it is a file, not a directory. Set output-dir to a writable directory; nothing was changed in the cluster.`,

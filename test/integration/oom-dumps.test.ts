@@ -1,48 +1,28 @@
 // OOM heap dumps against the fake apiserver and a real local JVM: a real HPROF left at the root of a volume the
 // container mounts is found by the real toolbox, streamed gzipped, sha256-verified, kept in the pod (or removed
 // with remove-oom-dumps), and named in the summary and the verdict; it does not count as the live heap dump.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { startFakeApiServer, type FakeApiServer } from '../support/fake-apiserver/index.js';
-import { runEngine } from '../../src/engine.js';
 import { rolloutVerdict } from '../../src/analyse/rollout-verdict.js';
 import { buildSummaryHtml } from '../../src/publish/summary.js';
-import type { RunManifest } from '../../src/shared/model.js';
-import { startSimpleJvm, type LocalJvm } from './support/local-jvm.js';
-import {
-  expectFilesMatchDisk,
-  hprofHeader,
-  installGuardedShell,
-  jvmContainer,
-  seedPod,
-  settingsFrom,
-  stopFakeCluster,
-  TMP_MOUNT,
-  type ExecGuard,
-} from './support/engine-fixtures.js';
+import { expectFilesMatchDisk, hprofHeader, jvmContainer, seedPod, TMP_MOUNT } from './support/engine-fixtures.js';
+import { engineSuite, seedInputs } from './support/engine-suite.js';
 
 const NS = 'shop';
-let jvm: LocalJvm;
-let work: string;
+const suite = engineSuite('kjd-oom-it-', NS, (jvm) => ({
+  ...seedInputs(jvm),
+  target: 'pod/seed',
+  dumps: 'threads,heap',
+  'thread-dump-count': '1',
+}));
+const run = suite.engine;
 let dumps: string;
-let api: FakeApiServer | undefined;
-let guard: ExecGuard;
 
-beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'kjd-oom-it-'));
-  jvm = await startSimpleJvm();
-}, 60_000);
-afterAll(async () => {
-  await jvm?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
-});
 afterEach(async () => {
-  await stopFakeCluster(api, guard);
-  api = undefined;
   if (dumps) await rm(dumps, { recursive: true, force: true });
 });
 
@@ -50,33 +30,13 @@ afterEach(async () => {
 async function volumeWithOomDump(): Promise<string> {
   dumps = await mkdtemp(path.join(tmpdir(), 'kjd-oom-volume-'));
   chmodSync(dumps, 0o777);
-  execFileSync('jcmd', [String(jvm.pid), 'GC.heap_dump', path.join(dumps, `java_pid${jvm.pid}.hprof`)], { stdio: 'ignore' });
+  const { pid } = suite.jvm;
+  execFileSync('jcmd', [String(pid), 'GC.heap_dump', path.join(dumps, `java_pid${pid}.hprof`)], { stdio: 'ignore' });
   return dumps;
 }
 
-async function run(inputs: Record<string, string>) {
-  const outputDir = await mkdtemp(path.join(work, 'out-'));
-  const settings = settingsFrom({
-    kubeconfig: api!.kubeconfigYaml({ namespace: NS }),
-    target: 'pod/seed',
-    'jvm-pid': String(jvm.pid),
-    'jdk-image': 'eclipse-temurin:17-jdk',
-    dumps: 'threads,heap',
-    'thread-dump-count': '1',
-    timeout: '60s',
-    'output-dir': outputDir,
-    ...inputs,
-  });
-  const progress: string[] = [];
-  const report = await runEngine(settings, { progress: (m) => progress.push(m) });
-  expect(guard.violations).toEqual([]);
-  const manifest = JSON.parse(await readFile(path.join(outputDir, 'manifest.json'), 'utf8')) as RunManifest;
-  return { report, manifest, outputDir, progress };
-}
-
 async function start(volume: string): Promise<void> {
-  api = await startFakeApiServer({ kubelet: { delayMs: 20 } });
-  guard = installGuardedShell(api);
+  const api = await suite.start();
   api.store.put(
     seedPod({
       name: 'seed',
@@ -99,8 +59,8 @@ describe('heap dumps left on OutOfMemoryError', () => {
     const oom = j.files.find((f) => f.oom);
     expect(oom).toMatchObject({
       kind: 'heap',
-      path: `seed/app/${jvm.pid}/oom-java_pid${jvm.pid}.hprof.gz`,
-      oom: { podPath: `${volume}/java_pid${jvm.pid}.hprof` },
+      path: `seed/app/${suite.jvm.pid}/oom-java_pid${suite.jvm.pid}.hprof.gz`,
+      oom: { podPath: `${volume}/java_pid${suite.jvm.pid}.hprof` },
     });
     expect(await expectFilesMatchDisk(r.outputDir, j.files)).toEqual([]);
     expect(hprofHeader(readFileSync(path.join(r.outputDir, oom!.path)))).toMatch(/^JAVA PROFILE 1\.0\.[12]/);
@@ -108,7 +68,7 @@ describe('heap dumps left on OutOfMemoryError', () => {
     expect(j.files.filter((f) => f.kind === 'heap' && !f.oom)).toHaveLength(1);
     expect(r.report.outcome).toBe('success');
     // Kept in the pod: remove-oom-dumps is false by default.
-    expect(existsSync(path.join(volume, `java_pid${jvm.pid}.hprof`))).toBe(true);
+    expect(existsSync(path.join(volume, `java_pid${suite.jvm.pid}.hprof`))).toBe(true);
     expect(buildSummaryHtml(r.manifest, [])).toContain('heap dump left on OutOfMemoryError</strong> at <code>');
     expect(rolloutVerdict(r.manifest, [])?.text).toMatch(/JVM: ran out of memory \(OOM heap dump of \S+ collected\)/);
   }, 90_000);
@@ -118,14 +78,13 @@ describe('heap dumps left on OutOfMemoryError', () => {
     await start(volume);
     const r = await run({ 'remove-oom-dumps': 'true' });
     expect(r.manifest.pods[0].jvms[0].files.some((f) => f.oom)).toBe(true);
-    expect(existsSync(path.join(volume, `java_pid${jvm.pid}.hprof`))).toBe(false);
+    expect(existsSync(path.join(volume, `java_pid${suite.jvm.pid}.hprof`))).toBe(false);
 
     await rm(volume, { recursive: true, force: true });
     await volumeWithOomDump();
-    await stopFakeCluster(api, guard);
     await start(dumps);
     const none = await run({ dumps: 'threads' });
     expect(none.manifest.pods[0].jvms[0].files.some((f) => f.oom)).toBe(false);
-    expect(api!.execs.some((e) => e.command.includes('hprofs'))).toBe(false);
+    expect(suite.api.execs.some((e) => e.command.includes('hprofs'))).toBe(false);
   }, 90_000);
 });

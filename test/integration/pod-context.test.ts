@@ -1,78 +1,19 @@
 // include-context against the fake apiserver: pod.yaml (managedFields dropped, literal env redacted), events.txt
 // (the pod's and its owners', oldest first), current and previous logs bounded by limitBytes, workload.yaml, and
 // the rollout verdict that joins rollout, pod and JVM. A real local JVM answers the dumps where there are any.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import {
-  makeDeployment,
-  makeReplicaSet,
-  startFakeApiServer,
-  type FakeApiServer,
-  type Json,
-  type KubeObject,
-} from '../support/fake-apiserver/index.js';
-import { runEngine } from '../../src/engine.js';
+import { makeDeployment, makeReplicaSet, type FakeApiServer, type Json, type KubeObject } from '../support/fake-apiserver/index.js';
 import { analyseDumps } from '../../src/analyse/analyse-dumps.js';
 import { rolloutVerdict } from '../../src/analyse/rollout-verdict.js';
 import { buildSummaryHtml } from '../../src/publish/summary.js';
-import type { RunManifest } from '../../src/shared/model.js';
-import { startSimpleJvm, type LocalJvm } from './support/local-jvm.js';
-import {
-  type ExecGuard,
-  filesBelow,
-  installGuardedShell,
-  jvmContainer,
-  seedPodFor,
-  settingsFrom,
-  stopFakeCluster,
-} from './support/engine-fixtures.js';
+import { filesBelow, jvmContainer, seedPodFor } from './support/engine-fixtures.js';
+import { engineSuite, seedInputs } from './support/engine-suite.js';
 
 const NS = 'shop';
-let jvm: LocalJvm;
-let work: string;
-let api: FakeApiServer | undefined;
-let guard: ExecGuard;
-
-beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'kjd-context-it-'));
-  jvm = await startSimpleJvm();
-}, 60_000);
-afterAll(async () => {
-  await jvm?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
-});
-afterEach(async () => {
-  await stopFakeCluster(api, guard);
-  api = undefined;
-});
-
-async function start(): Promise<FakeApiServer> {
-  api = await startFakeApiServer({ kubelet: { delayMs: 20 } });
-  guard = installGuardedShell(api);
-  return api;
-}
-
-async function run(inputs: Record<string, string>) {
-  const outputDir = await mkdtemp(path.join(work, 'out-'));
-  const settings = settingsFrom({
-    kubeconfig: api!.kubeconfigYaml({ namespace: NS }),
-    'jvm-pid': String(jvm.pid),
-    'jdk-image': 'eclipse-temurin:17-jdk',
-    dumps: 'threads',
-    'thread-dump-count': '1',
-    timeout: '60s',
-    'output-dir': outputDir,
-    ...inputs,
-  });
-  const progress: string[] = [];
-  const report = await runEngine(settings, { progress: (m) => progress.push(m) });
-  expect(guard.violations).toEqual([]);
-  const manifest = JSON.parse(await readFile(path.join(outputDir, 'manifest.json'), 'utf8')) as RunManifest;
-  return { report, manifest, outputDir, progress };
-}
+const suite = engineSuite('kjd-context-it-', NS, (jvm) => ({ ...seedInputs(jvm), dumps: 'threads', 'thread-dump-count': '1' }));
+const { start, engine: run } = suite;
 
 function event(involved: KubeObject, reason: string, message: string, at: string, extra: Json = {}): Json {
   return {
@@ -265,7 +206,7 @@ describe('include-context', () => {
     const server = await start();
     failedRollout(server, { env: [{ name: 'DB_PASSWORD', value: 'hunter2' }] });
     const off = await run({ target: 'deployment/checkout', 'include-context': 'false' });
-    expect(filesBelow(off.outputDir).filter((f) => !f.includes(`/${jvm.pid}/`))).toEqual(['manifest.json']);
+    expect(filesBelow(off.outputDir).filter((f) => !f.includes(`/${suite.jvm.pid}/`))).toEqual(['manifest.json']);
     expect(server.requests.some((q) => q.path.endsWith('/events') || q.path.endsWith('/log'))).toBe(false);
     expect(off.manifest.pods[0].context).toBeUndefined();
     // The rollout state is there without the context.

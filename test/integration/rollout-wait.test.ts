@@ -1,62 +1,20 @@
 // wait-for-rollout against the fake apiserver: complete (nothing dumped), ProgressDeadlineExceeded (only the new
 // revision's pod dumped, not the old healthy one), a crash-looping new pod (failed at once), and the timeout.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
-import { makeDeployment, makeReplicaSet, startFakeApiServer, type FakeApiServer, type Json } from '../support/fake-apiserver/index.js';
-import { runEngine } from '../../src/engine.js';
+import { describe, expect, it } from '@jest/globals';
+import { makeDeployment, makeReplicaSet, type FakeApiServer, type Json } from '../support/fake-apiserver/index.js';
 import { rolloutVerdict } from '../../src/analyse/rollout-verdict.js';
-import type { RunManifest } from '../../src/shared/model.js';
-import { startSimpleJvm, type LocalJvm } from './support/local-jvm.js';
-import { type ExecGuard, installGuardedShell, jvmContainer, seedPodFor, settingsFrom, stopFakeCluster } from './support/engine-fixtures.js';
+import { jvmContainer, seedPodFor } from './support/engine-fixtures.js';
+import { engineSuite, seedInputs } from './support/engine-suite.js';
 
 const NS = 'shop';
-let jvm: LocalJvm;
-let work: string;
-let api: FakeApiServer | undefined;
-let guard: ExecGuard;
-
-beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), 'kjd-rollout-it-'));
-  jvm = await startSimpleJvm();
-}, 60_000);
-afterAll(async () => {
-  await jvm?.stop();
-  if (work) await rm(work, { recursive: true, force: true });
-});
-afterEach(async () => {
-  await stopFakeCluster(api, guard);
-  api = undefined;
-});
-
-async function start(): Promise<FakeApiServer> {
-  api = await startFakeApiServer({ kubelet: { delayMs: 20 } });
-  guard = installGuardedShell(api);
-  return api;
-}
-
-async function run(inputs: Record<string, string>) {
-  const outputDir = await mkdtemp(path.join(work, 'out-'));
-  const settings = settingsFrom({
-    kubeconfig: api!.kubeconfigYaml({ namespace: NS }),
-    target: 'deployment/checkout',
-    'wait-for-rollout': 'true',
-    'jvm-pid': String(jvm.pid),
-    'jdk-image': 'eclipse-temurin:17-jdk',
-    dumps: 'threads',
-    'thread-dump-count': '1',
-    timeout: '60s',
-    'output-dir': outputDir,
-    ...inputs,
-  });
-  const progress: string[] = [];
-  const t0 = Date.now();
-  const report = await runEngine(settings, { progress: (m) => progress.push(m) });
-  expect(guard.violations).toEqual([]);
-  const manifest = JSON.parse(await readFile(path.join(outputDir, 'manifest.json'), 'utf8')) as RunManifest;
-  return { report, manifest, progress, ms: Date.now() - t0 };
-}
+const suite = engineSuite('kjd-rollout-it-', NS, (jvm) => ({
+  ...seedInputs(jvm),
+  target: 'deployment/checkout',
+  'wait-for-rollout': 'true',
+  dumps: 'threads',
+  'thread-dump-count': '1',
+}));
+const { start, engine: run } = suite;
 
 /** Revision 2 of checkout rolling out: the old pod Ready (and newer, so only the revision can tell them apart), the new one not. */
 function rollingOut(server: FakeApiServer, o: { deadline?: boolean; newStatuses?: Json[] } = {}) {
@@ -138,7 +96,7 @@ describe('wait-for-rollout', () => {
       status: 'failed',
       reason: 'ProgressDeadlineExceeded: ReplicaSet "checkout-new22" has timed out progressing.',
     });
-    expect(r.ms).toBeLessThan(30_000);
+    expect(r.elapsedMs).toBeLessThan(30_000);
     expect(r.manifest.pods.map((p) => p.pod)).toEqual(['checkout-new22-bbbbb']);
     expect(r.report.outcome).toBe('success');
     expect(rolloutVerdict(r.manifest, [])?.text).toMatch(
@@ -168,7 +126,7 @@ describe('wait-for-rollout', () => {
       status: 'failed',
       reason: 'new pod checkout-new22-bbbbb crash-looping (exit 137 OOMKilled, 3 restarts)',
     });
-    expect(r.ms).toBeLessThan(30_000);
+    expect(r.elapsedMs).toBeLessThan(30_000);
     expect(r.manifest.pods.map((p) => p.pod)).toEqual(['checkout-new22-bbbbb']);
     expect(rolloutVerdict(r.manifest, [])?.text).toMatch(
       /^Rollout of deployment\/checkout failed \(new pod checkout-new22-bbbbb crash-looping \(exit 137 OOMKilled, 3 restarts\)\): new pod checkout-new22-bbbbb crash-looping: exit 137 OOMKilled, 3 restarts/,
