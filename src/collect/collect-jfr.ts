@@ -195,6 +195,7 @@ async function unpack(gz: string, local: string, sourceSize: number | undefined)
   try {
     await pipeline(createReadStream(gz), createGunzip(), sink);
   } catch (err) {
+    await sink.discard();
     if (sink.failure instanceof LocalWriteError) throw sink.failure;
     return { problem: `the received recording does not unpack: ${errorMessage(sink.failure ?? err)}`, size: 0, sha256: '' };
   }
@@ -252,11 +253,10 @@ async function summarise(job: JvmJob, readPath: string, name: string, summariser
     await job.toolbox.summariseJfr(job.ids, prepared.dir, readPath, name, SUMMARY_TIMEOUT_MS, sink);
     problem = await summaryProblem(local);
   } catch (err) {
-    if (!sink.destroyed) sink.destroy();
     problem = errorMessage(sink.failure ?? err);
   }
   if (problem !== undefined) {
-    await rm(local, { force: true });
+    await sink.discard();
     throw new Error(`JFR summary failed (recording.jfr is kept): ${problem}`);
   }
   out.files.push({ path: rel, kind: 'jfr', size: sink.bytes, sha256: sink.digest() });

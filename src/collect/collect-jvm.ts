@@ -89,8 +89,7 @@ export async function openJvm(ctx: CollectContext, target: JvmTarget): Promise<J
         await toolbox.jcmdTo(chosen.ids, jvm.pid, args, timeoutMs, sink);
         job.attached = true;
       } catch (err) {
-        if (!sink.destroyed) sink.destroy();
-        await rm(sink.filePath, { force: true });
+        await sink.discard();
         // A full disk says so, rather than how the stream ended because of it.
         if (sink.failure) throw new Error(`jcmd ${args[0]}: ${sink.failure.message}`, { cause: err });
         throw err;

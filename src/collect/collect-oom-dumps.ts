@@ -1,6 +1,6 @@
 // Collects the heap dumps a JVM left on OutOfMemoryError (and any *.hprof at a volume's root): streamed gzipped,
 // sha256-verified, like a live heap dump; left in the pod unless remove-oom-dumps is true.
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { V1Pod } from '@kubernetes/client-node';
 import { errorMessage } from '../shared/errors.js';
 import { absolute, jvmDir } from '../shared/layout.js';
@@ -55,8 +55,7 @@ export async function collectOomDumps(ctx: CollectContext, toolbox: Toolbox, pod
       ctx.progress(`${label}: ${name} received, sha256 verified`);
       if (ctx.settings.removeOomDumps) await toolbox.remove(ids, f.path);
     } catch (err) {
-      if (!sink.destroyed) sink.destroy();
-      await rm(local, { force: true });
+      await sink.discard();
       jvm.errors.push({
         stage: 'transfer',
         dump: 'heap',

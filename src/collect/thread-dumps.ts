@@ -5,7 +5,6 @@ import type { JvmJob } from './jvm-job.js';
 import { readSignalledDump } from './signal-dump.js';
 import { absolute, FileNames } from '../shared/layout.js';
 import { HashingFileSink } from './transfer.js';
-import { rm } from 'node:fs/promises';
 
 /** The SIGQUIT dump must show up in the log within this time. */
 const SIGNAL_DUMP_WAIT_MS = 30_000;
@@ -96,8 +95,7 @@ export async function takeThreadDumpsInPod(job: JvmJob): Promise<void> {
   } catch (err) {
     // A dump cut in the middle (or refused) leaves no file behind; a full disk says so.
     if (open) {
-      if (!open.destroyed) open.destroy();
-      await rm(open.filePath, { force: true });
+      await open.discard();
       if (open.failure) throw new Error(`jcmd Thread.print: ${open.failure.message}`, { cause: err });
     }
     // Only the histogram after the last dump was lost: the dumps are whole, the histogram is taken alone.

@@ -1,7 +1,7 @@
 // The JSON thread dump (JDK 21+): `jcmd <pid> Thread.dump_to_file -format=json` lists every thread, the virtual
 // threads that Thread.print leaves out included. Like the heap dump, the JVM writes it into its own /tmp; it is
 // streamed out with a sha256 from the pod, verified, and always removed from the pod.
-import { rm, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { debuggerPathFor } from '../inject/tmp-mount.js';
 import { errorMessage } from '../shared/errors.js';
 import { dumpApplies } from '../shared/jdk-features.js';
@@ -43,10 +43,9 @@ export async function collectThreadsJson(job: JvmJob): Promise<void> {
       );
     } catch (err) {
       problem = errorMessage(err);
-      if (!sink.destroyed) sink.destroy();
     }
     if (problem) {
-      await rm(local, { force: true });
+      await sink.discard();
       throw new TransferError(`JSON thread dump transfer failed: ${problem}`);
     }
     const size = (await stat(local)).size;

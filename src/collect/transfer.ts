@@ -95,18 +95,17 @@ export async function receiveFile(job: JvmJob, o: ReceiveOptions): Promise<Recei
       problem = transferProblem(trailer, { ...receipt, gzippedInTransit: o.compress }, undefined, o.what) ?? (await o.check(receipt));
       if (problem === undefined) return receipt;
     } catch (err) {
-      if (!sink.destroyed) sink.destroy();
       const cause = sink.failure ?? err;
       if (cause instanceof LocalWriteError || cause instanceof SizeLimitError) {
-        await rm(o.local, { force: true });
+        await sink.discard();
         throw new TransferError(`${failed(o.what)}${errorMessage(cause)}`, { cause });
       }
       problem = errorMessage(cause);
     }
     lastProblem = problem;
     job.ctx.progress(`${job.label}: ${o.what} transfer ${tryNo} failed: ${problem}`);
+    await sink.discard();
   }
-  await rm(o.local, { force: true });
   throw new TransferError(`${failed(o.what)}${lastProblem}`);
 }
 
@@ -169,6 +168,16 @@ export class HashingFileSink extends Writable {
   }
   digest(): string {
     return this.hash.digest('hex');
+  }
+  /**
+   * Stops writing and removes the file once it is closed: a file still opening when removed comes back (empty), and
+   * its late open would truncate the next try's copy at the same path.
+   */
+  async discard(): Promise<void> {
+    if (!this.destroyed) this.destroy();
+    // Not events.once: a write cut short by the destroy emits 'error' first (handled above), then 'close'.
+    if (!this.file.closed) await new Promise<void>((resolve) => this.file.once('close', () => resolve()));
+    await rm(this.filePath, { force: true });
   }
 }
 

@@ -1,7 +1,7 @@
 // Where output goes on the runner: a full disk or a stream that never ends is a recorded failure, never a crash
 // and never a silently short file; a capture that had to cut says so.
 import { describe, expect, it } from '@jest/globals';
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -29,6 +29,26 @@ describe('HashingFileSink', () => {
     const sink = new HashingFileSink('/dev/full');
     sink.end(Buffer.from('x'));
     await expect(finished(sink)).rejects.toThrow(/ENOSPC/);
+  });
+
+  it('discarded at once, before its file even opened: no file, then or a moment later (a late open would recreate it)', async () => {
+    await withDir(async (dir) => {
+      const files = Array.from({ length: 300 }, (_, i) => path.join(dir, `part-${i}`));
+      for (const f of files) await new HashingFileSink(f).discard();
+      // The opens a plain destroy() and rm() would race with have all completed by now, one way or the other.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(files.filter((f) => existsSync(f))).toEqual([]);
+    });
+  });
+
+  it('discarded after a failure or midway: the file is gone', async () => {
+    await withDir(async (dir) => {
+      const sink = new HashingFileSink(path.join(dir, 'out'));
+      sink.write(Buffer.alloc(1000, 1));
+      await new Promise((resolve) => sink.write(Buffer.alloc(1000, 2), resolve));
+      await sink.discard();
+      expect(existsSync(path.join(dir, 'out'))).toBe(false);
+    });
   });
 
   it('stops at its limit with a SizeLimitError saying why', async () => {
