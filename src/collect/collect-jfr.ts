@@ -28,7 +28,7 @@ import {
 import { jvmTmpFile, type JvmJob } from './jvm-job.js';
 import { sleep } from './thread-dumps.js';
 import { HashingFileSink, LocalWriteError, receiveFile, TransferError } from './transfer.js';
-import { ToolboxError } from './toolbox.js';
+import { ToolboxError } from './toolbox-types.js';
 
 /** JFR.start initialises JFR in the JVM on first use (a second or two); JFR.stop writes the recording. */
 const JFR_JCMD_TIMEOUT_MS = 60_000;

@@ -15,7 +15,7 @@ import { takeThreadDumps, takeThreadDumpsInPod, viaSignal } from './thread-dumps
 import { collectThreadsJson } from './threads-json.js';
 import { parseVmVersion, type ToolboxFailure } from './toolbox-protocol.js';
 import { HashingFileSink, LocalWriteError, readTail, TransferError } from './transfer.js';
-import { ToolboxError } from './toolbox.js';
+import { ToolboxError } from './toolbox-types.js';
 
 /** Each kind's collector; `jfr` is two steps (see collectKinds). */
 const COLLECTORS: Readonly<Record<Exclude<DumpKind, 'jfr'>, Collector>> = {

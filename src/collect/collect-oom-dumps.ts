@@ -7,7 +7,7 @@ import { absolute, jvmDir } from '../shared/layout.js';
 import type { JvmResult } from '../shared/model.js';
 import type { CollectContext } from './context.js';
 import { oomDumpDirs, oomDumpFileName, type HprofFile } from './oom-dumps.js';
-import type { Ids, Toolbox } from './toolbox.js';
+import type { Ids, Toolbox } from './toolbox-types.js';
 import { checkGzippedHprof, HashingFileSink, streamLimitBytes, transferProblem } from './transfer.js';
 
 /** Finds and collects the JVM's left-over heap dumps into its folder. Never throws: failures are the JVM's errors. */

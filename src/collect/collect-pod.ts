@@ -25,7 +25,8 @@ import {
 } from './plan.js';
 import { collectJvms } from './pod-jvms.js';
 import { StageError } from './stage-error.js';
-import { createToolbox, type ContainerExec, type Toolbox } from './toolbox.js';
+import { createToolbox } from './toolbox.js';
+import type { ContainerExec, Toolbox } from './toolbox-types.js';
 
 /** Cleanup gets this long even after a cancel or past the deadline: a heap dump must not stay in the pod. */
 const CLEANUP_TIMEOUT_MS = 30_000;

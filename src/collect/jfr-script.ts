@@ -3,7 +3,7 @@
 // request URL; the whole toolbox with the source would not fit in one (16 KiB in the tests' fake API server).
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Ids } from './toolbox.js';
+import type { Ids } from './toolbox-types.js';
 import { compact, TOOLBOX_SCRIPT } from './toolbox-script.js';
 
 const PRELUDE_END = '# end of prelude';

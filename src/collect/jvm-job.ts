@@ -4,7 +4,7 @@ import type { DumpKind, FileRecord, JvmResult } from '../shared/model.js';
 import type { CollectContext } from './context.js';
 import type { PodPlan } from './plan.js';
 import type { ProbedJvm } from './toolbox-protocol.js';
-import type { Ids, Toolbox } from './toolbox.js';
+import type { Ids, Toolbox } from './toolbox-types.js';
 
 export interface JvmTarget {
   plan: PodPlan;

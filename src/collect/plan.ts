@@ -7,7 +7,7 @@ import { debuggerName, type DebuggerRequest } from '../inject/debugger-spec.js';
 import { chooseRunAs, debuggerIdentity, requiresNonRoot, type RunAsDecision } from '../inject/run-as.js';
 import { chooseTmpMount, chooseTmpStrategy, type TmpMountChoice, type TmpStrategy } from '../inject/tmp-mount.js';
 import type { ProbedJvm, ProbeResult } from './toolbox-protocol.js';
-import type { Ids } from './toolbox.js';
+import type { Ids } from './toolbox-types.js';
 import { StageError } from './stage-error.js';
 
 /** The scout that reads the JVM's ids when only /proc can tell them runs as nobody. */

@@ -1,4 +1,4 @@
-// The in-pod toolbox as a typed interface: one method per operation, one private exec path. The script
+// The in-pod toolbox over exec (its interface: toolbox-types.ts): one method per operation, one private exec path. The script
 // (toolbox.sh, bundled beside the code) travels in argv, so the debugger image needs only sh and coreutils.
 import type { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
@@ -11,32 +11,16 @@ import {
   parseProbe,
   parseStreamTrailer,
   toolboxErrorLine,
-  type ProbeResult,
   type StreamTrailer,
   type ToolboxFailure,
 } from './toolbox-protocol.js';
+import { ToolboxError, type ContainerExec, type Ids, type RunOptions, type ThreadSeries, type Toolbox } from './toolbox-types.js';
 import { explainJcmdFailure } from './jcmd.js';
 import { parseHprofs, type HprofFile } from './oom-dumps.js';
 import type { HashingFileSink } from './transfer.js';
 import { TOOLBOX_ARGV_SCRIPT } from './toolbox-script.js';
 import { jfrCleanCommand, jfrPrepareCommand, jfrScrubCommand, jfrSummaryCommand, preparedDir } from './jfr-script.js';
 import { FramedPartsWriter, type FramedPart, type PartSink } from './framed-parts.js';
-
-/**
- * A spaced series of jcmd runs in ONE exec of the toolbox's `threads` command (the pod sleeps between runs).
- * Each run goes to a file in the pod first, then to stdout as one frame: "kjd-part<TAB>N<TAB>EXIT<TAB>SIZE" and
- * exactly SIZE bytes (the dump's own text cannot fake a frame). The series stops at a failed run (its frame
- * still sent) and the toolbox exits with its status. `also` (a class histogram) runs in the last run's attach
- * and JVM start (jcmd runs newline-separated commands); the pod splits it off at the last histogram header line
- * (a thread name may hold a newline, a class name cannot) and sends it as frame count+1; without that line,
- * frame count+1 is empty and fails.
- */
-export interface ThreadSeries {
-  count: number;
-  intervalMs: number;
-  timeoutMs: number;
-  also?: string[];
-}
 
 /** jcmd's own failure, printed to stdout even when it exits 0 (some versions). */
 const JCMD_FAILED = /AttachNotSupportedException|Exception in thread/;
@@ -57,78 +41,6 @@ export type ToolboxCommand = 'probe' | 'jcmd' | 'threads' | 'tmplink' | 'space' 
 /** argv for exec: `sh -c SCRIPT kjd <command> args...`; every value reaches the script as a positional parameter. */
 export function toolboxCommand(command: ToolboxCommand, ...args: (string | number)[]): string[] {
   return ['sh', '-c', TOOLBOX_ARGV_SCRIPT, 'kjd', command, ...args.map(String)];
-}
-
-export interface RunOptions {
-  timeoutMs?: number;
-  /** stdout goes here instead of being captured (the heap dump, jcmd's dumps). */
-  stdoutSink?: Writable;
-  /** Sees stderr as it arrives. */
-  onStderr?: (chunk: Buffer) => void;
-  /** Runs even after a cancel or past the deadline, briefly: cleanup must not be skipped. */
-  cleanup?: boolean;
-}
-
-/** Runs one argv in the debugger container. */
-export type ContainerExec = (argv: string[], opts: RunOptions) => Promise<ExecResult>;
-
-export class ToolboxError extends Error {
-  constructor(
-    readonly failure: ToolboxFailure,
-    readonly exitCode: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** The ids a command runs as in the pod: the JVM's, since HotSpot lets only its own user attach. */
-export interface Ids {
-  uid: number;
-  gid: number;
-}
-
-export interface Toolbox {
-  /** What the debugger saw when the toolbox was created: its own ids, its jcmd, the JVMs. */
-  readonly probe: ProbeResult;
-  /** `cleanup`: runs even after a cancel or past the deadline (stopping our JFR recording must not be skipped). */
-  jcmd(ids: Ids, pid: number, args: string[], timeoutMs: number, opts?: { cleanup?: boolean }): Promise<string>;
-  /** jcmd with its output streamed into `sink` (no size cap); fails like jcmd, judged by the output's start. */
-  jcmdTo(ids: Ids, pid: number, args: string[], timeoutMs: number, sink: HashingFileSink): Promise<void>;
-  /**
-   * `count` runs of jcmd `args`, `intervalMs` apart, in ONE exec: the pod keeps the spacing (no round trip, no new
-   * WebSocket per dump). Run n streams into `sinkFor(n)`; `onDone(n, sink)` gets each whole, good run as it arrives,
-   * so a later failure or a cancel keeps the earlier ones. Fails like jcmd for the first failed run.
-   */
-  jcmdSeries(
-    ids: Ids,
-    pid: number,
-    args: string[],
-    series: ThreadSeries,
-    sinkFor: (n: number) => HashingFileSink,
-    onDone: (n: number, sink: HashingFileSink) => void | Promise<void>,
-  ): Promise<void>;
-  /** Free KiB in `dir`, as seen by `ids`. */
-  freeKiB(ids: Ids, dir: string): Promise<number>;
-  /**
-   * Streams `file` to `sink` (gzip on the fly when `compress`); resolves with the pod's trailer. `onAnnounced`
-   * gets the file's size as soon as the pod tells it, before the bytes.
-   */
-  stream(ids: Ids, file: string, compress: boolean, sink: Writable, onAnnounced?: (size: number) => void): Promise<StreamTrailer>;
-  /** Regular *.hprof files directly in these directories (an OOM dump, a volume's root). */
-  hprofs(ids: Ids, dirs: string[]): Promise<HprofFile[]>;
-  remove(ids: Ids, file: string): Promise<void>;
-  /** Unpacks and compiles the JFR summariser in the debugger (JDK 11+); resolves with its folder. */
-  prepareJfrSummary(timeoutMs: number): Promise<string>;
-  /** Runs it on `recording` (ours is called `name`) as the JVM's user, the JSON into `sink`, and removes `dir` (see jfr-script.ts). */
-  summariseJfr(ids: Ids, dir: string, recording: string, name: string, timeoutMs: number, sink: Writable): Promise<void>;
-  /** Copies `recording` to `output` without `events` (`jfr scrub`, JDK 19+) as the JVM's user. */
-  scrubJfr(ids: Ids, recording: string, output: string, events: readonly string[], timeoutMs: number): Promise<void>;
-  /** Removes the summariser's folder; never fails (cleanup runs even after a cancel). */
-  cleanJfrSummary(dir: string): Promise<void>;
-  sigquit(ids: Ids, pid: number): Promise<void>;
-  /** Makes the debugger's /tmp a link to the JVM's (root only; jcmd before 21 needs it). */
-  linkTmp(pid: number): Promise<void>;
 }
 
 /** Probes first, so a toolbox exists only for a debugger that can run the script. */

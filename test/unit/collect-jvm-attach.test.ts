@@ -9,7 +9,7 @@ import { collectJvms } from '../../src/collect/pod-jvms.js';
 import type { CollectContext } from '../../src/collect/context.js';
 import type { JvmTarget } from '../../src/collect/jvm-job.js';
 import type { ProbedJvm } from '../../src/collect/toolbox-protocol.js';
-import { ToolboxError, type ThreadSeries } from '../../src/collect/toolbox.js';
+import { ToolboxError, type ThreadSeries } from '../../src/collect/toolbox-types.js';
 import type { HashingFileSink } from '../../src/collect/transfer.js';
 import type { JvmResult } from '../../src/shared/model.js';
 import { settingsFrom } from '../integration/support/engine-fixtures.js';

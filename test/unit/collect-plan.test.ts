@@ -17,7 +17,8 @@ import {
   SCOUT_UID,
 } from '../../src/collect/plan.js';
 import { StageError } from '../../src/collect/stage-error.js';
-import { createToolbox, ToolboxError, type ContainerExec } from '../../src/collect/toolbox.js';
+import { createToolbox } from '../../src/collect/toolbox.js';
+import { ToolboxError, type ContainerExec } from '../../src/collect/toolbox-types.js';
 import { parseProbe, type ProbeResult } from '../../src/collect/toolbox-protocol.js';
 import { getSettings } from '../../src/inputs/input-helper.js';
 import type { Settings } from '../../src/inputs/settings.js';

@@ -20,7 +20,7 @@ import {
   otherRecordings,
 } from '../../src/collect/jfr.js';
 import type { JvmJob } from '../../src/collect/jvm-job.js';
-import { ToolboxError } from '../../src/collect/toolbox.js';
+import { ToolboxError } from '../../src/collect/toolbox-types.js';
 import type { JvmResult, RunManifest } from '../../src/shared/model.js';
 import { decideOutcome } from '../../src/engine.js';
 import { attachFallback } from '../../src/collect/collect-jvm.js';

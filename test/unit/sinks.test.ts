@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { finished } from 'node:stream/promises';
 import { Capture } from '../../src/kube/capture.js';
-import { createToolbox, type ContainerExec } from '../../src/collect/toolbox.js';
+import { createToolbox } from '../../src/collect/toolbox.js';
+import type { ContainerExec } from '../../src/collect/toolbox-types.js';
 import { HashingFileSink, LocalWriteError, SizeLimitError } from '../../src/collect/transfer.js';
 
 function withDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
