@@ -144,7 +144,7 @@ export async function run(): Promise<void> {
   if (process.env.GITHUB_STEP_SUMMARY) {
     try {
       const { writeJobSummary } = await import('./publish/summary.js');
-      await writeJobSummary(manifest, analyses, { artifact: artifact ?? { name: settings.artifactName }, replicas });
+      await writeJobSummary(manifest, analyses, { artifact: artifact ?? { name: settings.artifactName }, replicas, rollout: { verdict } });
     } catch (err) {
       log.warning(`Writing the job summary failed: ${errorMessage(err)}`);
     }

@@ -6,7 +6,7 @@ import type { JvmAnalysis, Severity } from '../analyse/analysis-types.js';
 import type { AnalysedJvm } from '../analyse/analyse-dumps.js';
 import { analysisDetails, MAX_ROWS } from './analysis-html.js';
 import { details, esc, escapeHtml, formatBytes, safeUrl, table } from './html.js';
-import { rolloutVerdict } from '../analyse/rollout-verdict.js';
+import { rolloutVerdict, type RolloutVerdict } from '../analyse/rollout-verdict.js';
 import { podContextHtml, rolloutVerdictHtml } from './context-html.js';
 import { replicasSection } from './replicas-html.js';
 import type { ReplicaComparison } from '../analyse/replicas.js';
@@ -127,6 +127,8 @@ export interface SummaryOptions {
   budgetBytes?: number;
   /** The run's comparison of replicas, as analyseDumps made it; made from `analyses` when not given. */
   replicas?: readonly ReplicaComparison[];
+  /** The rollout verdict the run logged (as of its time), so that the summary says the same; made here when not given. */
+  rollout?: { verdict: RolloutVerdict | undefined };
 }
 
 /** The summary as HTML. Pure; the text it embeds is escaped. */
@@ -139,7 +141,7 @@ export function buildSummaryHtml(manifest: RunManifest, analyses: readonly Analy
   const deadlocked = analyses.filter((a) => a.analysis.deadlock).length;
   const head: string[] = [];
   head.push(`<h2>JVM dump: <code>${esc(manifest.target, 200)}</code> in namespace <code>${esc(manifest.namespace, 120)}</code></h2>`);
-  const verdict = rolloutVerdict(manifest, analyses);
+  const verdict = o.rollout ? o.rollout.verdict : rolloutVerdict(manifest, analyses);
   if (verdict) head.push(rolloutVerdictHtml(verdict, !!manifest.workload));
   const counts = `${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'}, ${jvmCount} JVM${jvmCount === 1 ? '' : 's'}${deadlocked > 0 ? `, <strong>${deadlocked} with a deadlock</strong>` : ''}`;
   let art = '';

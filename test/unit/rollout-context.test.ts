@@ -259,6 +259,16 @@ describe('the rollout verdict', () => {
     );
     expect(v.parts.map((p) => p.file)).toEqual(['workload.yaml', 'web-1/events.txt', undefined]);
   });
+  it('the summary says what the run logged (its verdict, as of its time), not a verdict made again minutes later', () => {
+    const ctx = context({ notReadySince: '2026-01-01T10:00:00Z' });
+    const logged = rolloutVerdict(manifest(ctx), [], Date.parse('2026-01-01T10:04:10Z'))!;
+    expect(logged.text).toContain('not Ready for 4m');
+    const html = buildSummaryHtml(manifest(ctx), [], { rollout: { verdict: logged } });
+    expect(html).toContain('not Ready for 4m');
+    // Made at render time it would name another age; none logged, none shown.
+    expect(buildSummaryHtml(manifest(ctx), [])).not.toContain('not Ready for 4m');
+    expect(buildSummaryHtml(manifest(ctx), [], { rollout: { verdict: undefined } })).not.toContain('🧭');
+  });
   it('an exec probe that fails without output: the count alone', () => {
     const ctx = context({ probeFailures: [{ probe: 'readiness', message: '', count: 5 }] });
     expect(rolloutVerdict(manifest(ctx), [])!.text).toContain('not Ready (readiness probe: 5 failures); JVM:');
