@@ -139,7 +139,8 @@ frame() {
 }
 
 thread_dumps() {
-  # COUNT jcmd runs SECONDS apart, framed (see toolbox.ts); stops at a failed one. ALSO runs with the last.
+  # COUNT jcmd runs SECONDS apart, start to start, framed (see toolbox.ts); stops at a failed one. ALSO runs with
+  # the last.
   u=$1
   g=$2
   pid=$3
@@ -149,14 +150,21 @@ thread_dumps() {
   shift 6
   j=$(find_jcmd) || fail 98 "no jcmd in the debugger image: use a JDK image (not a JRE)"
   work=$(mktemp -d) || fail 93 "mktemp failed in the debugger"
-  trap 'rm -rf "$work"' EXIT HUP PIPE TERM
+  pace=
+  trap 'rm -rf "$work"; [ -z "$pace" ] || kill "$pace" 2>/dev/null' EXIT HUP PIPE TERM
   HOME=/tmp
   export HOME
   : >"$work/also"
   also_code=1
   n=1
   while [ "$n" -le "$count" ]; do
-    [ "$n" = 1 ] || sleep "$seconds"
+    # The next run is due SECONDS after this one starts, as asked: the wait runs alongside this jcmd (its own
+    # output away from ours, which the exec waits to close).
+    pace=
+    if [ "$n" -lt "$count" ]; then
+      sleep "$seconds" >/dev/null 2>&1 &
+      pace=$!
+    fi
     if [ "$n" = "$count" ] && [ -n "$also" ]; then
       as_user "$u" "$g" "$j" -J-XX:-UsePerfData -J-XX:TieredStopAtLevel=1 "$pid" "$*
 $also" >"$work/out"
@@ -175,6 +183,8 @@ $also" >"$work/out"
     fi
     frame "$n" "$code" "$work/part"
     [ "$code" = 0 ] || jcmd_failed "$u" "$g" "$pid" "$code"
+    [ -z "$pace" ] || wait "$pace"
+    pace=
     n=$((n + 1))
   done
   [ -z "$also" ] || frame $((count + 1)) "$also_code" "$work/also"

@@ -73,6 +73,7 @@ case "$*" in *GC.class_histogram*)
   printf '"a thread\\n num     #instances         #bytes  class name" #1\\n'
   printf ' num     #instances         #bytes  class name (module)\\n   1:  10  100  [B\\nTotal  10  100\\n' ;;
 esac
+pgrep -x -P "$PPID" sleep >/dev/null && echo "paced by a sleep of the toolbox"
 [ "$n" = "\${FAIL_AT:-0}" ] && { echo "java.io.IOException: Connection reset by peer" >&2; exit 1; }
 exit 0
 `,
@@ -109,6 +110,13 @@ exit 0
       const at = bodies.map((b) => Number(/at (\d+)/.exec(b)![1]) / 1e6);
       expect(at[1] - at[0]).toBeGreaterThanOrEqual(280);
       expect(at[2] - at[1]).toBeGreaterThanOrEqual(280);
+    });
+
+    it('spaces the runs start to start: the wait for the next runs alongside this jcmd, none after the last', async () => {
+      const r = run(shell, [process.getuid!(), process.getgid!(), 4242, 2, 1.5, '', 'Thread.print', '-l']);
+      expect(r.code).toBe(0);
+      const { bodies } = await readFrames(r.stdout);
+      expect(bodies.map((b) => b.includes('paced by a sleep of the toolbox'))).toEqual([true, false]);
     });
 
     it("runs ALSO in the last dump's jcmd and sends it as one more frame, split at its last header line", async () => {
