@@ -75,8 +75,10 @@ describe('jfr through the engine', () => {
         toolboxSub(e.command) === 'jcmd' ? e.command.find((a) => a.startsWith('JFR.') || a === 'VM.version') : toolboxSub(e.command),
       )
       .filter((s) => s !== 'probe');
-    // (and JFR.check: does another recording run beside ours?)
-    expect(steps.slice(0, 5)).toEqual(['JFR.start', 'threads', 'jfrprepare', 'JFR.check', 'JFR.stop']);
+    // (and JFR.check: does another recording run beside ours?) The summariser's compile and JFR.check start together,
+    // and when the dumps took the whole jfr-duration, JFR.stop at once too: their order is the machine's.
+    expect(steps.slice(0, 2)).toEqual(['JFR.start', 'threads']);
+    expect(steps.slice(2, 5).sort()).toEqual(['JFR.check', 'JFR.stop', 'jfrprepare']);
     expect([j.version, j.feature]).toEqual([expect.stringMatching(/^\d+/), expect.any(Number)]);
     expect(steps).toContain('jfrsummary');
     expect(steps).toContain('stream');
