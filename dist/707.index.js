@@ -1,5 +1,5 @@
 export const id = 707;
-export const ids = [707,98];
+export const ids = [707,118];
 export const modules = {
 
 /***/ 92707:
@@ -30,13 +30,13 @@ var flame_svg = __webpack_require__(45177);
 // EXTERNAL MODULE: ./src/analyse/read-dumps.ts + 3 modules
 var read_dumps = __webpack_require__(94497);
 // EXTERNAL MODULE: ./src/analyse/replicas.ts + 1 modules
-var replicas = __webpack_require__(24164);
+var analyse_replicas = __webpack_require__(24164);
 // EXTERNAL MODULE: ./src/publish/replicas-html.ts
 var replicas_html = __webpack_require__(11982);
 // EXTERNAL MODULE: ./src/shared/untrusted.ts
 var untrusted = __webpack_require__(37991);
-// EXTERNAL MODULE: ./src/publish/summary.ts + 3 modules
-var summary = __webpack_require__(17558);
+// EXTERNAL MODULE: ./src/publish/summary.ts + 4 modules
+var summary = __webpack_require__(5160);
 // EXTERNAL MODULE: ./src/publish/terminal-report.ts + 1 modules
 var terminal_report = __webpack_require__(10118);
 ;// CONCATENATED MODULE: ./src/publish/offline-report.ts
@@ -60,9 +60,9 @@ function renderOfflineReport(entries) {
     return lines.map(untrusted/* neutralise */.$0).join('\n');
 }
 /** The job summary's HTML for these JVMs, as a page of its own. */
-function renderStandaloneHtml(title, manifest, entries) {
+function renderStandaloneHtml(title, manifest, entries, replicas) {
     // The summary opens with a heading about a cluster run; an offline analysis has its own.
-    const body = (0,summary/* buildSummaryHtml */.au)(manifest, entries, undefined, Number.MAX_SAFE_INTEGER).replace(/^<h2>.*<\/h2>\n/, '');
+    const body = (0,summary/* buildSummaryHtml */.au)(manifest, entries, { budgetBytes: Number.MAX_SAFE_INTEGER, replicas }).replace(/^<h2>.*<\/h2>\n/, '');
     return [
         '<!doctype html>',
         '<html lang="en">',
@@ -177,6 +177,7 @@ async function analysePaths(paths, skipped, flame) {
     /** Files found in a directory: one that is no thread dump (vm-info.txt, a README) is left out, not judged. */
     const listed = new Set();
     const pods = [];
+    const runs = [];
     for (const p of paths) {
         const st = await (0,promises_.stat)(p);
         if (!st.isDirectory()) {
@@ -195,7 +196,11 @@ async function analysePaths(paths, skipped, flame) {
         for (const e of await (0,analyse_dumps.analyseRun)(manifest, p))
             entries.push({ ...e, label: `${e.pod}/${e.container}/${e.pid}`, files: [] });
         pods.push(...manifest.pods);
+        runs.push(manifest);
     }
+    // One run alone keeps its own manifest: its workload and rollout, and its errors, make the verdict line.
+    if (runs.length === 1 && paths.length === 1)
+        return { entries, manifest: runs[0] };
     if (loose.length > 0) {
         const threadDumps = [];
         let histogram;
@@ -267,6 +272,7 @@ async function runAnalyseCommand(argv, stdout, stderr) {
     for (const e of entries)
         if (e.analysis.rejected)
             stderr.write((0,untrusted/* neutralise */.$0)(`${constants/* TOOL_NAME */.lH} analyse: ${e.label}: not a HotSpot thread dump (looks like: ${e.analysis.rejected})`) + '\n');
+    const replicas = (0,analyse_replicas/* compareReplicas */.Vo)(manifest, entries);
     if (options.json) {
         const jvms = entries.map(({ pod, container, pid, analysis, files }) => ({
             pod,
@@ -276,16 +282,16 @@ async function runAnalyseCommand(argv, stdout, stderr) {
             analysis,
         }));
         // Thread names are untrusted: inert JSON, so that a `run:` step printing it cannot be steered.
-        stdout.write((0,untrusted/* inertJson */.nl)({ tool: manifest.tool, jvms, replicas: (0,replicas.compareReplicas)(manifest, entries) }) + '\n');
+        stdout.write((0,untrusted/* inertJson */.nl)({ tool: manifest.tool, jvms, replicas }) + '\n');
     }
     else {
         stdout.write(renderOfflineReport(entries) + '\n');
         // A run's directory (or several of one workload): its replicas compared, as after the run.
-        for (const line of (0,replicas_html/* replicaLines */.EC)((0,replicas.compareReplicas)(manifest, entries)))
+        for (const line of (0,replicas_html/* replicaLines */.EC)(replicas))
             stdout.write((0,untrusted/* neutralise */.$0)(line) + '\n');
     }
     if (options.html) {
-        await (0,promises_.writeFile)(options.html, renderStandaloneHtml(`Thread dump analysis: ${options.paths.join(' ')}`, manifest, entries));
+        await (0,promises_.writeFile)(options.html, renderStandaloneHtml(`Thread dump analysis: ${options.paths.join(' ')}`, manifest, entries, replicas));
         if (!options.json)
             stdout.write(`HTML report in ${options.html}\n`);
     }
@@ -352,9 +358,9 @@ async function analyseDumps(manifest, outputDir) {
             entry.analysis.notes.push(`writing ${file} failed: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .errorMessage */ .g)(err)}`);
         }
     }
-    const replicas = (0,_replicas_js__WEBPACK_IMPORTED_MODULE_6__.compareReplicas)(manifest, entries);
+    const replicas = (0,_replicas_js__WEBPACK_IMPORTED_MODULE_6__/* .compareReplicas */ .Vo)(manifest, entries);
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,_shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .absolute */ .ys)(outputDir, _shared_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .FileNames */ .lu.analysis), JSON.stringify({ tool: manifest.tool, jvms: entries, replicas }, null, 2) + '\n');
-    return entries;
+    return { jvms: entries, replicas };
 }
 /**
  * Analyses every JVM of a run (a fresh one, or an artifact downloaded later) from its files; writes nothing. A flame
@@ -520,7 +526,7 @@ function flameTree(input, rootName = 'all') {
 /* harmony export */   I: () => (/* binding */ renderFlameSvg),
 /* harmony export */   n_: () => (/* binding */ FLAME_FILE)
 /* harmony export */ });
-/* unused harmony exports FLAME_WIDTH, MIN_FRAME_PX, MAX_BOXES, xmlText, layoutFlame, flameHeader */
+/* unused harmony exports FLAME_WIDTH, MIN_FRAME_PX, MAX_BOXES, layoutFlame, flameHeader */
 /* harmony import */ var _shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37991);
 /* harmony import */ var _flame_graph_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91107);
 /* harmony import */ var _jfr_verdict_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(72643);
@@ -543,16 +549,6 @@ const MIN_FRAME_PX = 1;
 const MAX_BOXES = 20_000;
 /** Characters of a name kept in a tooltip. */
 const MAX_TITLE_NAME = 1000;
-/** Text for XML content or an attribute: control, bidi and non-characters made visible, markup characters escaped. */
-function xmlText(text) {
-    return (0,_shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text)
-        .replace(/[\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
 /** Lays the tree out level by level; narrow siblings merged or dropped; at most MAX_BOXES boxes. */
 function layoutFlame(root, width = FLAME_WIDTH) {
     const pxPerSample = root.total > 0 ? width / root.total : 0;
@@ -631,10 +627,10 @@ function renderFlameSvg(input, title) {
     const out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         `<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="${FLAME_WIDTH}" height="${height}" viewBox="0 0 ${FLAME_WIDTH} ${height}" font-family="monospace" font-size="11">`,
-        `<title>${xmlText(`Flame graph: ${title.slice(0, MAX_TITLE_NAME)}`)}</title>`,
+        `<title>${(0,_shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkup */ .My)(`Flame graph: ${title.slice(0, MAX_TITLE_NAME)}`)}</title>`,
         `<rect x="0" y="0" width="${FLAME_WIDTH}" height="${height}" fill="rgb(250,250,246)"/>`,
-        `<text x="${FLAME_WIDTH / 2}" y="18" text-anchor="middle" font-size="14">${xmlText(`Flame graph: ${title.slice(0, 150)}`)}</text>`,
-        `<text x="${FLAME_WIDTH / 2}" y="36" text-anchor="middle">${xmlText(flameHeader(input, root.total) + (left ? `; ${left}` : ''))}</text>`,
+        `<text x="${FLAME_WIDTH / 2}" y="18" text-anchor="middle" font-size="14">${(0,_shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkup */ .My)(`Flame graph: ${title.slice(0, 150)}`)}</text>`,
+        `<text x="${FLAME_WIDTH / 2}" y="36" text-anchor="middle">${(0,_shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkup */ .My)(flameHeader(input, root.total) + (left ? `; ${left}` : ''))}</text>`,
     ];
     for (const b of boxes) {
         const x = b.offset * px;
@@ -645,8 +641,8 @@ function renderFlameSvg(input, title) {
         const tip = `${name} (${fmt(b.samples)} sample${b.samples === 1 ? '' : 's'}, ${share.toFixed(2)}%)`;
         const chars = Math.floor((w - 6) / CHAR_PX);
         const label = chars < 3 ? '' : b.name.length <= chars ? b.name : `${b.name.slice(0, chars - 1)}…`;
-        out.push(`<g><title>${xmlText(tip)}</title><rect x="${n(x)}" y="${y}" width="${n(w)}" height="${FRAME_HEIGHT - 1}" fill="${fill(b)}" rx="2"/>` +
-            (label ? `<text x="${n(x + 3)}" y="${y + FRAME_HEIGHT - 4}">${xmlText(label)}</text>` : '') +
+        out.push(`<g><title>${(0,_shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkup */ .My)(tip)}</title><rect x="${n(x)}" y="${y}" width="${n(w)}" height="${FRAME_HEIGHT - 1}" fill="${fill(b)}" rx="2"/>` +
+            (label ? `<text x="${n(x + 3)}" y="${y + FRAME_HEIGHT - 4}">${(0,_shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeMarkup */ .My)(label)}</text>` : '') +
             '</g>');
     }
     out.push('</svg>', '');
@@ -673,8 +669,10 @@ __webpack_require__.d(__webpack_exports__, {
 var untrusted = __webpack_require__(37991);
 // EXTERNAL MODULE: ./src/analyse/rollout-verdict.ts
 var rollout_verdict = __webpack_require__(30376);
+// EXTERNAL MODULE: ./src/analyse/verdict.ts
+var verdict = __webpack_require__(9880);
 // EXTERNAL MODULE: ./src/analyse/replicas.ts + 1 modules
-var replicas = __webpack_require__(24164);
+var analyse_replicas = __webpack_require__(24164);
 // EXTERNAL MODULE: ./src/publish/replicas-html.ts
 var replicas_html = __webpack_require__(11982);
 // EXTERNAL MODULE: ./src/analyse/jfr-verdict.ts
@@ -708,6 +706,7 @@ function lines(a, indent) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/terminal-report.ts
+
 
 
 
@@ -751,7 +750,7 @@ function analysisLines(a, indent) {
         out.push(`${indent}virtual threads: ${pile.total}${states ? ` (${states})` : ''}, ${pile.mounted} mounted, from ${pile.source}`);
     }
     for (const b of a.busyThreads.filter((x) => x.hot).slice(0, MAX_LINES_PER_LIST)) {
-        const cpu = b.cpuShare !== undefined ? ` ${Math.round(b.cpuShare * 100)}% of a CPU` : '';
+        const cpu = b.cpuShare !== undefined ? ` ${(0,verdict/* coreShare */.l2)(b.cpuShare)} of a CPU` : '';
         out.push(`${indent}busy: "${terminal_report_t(b.name, 120)}"${cpu} in ${terminal_report_t(b.appFrame ?? b.topFrames[0], 200)}`);
     }
     // Threads a deadlock or a contended lock above already explains are not repeated.
@@ -765,7 +764,8 @@ function analysisLines(a, indent) {
     return out;
 }
 /** Renders the run's verdicts as plain text, one block per pod and JVM. */
-function renderTerminalReport(manifest, analyses) {
+/** `replicas`: the run's comparison as analyseDumps made it; made from `analyses` when not given. */
+function renderTerminalReport(manifest, analyses, replicas = (0,analyse_replicas/* compareReplicas */.Vo)(manifest, analyses)) {
     const lines = [];
     lines.push(`JVM dump: ${terminal_report_t(manifest.target)} in namespace ${terminal_report_t(manifest.namespace)} (${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'})`);
     const verdict = (0,rollout_verdict/* rolloutVerdict */.$6)(manifest, analyses);
@@ -774,13 +774,13 @@ function renderTerminalReport(manifest, analyses) {
     lines.push(...errorLines(manifest.errors, '  '));
     for (const s of manifest.skipped ?? [])
         lines.push(`  skipped ${terminal_report_t(s.dump)}: ${terminal_report_t(s.reason, 400)}`);
-    lines.push(...(0,replicas_html/* replicaLines */.EC)((0,replicas.compareReplicas)(manifest, analyses)));
+    lines.push(...(0,replicas_html/* replicaLines */.EC)(replicas));
     for (const pod of manifest.pods) {
         lines.push(`pod ${terminal_report_t(pod.pod, 120)} / container ${terminal_report_t(pod.container, 120)}`);
         lines.push(...errorLines(pod.errors, '  '));
         const mine = analyses.filter((a) => a.pod === pod.pod && a.container === pod.container);
         const pids = new Set([...pod.jvms.map((j) => j.pid), ...mine.map((a) => a.pid)]);
-        if (pids.size === 0)
+        if (pids.size === 0 && !pod.stuck)
             lines.push('  no JVM found');
         for (const pid of pids) {
             const jvm = pod.jvms.find((j) => j.pid === pid);

@@ -3,12 +3,12 @@
 # spliced into the script. It never relies on jps: hsperfdata lives in a /tmp the debugger may not share.
 #
 # Protocol
-#   stdout   probe: tab-separated records (self, jcmd, jvm); space: avail_kb; jcmd: jcmd's own output;
+#   stdout   probe: tab-separated records (self, jcmd, jvm, jvmver); space: avail_kb; jcmd: jcmd's own output;
 #            stream: the file's bytes; hprofs: "hprof<TAB>SIZE<TAB>MTIME<TAB>PATH" lines;
 #            threads: per jcmd run "kjd-part<TAB>N<TAB>EXIT<TAB>SIZE" then SIZE bytes.
 #   stderr   stream: kjd-size (before the bytes), kjd-source-exit, kjd-sent and kjd-sha256 lines (tab-separated);
 #            any failure of the toolbox itself: one line "kjd-error: <message>".
-#   exit     0 ok; 92 SIGQUIT would not make a dump (not caught); 93 no work dir (mktemp/mkfifo);
+#   exit     0 ok; 91 jcmd failed before attaching (the JVM has no attach socket); 92 SIGQUIT would not make a dump (not caught); 93 no work dir (mktemp/mkfifo);
 #            94 file unreadable; 95 /tmp link failed; 96 free space unknown; 97 uid/gid mismatch; 98 no jcmd; 99 unknown command;
 #            anything else: the exit status of the tool that ran (jcmd, kill, rm).
 # No `set -u`: JAVA_HOME may be unset.
@@ -81,7 +81,35 @@ probe() {
     ids=$(awk '/^Uid:/{u=$3} /^Gid:/{g=$3} /^NSpid:/{n=$NF} END{print u "\t" g "\t" n}' "$d/status" 2>/dev/null)
     cmd=$(tr '\000\t\n' '   ' <"$d/cmdline" 2>/dev/null | cut -c1-2000)
     echo "jvm	$p	$ids	$cmd"
+    # shellcheck disable=SC2086 # ids: uid, gid and ns pid, tab-separated
+    jvm_version "$p" $ids
   done
+}
+
+# jvm_version PID UID GID NSPID: "jvmver<TAB>PID<TAB>VERSION", the JVM's java.version, from its hsperfdata, else from
+# the release file of the runtime whose libjvm.so it mapped; read as the JVM's user through /proc/PID/root. Both are
+# the pod's files: regular files only, reads bounded in size and time, and the runner checks the value. Nothing when
+# unknown (the runner then asks jcmd VM.version).
+jvm_version() {
+  [ -n "$4" ] || return 0
+  { [ "$(id -u)" = "$2" ] && [ "$(id -g)" = "$3" ]; } || [ "$(id -u)" = 0 ] || return 0
+  # shellcheck disable=SC2016 # the inner script's own parameters
+  jv=$(as_user "$2" "$3" sh -c 'for f in "$1"/tmp/hsperfdata_*/"$2"; do [ -f "$f" ] && [ ! -L "$f" ] && exec timeout 2 head -c 65536 "$f"; done' kjd "/proc/$1/root" "$4" 2>/dev/null |
+    tr '\000' '\n' | awk 'f && /./ { print; exit } $0 == "java.property.java.version" { f = 1 }')
+  if [ -z "$jv" ]; then
+    lib=$(as_user "$2" "$3" sed -n 's#^[^/]*\(/.*\)/libjvm\.so$#\1#p' "/proc/$1/maps" 2>/dev/null | head -n 1)
+    # JDK 9+: <home>/lib/server; JDK 8: <home>/jre/lib/<arch>/server, the release file in the JDK's or the JRE's home.
+    for h in "${lib%/*/*}" "${lib%/*/*/*}" "${lib%/*/*/*/*}"; do
+      if [ -z "$lib" ] || [ -n "$jv" ]; then break; fi
+      # shellcheck disable=SC2016 # the inner script's own parameters
+      jv=$(as_user "$2" "$3" sh -c '[ -f "$1" ] && [ ! -L "$1" ] && exec timeout 2 head -c 8192 "$1"' kjd "/proc/$1/root$h/release" 2>/dev/null |
+        sed -n 's/^JAVA_VERSION="\(.*\)"$/\1/p' | head -n 1)
+    done
+  fi
+  case "$jv" in
+    *[!0-9A-Za-z._+-]*) ;;
+    [0-9]*) [ "${#jv}" -gt 40 ] || printf 'jvmver\t%s\t%s\n' "$1" "$jv" ;;
+  esac
 }
 
 run_jcmd() {
@@ -94,7 +122,15 @@ run_jcmd() {
   # C1 alone (TieredStopAtLevel=1) starts it with less CPU (C2 is wasted on a run this short).
   HOME=/tmp
   export HOME
-  as_user "$u" "$g" "$j" -J-XX:-UsePerfData -J-XX:TieredStopAtLevel=1 "$pid" "$@"
+  as_user "$u" "$g" "$j" -J-XX:-UsePerfData -J-XX:TieredStopAtLevel=1 "$pid" "$@" || jcmd_failed "$u" "$g" "$pid" $?
+}
+
+# jcmd_failed UID GID PID CODE: exits 91 when jcmd failed before attaching: the JVM has no attach socket in its /tmp
+# (one that took an attach keeps it while it runs); else exits with jcmd's own CODE.
+jcmd_failed() {
+  ns=$(awk '/^NSpid:/{print $NF}' "/proc/$3/status" 2>/dev/null)
+  as_user "$1" "$2" test -S "/proc/$3/root/tmp/.java_pid${ns:-$3}" && exit "$4"
+  exit 91
 }
 
 frame() {
@@ -103,7 +139,8 @@ frame() {
 }
 
 thread_dumps() {
-  # COUNT jcmd runs SECONDS apart, framed (see toolbox.ts); stops at a failed one. ALSO runs with the last.
+  # COUNT jcmd runs SECONDS apart, start to start, framed (see toolbox.ts); stops at a failed one. ALSO runs with
+  # the last.
   u=$1
   g=$2
   pid=$3
@@ -113,14 +150,21 @@ thread_dumps() {
   shift 6
   j=$(find_jcmd) || fail 98 "no jcmd in the debugger image: use a JDK image (not a JRE)"
   work=$(mktemp -d) || fail 93 "mktemp failed in the debugger"
-  trap 'rm -rf "$work"' EXIT HUP PIPE TERM
+  pace=
+  trap 'rm -rf "$work"; [ -z "$pace" ] || kill "$pace" 2>/dev/null' EXIT HUP PIPE TERM
   HOME=/tmp
   export HOME
   : >"$work/also"
   also_code=1
   n=1
   while [ "$n" -le "$count" ]; do
-    [ "$n" = 1 ] || sleep "$seconds"
+    # The next run is due SECONDS after this one starts, as asked: the wait runs alongside this jcmd (its own
+    # output away from ours, which the exec waits to close).
+    pace=
+    if [ "$n" -lt "$count" ]; then
+      sleep "$seconds" >/dev/null 2>&1 &
+      pace=$!
+    fi
     if [ "$n" = "$count" ] && [ -n "$also" ]; then
       as_user "$u" "$g" "$j" -J-XX:-UsePerfData -J-XX:TieredStopAtLevel=1 "$pid" "$*
 $also" >"$work/out"
@@ -138,7 +182,9 @@ $also" >"$work/out"
       code=$?
     fi
     frame "$n" "$code" "$work/part"
-    [ "$code" = 0 ] || exit "$code"
+    [ "$code" = 0 ] || jcmd_failed "$u" "$g" "$pid" "$code"
+    [ -z "$pace" ] || wait "$pace"
+    pace=
     n=$((n + 1))
   done
   [ -z "$also" ] || frame $((count + 1)) "$also_code" "$work/also"

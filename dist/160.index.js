@@ -1,199 +1,8 @@
-export const id = 558;
-export const ids = [558];
+export const id = 160;
+export const ids = [160];
 export const modules = {
 
-/***/ 73638:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   AS: () => (/* binding */ pre),
-/* harmony export */   Dy: () => (/* binding */ names),
-/* harmony export */   Pl: () => (/* binding */ safeUrl),
-/* harmony export */   UQ: () => (/* binding */ esc),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml),
-/* harmony export */   tp: () => (/* binding */ table),
-/* harmony export */   z3: () => (/* binding */ formatBytes),
-/* harmony export */   zH: () => (/* binding */ details)
-/* harmony export */ });
-/* harmony import */ var _shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37991);
-// HTML building blocks for the job summary: every text from the cluster or the JVM is escaped here.
-
-const MAX_TEXT = 300;
-const MAX_NAMES_SHOWN = 10;
-/**
- * Escapes text for HTML (a thread name can hold anything). Control, bidi and line-separator characters show
- * as escapes (`\r`, `\u202e`): raw, they could hide or reorder what the reader sees.
- */
-function escapeHtml(text) {
-    return (0,_shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeControls */ .UN)(text, '\t\n')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/'/g, '&#39;');
-}
-function esc(text, max = MAX_TEXT) {
-    const s = String(text ?? '');
-    return escapeHtml(s.length > max ? `${s.slice(0, max)}…` : s).replace(/\n/g, ' ');
-}
-/** Only http(s) links; anything else is shown as text. */
-function safeUrl(url) {
-    if (!url)
-        return undefined;
-    try {
-        const u = new URL(url);
-        return u.protocol === 'https:' || u.protocol === 'http:' ? u.toString() : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function formatBytes(n) {
-    if (n === undefined)
-        return '';
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let v = n;
-    let u = 0;
-    while (v >= 1024 && u < units.length - 1) {
-        v /= 1024;
-        u++;
-    }
-    return u === 0 ? `${n} B` : `${v.toFixed(1)} ${units[u]}`;
-}
-function table(headers, rows) {
-    // Cells are already escaped HTML.
-    const head = `<tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr>`;
-    const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
-    return `<table>\n${head}\n${body}\n</table>`;
-}
-function details(summary, body, open = false) {
-    return `<details${open ? ' open' : ''}><summary>${summary}</summary>\n${body}\n</details>`;
-}
-/** A <pre> block; blank lines would end GitHub's HTML block, so there are none. */
-function pre(lines) {
-    return `<pre>${lines
-        .filter((l) => l.trim() !== '')
-        .map((l) => esc(l, 500))
-        .join('\n')}</pre>`;
-}
-function names(list, total) {
-    const shown = list
-        .slice(0, MAX_NAMES_SHOWN)
-        .map((n) => `<code>${esc(n, 80)}</code>`)
-        .join(', ');
-    return total > MAX_NAMES_SHOWN ? `${shown} and ${total - MAX_NAMES_SHOWN} more` : shown;
-}
-
-
-/***/ }),
-
-/***/ 11982:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   EC: () => (/* binding */ replicaLines),
-/* harmony export */   by: () => (/* binding */ replicasSection)
-/* harmony export */ });
-/* unused harmony exports stateMix, replicasHtml */
-/* harmony import */ var _analyse_replicas_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24164);
-/* harmony import */ var _shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37991);
-/* harmony import */ var _html_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73638);
-// The job summary's "Replicas" section and the terminal's lines for it: one row per replica of a workload, and
-// the verdict of the comparison (each JVM's own verdict follows in its pod's section). Pod names are API data and thread, lock, class and method names pod data:
-// escaped for HTML here, neutralised for the terminal.
-
-
-
-/** Rows shown per workload; the replicas a finding names are shown even past it. */
-const MAX_REPLICA_ROWS = 20;
-const STATE_ORDER = ['RUNNABLE', 'BLOCKED', 'WAITING', 'TIMED_WAITING'];
-/** "9 RUNNABLE, 24 BLOCKED, 6 WAITING, 3 TIMED_WAITING", the usual four first. */
-function stateMix(states) {
-    const keys = [
-        ...STATE_ORDER.filter((s) => states[s]),
-        ...Object.keys(states)
-            .filter((s) => !STATE_ORDER.includes(s))
-            .sort(),
-    ];
-    return keys.map((s) => `${states[s]} ${s}`).join(', ');
-}
-function shownRows(c) {
-    // Every replica is named when all share a trouble: only the ones singled out or listed go past the cap.
-    const named = new Set(c.findings.filter((f) => f.kind !== 'all').flatMap((f) => f.replicas));
-    return c.rows.filter((r, i) => i < MAX_REPLICA_ROWS || named.has(r.label));
-}
-function lockCell(r) {
-    if (r.threads === undefined)
-        return '';
-    if (r.deadlock)
-        return `<strong>deadlock</strong>${r.pileUp > 0 ? `; ${r.pileUp} on one lock` : ''}`;
-    if (r.pileUp === 0)
-        return 'none';
-    return `${r.pileUp}${r.pileUpLock?.className ? ` on <code>${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .esc */ .UQ)(r.pileUpLock.className, 160)}</code>` : ''}`;
-}
-function hotCell(r) {
-    const sampled = r.hotMethods.slice(0, 3).map((m) => `<code>${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .esc */ .UQ)(m, 160)}</code>`);
-    const jfr = (r.jfrHotMethods ?? []).slice(0, 3).map((m) => `<code>${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .esc */ .UQ)(m.method, 160)}</code> ${Math.round(m.share * 100)}% (JFR)`);
-    return [...sampled, ...jfr].join('<br>') || 'none';
-}
-/** The summary's section for the run: empty when no workload had two replicas to compare. */
-function replicasSection(manifest, analyses) {
-    return replicasHtml((0,_analyse_replicas_js__WEBPACK_IMPORTED_MODULE_2__.compareReplicas)(manifest, analyses));
-}
-/** The section for every compared workload. */
-function replicasHtml(comparisons) {
-    return comparisons
-        .map((c) => {
-        const mark = c.outlier ? '⚠️ ' : '';
-        const rows = shownRows(c).map((r) => [
-            `${c.outlier === r.label ? '<strong>' : ''}<code>${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .esc */ .UQ)(r.label, 160)}</code>${c.outlier === r.label ? '</strong>' : ''}`,
-            r.threads !== undefined ? String(r.threads) : '(no thread dump)',
-            (0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .esc */ .UQ)(stateMix(r.states)),
-            lockCell(r),
-            hotCell(r),
-            r.heapBytes !== undefined ? (0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(r.heapBytes) : '',
-        ]);
-        const more = c.rows.length > rows.length ? `<p><em>${c.rows.length - rows.length} more replicas in analysis.json.</em></p>` : '';
-        // Findings the verdict line leaves out (it names the odd ones; the others are listed here).
-        const rest = c.findings.map(_analyse_replicas_js__WEBPACK_IMPORTED_MODULE_2__.findingText).filter((f) => !c.verdict.includes(f));
-        const others = rest.length > 0 ? `<ul>\n${rest.map((f) => `<li>${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .esc */ .UQ)(f, 600)}</li>`).join('\n')}\n</ul>` : '';
-        return [
-            `<h3>Replicas (${c.rows.length}) of <code>${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .esc */ .UQ)(c.workload, 300)}</code></h3>`,
-            `<p>${mark}<strong>${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .esc */ .UQ)(c.verdict, 1200)}</strong></p>`,
-            others,
-            (0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .table */ .tp)(['Replica', 'Java threads', 'States', 'Most on one lock', 'Hot methods', 'Live heap'], rows),
-            more,
-        ]
-            .filter(Boolean)
-            .join('\n');
-    })
-        .join('\n');
-}
-/** The comparison for the terminal: the verdict, then one line per replica. */
-function replicaLines(comparisons) {
-    const t = (s, max = 300) => {
-        const clean = (0,_shared_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .neutralise */ .$0)(s);
-        return clean.length > max ? `${clean.slice(0, max)}…` : clean;
-    };
-    return comparisons.flatMap((c) => [
-        `replicas of ${t(c.workload)}: ${t(c.verdict, 1200)}`,
-        ...shownRows(c).map((r) => {
-            const lock = r.deadlock ? 'deadlock' : r.pileUp > 0 ? `${r.pileUp} on one lock` : 'no lock pile-up';
-            const threads = r.threads !== undefined ? `${r.threads} Java threads (${stateMix(r.states)}), ${lock}` : 'no thread dump';
-            const jfr = r.jfrHotMethods?.[0]
-                ? `, JFR: ${Math.round(r.jfrHotMethods[0].share * 100)}% in ${t(r.jfrHotMethods[0].method, 200)}`
-                : '';
-            const heap = r.heapBytes !== undefined ? `, ${(0,_html_js__WEBPACK_IMPORTED_MODULE_1__/* .formatBytes */ .z3)(r.heapBytes)} live heap` : '';
-            const hot = r.hotMethods.length > 0 ? `, hot: ${t(r.hotMethods.slice(0, 2).join(', '), 200)}` : '';
-            return `  ${t(r.label, 160)}: ${threads}${hot}${jfr}${heap}`;
-        }),
-    ]);
-}
-
-
-/***/ }),
-
-/***/ 17558:
+/***/ 5160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -208,6 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
 var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ./src/analyse/verdict.ts
+var verdict = __webpack_require__(9880);
 // EXTERNAL MODULE: ./src/publish/html.ts
 var publish_html = __webpack_require__(73638);
 ;// CONCATENATED MODULE: ./src/publish/virtual-threads-html.ts
@@ -226,6 +37,97 @@ function virtualThreadsHtml(a) {
     const counts = (0,publish_html/* table */.tp)(['Virtual threads', ...states.map((s) => (0,publish_html/* esc */.UQ)(s)), 'Mounted'], [[String(v.total), ...states.map((s) => String(v.states[s])), String(v.mounted)]]);
     const groups = v.groups.map((g) => `<p>${g.count} virtual thread${g.count === 1 ? '' : 's'}, ${(0,publish_html/* esc */.UQ)(g.state ?? 'no state')}${g.parkedOn ? `, parked on <code>${(0,publish_html/* esc */.UQ)(g.parkedOn, 200)}</code>` : ''}</p>\n${(0,publish_html/* pre */.AS)(g.frames)}`);
     return (0,publish_html/* details */.zH)(`Virtual threads (${v.total}, from ${SOURCE[v.source] ?? (0,publish_html/* esc */.UQ)(v.source)})`, [counts, ...groups].join('\n'), a.severity === 'virtual-pileup');
+}
+
+;// CONCATENATED MODULE: ./src/publish/analysis-html.ts
+
+
+
+/** Rows of a table shown at most; analysis.json has them all. */
+const MAX_ROWS = 10;
+const MAX_FRAMES_SHOWN = 15;
+function analysisDetails(a) {
+    const out = [];
+    if (a.deadlocks.length > 0) {
+        const blocks = a.deadlocks.slice(0, MAX_ROWS).map((d, i) => {
+            const rows = d.locks.map((l) => [
+                `<code>${(0,publish_html/* esc */.UQ)(l.thread, 120)}</code>`,
+                `${(0,publish_html/* esc */.UQ)(l.className ?? l.kind)}${l.address ? ` <code>&lt;${(0,publish_html/* esc */.UQ)(l.address)}&gt;</code>` : ''}`,
+                l.heldBy ? `<code>${(0,publish_html/* esc */.UQ)(l.heldBy, 120)}</code>` : '',
+            ]);
+            const source = d.source === 'both' ? 'JVM report and lock graph' : d.source === 'jvm' ? 'JVM report' : 'lock graph';
+            return `<p>Deadlock ${i + 1} (${d.threads.length} threads, found by ${source})</p>\n${(0,publish_html/* table */.tp)(['Thread', 'Waits for', 'Held by'], rows)}`;
+        });
+        out.push((0,publish_html/* details */.zH)(`Deadlocks (${a.deadlocks.length})`, blocks.join('\n'), true));
+    }
+    if (a.contendedLocks.length > 0) {
+        const rows = a.contendedLocks
+            .slice(0, MAX_ROWS)
+            .map((c) => [
+            `${(0,publish_html/* esc */.UQ)(c.className ?? c.kind)} <code>&lt;${(0,publish_html/* esc */.UQ)(c.address)}&gt;</code>`,
+            c.holder ? `<code>${(0,publish_html/* esc */.UQ)(c.holder, 120)}</code>` : '<em>not in the dump</em>',
+            `${(0,publish_html/* esc */.UQ)(c.holderState ?? '')}${c.holderFrame ? `<br><code>${(0,publish_html/* esc */.UQ)(c.holderFrame, 200)}</code>` : ''}`,
+            c.ofSamples > 1 ? `${c.waiters} (contended in ${c.contendedInSamples} of ${c.ofSamples} samples)` : String(c.waiters),
+            (0,publish_html/* names */.Dy)(c.waiterNames, c.waiters),
+        ]);
+        out.push((0,publish_html/* details */.zH)(`Contended locks (${a.contendedLocks.length})`, (0,publish_html/* table */.tp)(['Lock', 'Holder', 'Holder is', 'Waiters', 'Waiting threads'], rows), a.severity === 'contention'));
+    }
+    if (a.busyThreads.length > 0) {
+        const rows = a.busyThreads
+            .slice(0, MAX_ROWS)
+            .map((b) => [
+            `<code>${(0,publish_html/* esc */.UQ)(b.name, 120)}</code>`,
+            b.cpuShare !== undefined ? `${(0,verdict/* coreShare */.l2)(b.cpuShare)}${b.cpuShareOver === 'lifetime' ? ' (lifetime)' : ''}` : '',
+            `${b.runnableInSamples}/${a.samples}`,
+            (0,publish_html/* pre */.AS)(b.topFrames),
+        ]);
+        out.push((0,publish_html/* details */.zH)(`RUNNABLE application threads (${a.busyThreads.length})`, (0,publish_html/* table */.tp)(['Thread', 'CPU of one core', 'RUNNABLE in samples', 'Top frames'], rows), a.severity === 'cpu'));
+    }
+    // Threads a deadlock or a contended lock above already explains are not listed again.
+    const stuck = a.stuckThreads.filter((s) => !s.idle && !s.explainedBy);
+    if (stuck.length > 0) {
+        const rows = stuck.slice(0, MAX_ROWS).map((s) => [`<code>${(0,publish_html/* esc */.UQ)(s.name, 120)}</code>`, (0,publish_html/* esc */.UQ)(s.state ?? ''), (0,publish_html/* pre */.AS)(s.topFrames)]);
+        out.push((0,publish_html/* details */.zH)(`Threads that did not move across ${a.samples} samples (${stuck.length}; idle ones and those explained above left out)`, (0,publish_html/* table */.tp)(['Thread', 'State', 'Top frames'], rows), a.severity === 'stuck'));
+    }
+    if (a.identicalStacks.length > 0) {
+        const blocks = a.identicalStacks.slice(0, 5).map((g) => {
+            const frames = g.frames.slice(0, MAX_FRAMES_SHOWN);
+            const omitted = g.frames.length - frames.length + g.framesOmitted;
+            return `<p>${g.count} threads, ${(0,publish_html/* esc */.UQ)(g.state ?? 'no state')}: ${(0,publish_html/* names */.Dy)(g.threadNames, g.count)}</p>\n${(0,publish_html/* pre */.AS)(omitted > 0 ? [...frames, `… ${omitted} more frames`] : frames)}`;
+        });
+        out.push((0,publish_html/* details */.zH)(`Threads with identical stacks (${a.identicalStacks.length} group${a.identicalStacks.length === 1 ? '' : 's'}, largest first)`, blocks.join('\n')));
+    }
+    const virtual = virtualThreadsHtml(a);
+    if (virtual)
+        out.push(virtual);
+    if (a.main && a.main.frame) {
+        out.push((0,publish_html/* details */.zH)('Thread <code>main</code>', `<p>${(0,publish_html/* esc */.UQ)(a.main.state ?? '')}${a.main.stateDetail ? ` (${(0,publish_html/* esc */.UQ)(a.main.stateDetail)})` : ''} in <code>${(0,publish_html/* esc */.UQ)(a.main.frame, 200)}</code></p>`));
+    }
+    if (a.cpuDeltas.length > 0) {
+        const rows = a.cpuDeltas
+            .slice(0, MAX_ROWS)
+            .map((d) => [
+            `<code>${(0,publish_html/* esc */.UQ)(d.name, 120)}</code>`,
+            `${d.cpuDeltaMs.toFixed(d.cpuDeltaMs < 10 ? 1 : 0)} ms`,
+            d.wallMs !== undefined ? `${d.wallMs.toFixed(0)} ms` : '',
+            d.share !== undefined ? (0,verdict/* coreShare */.l2)(d.share) : '',
+        ]);
+        out.push((0,publish_html/* details */.zH)('CPU used between the first and last sample', (0,publish_html/* table */.tp)(['Thread', 'CPU', 'Wall', 'Share of one core'], rows)));
+    }
+    if (a.histogram && a.histogram.classes > 0) {
+        const h = a.histogram;
+        const rowsOf = (list) => list.map((r) => [`<code>${(0,publish_html/* esc */.UQ)(r.className, 160)}</code>`, r.instances.toLocaleString('en-US'), (0,publish_html/* formatBytes */.z3)(r.bytes)]);
+        const total = h.totalBytes !== undefined
+            ? `<p>${h.classes} classes, ${(h.totalInstances ?? 0).toLocaleString('en-US')} objects, ${(0,publish_html/* formatBytes */.z3)(h.totalBytes)} on the heap.</p>\n`
+            : '';
+        out.push((0,publish_html/* details */.zH)('Class histogram', `${total}<p>Top by bytes</p>\n${(0,publish_html/* table */.tp)(['Class', 'Instances', 'Bytes'], rowsOf(h.topByBytes))}\n<p>Top by instances</p>\n${(0,publish_html/* table */.tp)(['Class', 'Instances', 'Bytes'], rowsOf(h.topByInstances))}`));
+    }
+    if (a.notes.length > 0)
+        out.push((0,publish_html/* details */.zH)('Parser notes', `<ul>\n${a.notes
+            .slice(0, MAX_ROWS)
+            .map((n) => `<li>${(0,publish_html/* esc */.UQ)(n)}</li>`)
+            .join('\n')}\n</ul>`));
+    return out;
 }
 
 // EXTERNAL MODULE: ./src/analyse/rollout-verdict.ts
@@ -361,8 +263,6 @@ const ICON = {
     ok: '🟢',
     'no-data': '⚪',
 };
-const MAX_ROWS = 10;
-const MAX_FRAMES_SHOWN = 15;
 function errorList(errors) {
     if (errors.length === 0)
         return '';
@@ -434,89 +334,6 @@ function collectedList(jvm) {
         parts.push('VM info');
     return parts.join(', ');
 }
-function analysisDetails(a) {
-    const out = [];
-    if (a.deadlocks.length > 0) {
-        const blocks = a.deadlocks.slice(0, MAX_ROWS).map((d, i) => {
-            const rows = d.locks.map((l) => [
-                `<code>${(0,publish_html/* esc */.UQ)(l.thread, 120)}</code>`,
-                `${(0,publish_html/* esc */.UQ)(l.className ?? l.kind)}${l.address ? ` <code>&lt;${(0,publish_html/* esc */.UQ)(l.address)}&gt;</code>` : ''}`,
-                l.heldBy ? `<code>${(0,publish_html/* esc */.UQ)(l.heldBy, 120)}</code>` : '',
-            ]);
-            const source = d.source === 'both' ? 'JVM report and lock graph' : d.source === 'jvm' ? 'JVM report' : 'lock graph';
-            return `<p>Deadlock ${i + 1} (${d.threads.length} threads, found by ${source})</p>\n${(0,publish_html/* table */.tp)(['Thread', 'Waits for', 'Held by'], rows)}`;
-        });
-        out.push((0,publish_html/* details */.zH)(`Deadlocks (${a.deadlocks.length})`, blocks.join('\n'), true));
-    }
-    if (a.contendedLocks.length > 0) {
-        const rows = a.contendedLocks
-            .slice(0, MAX_ROWS)
-            .map((c) => [
-            `${(0,publish_html/* esc */.UQ)(c.className ?? c.kind)} <code>&lt;${(0,publish_html/* esc */.UQ)(c.address)}&gt;</code>`,
-            c.holder ? `<code>${(0,publish_html/* esc */.UQ)(c.holder, 120)}</code>` : '<em>not in the dump</em>',
-            `${(0,publish_html/* esc */.UQ)(c.holderState ?? '')}${c.holderFrame ? `<br><code>${(0,publish_html/* esc */.UQ)(c.holderFrame, 200)}</code>` : ''}`,
-            c.ofSamples > 1 ? `${c.waiters} (contended in ${c.contendedInSamples} of ${c.ofSamples} samples)` : String(c.waiters),
-            (0,publish_html/* names */.Dy)(c.waiterNames, c.waiters),
-        ]);
-        out.push((0,publish_html/* details */.zH)(`Contended locks (${a.contendedLocks.length})`, (0,publish_html/* table */.tp)(['Lock', 'Holder', 'Holder is', 'Waiters', 'Waiting threads'], rows), a.severity === 'contention'));
-    }
-    if (a.busyThreads.length > 0) {
-        const rows = a.busyThreads
-            .slice(0, MAX_ROWS)
-            .map((b) => [
-            `<code>${(0,publish_html/* esc */.UQ)(b.name, 120)}</code>`,
-            b.cpuShare !== undefined ? `${Math.round(b.cpuShare * 100)}%${b.cpuShareOver === 'lifetime' ? ' (lifetime)' : ''}` : '',
-            `${b.runnableInSamples}/${a.samples}`,
-            (0,publish_html/* pre */.AS)(b.topFrames),
-        ]);
-        out.push((0,publish_html/* details */.zH)(`RUNNABLE application threads (${a.busyThreads.length})`, (0,publish_html/* table */.tp)(['Thread', 'CPU of one core', 'RUNNABLE in samples', 'Top frames'], rows), a.severity === 'cpu'));
-    }
-    // Threads a deadlock or a contended lock above already explains are not listed again.
-    const stuck = a.stuckThreads.filter((s) => !s.idle && !s.explainedBy);
-    if (stuck.length > 0) {
-        const rows = stuck.slice(0, MAX_ROWS).map((s) => [`<code>${(0,publish_html/* esc */.UQ)(s.name, 120)}</code>`, (0,publish_html/* esc */.UQ)(s.state ?? ''), (0,publish_html/* pre */.AS)(s.topFrames)]);
-        out.push((0,publish_html/* details */.zH)(`Threads that did not move across ${a.samples} samples (${stuck.length}; idle ones and those explained above left out)`, (0,publish_html/* table */.tp)(['Thread', 'State', 'Top frames'], rows), a.severity === 'stuck'));
-    }
-    if (a.identicalStacks.length > 0) {
-        const blocks = a.identicalStacks.slice(0, 5).map((g) => {
-            const frames = g.frames.slice(0, MAX_FRAMES_SHOWN);
-            const omitted = g.frames.length - frames.length + g.framesOmitted;
-            return `<p>${g.count} threads, ${(0,publish_html/* esc */.UQ)(g.state ?? 'no state')}: ${(0,publish_html/* names */.Dy)(g.threadNames, g.count)}</p>\n${(0,publish_html/* pre */.AS)(omitted > 0 ? [...frames, `… ${omitted} more frames`] : frames)}`;
-        });
-        out.push((0,publish_html/* details */.zH)(`Threads with identical stacks (${a.identicalStacks.length} group${a.identicalStacks.length === 1 ? '' : 's'}, largest first)`, blocks.join('\n')));
-    }
-    const virtual = virtualThreadsHtml(a);
-    if (virtual)
-        out.push(virtual);
-    if (a.main && a.main.frame) {
-        out.push((0,publish_html/* details */.zH)('Thread <code>main</code>', `<p>${(0,publish_html/* esc */.UQ)(a.main.state ?? '')}${a.main.stateDetail ? ` (${(0,publish_html/* esc */.UQ)(a.main.stateDetail)})` : ''} in <code>${(0,publish_html/* esc */.UQ)(a.main.frame, 200)}</code></p>`));
-    }
-    if (a.cpuDeltas.length > 0) {
-        const rows = a.cpuDeltas
-            .slice(0, MAX_ROWS)
-            .map((d) => [
-            `<code>${(0,publish_html/* esc */.UQ)(d.name, 120)}</code>`,
-            `${d.cpuDeltaMs.toFixed(d.cpuDeltaMs < 10 ? 1 : 0)} ms`,
-            d.wallMs !== undefined ? `${d.wallMs.toFixed(0)} ms` : '',
-            d.share !== undefined ? `${Math.round(d.share * 100)}%` : '',
-        ]);
-        out.push((0,publish_html/* details */.zH)('CPU used between the first and last sample', (0,publish_html/* table */.tp)(['Thread', 'CPU', 'Wall', 'Share of one core'], rows)));
-    }
-    if (a.histogram && a.histogram.classes > 0) {
-        const h = a.histogram;
-        const rowsOf = (list) => list.map((r) => [`<code>${(0,publish_html/* esc */.UQ)(r.className, 160)}</code>`, r.instances.toLocaleString('en-US'), (0,publish_html/* formatBytes */.z3)(r.bytes)]);
-        const total = h.totalBytes !== undefined
-            ? `<p>${h.classes} classes, ${(h.totalInstances ?? 0).toLocaleString('en-US')} objects, ${(0,publish_html/* formatBytes */.z3)(h.totalBytes)} on the heap.</p>\n`
-            : '';
-        out.push((0,publish_html/* details */.zH)('Class histogram', `${total}<p>Top by bytes</p>\n${(0,publish_html/* table */.tp)(['Class', 'Instances', 'Bytes'], rowsOf(h.topByBytes))}\n<p>Top by instances</p>\n${(0,publish_html/* table */.tp)(['Class', 'Instances', 'Bytes'], rowsOf(h.topByInstances))}`));
-    }
-    if (a.notes.length > 0)
-        out.push((0,publish_html/* details */.zH)('Parser notes', `<ul>\n${a.notes
-            .slice(0, MAX_ROWS)
-            .map((n) => `<li>${(0,publish_html/* esc */.UQ)(n)}</li>`)
-            .join('\n')}\n</ul>`));
-    return out;
-}
 function podSection(pod, analyses, detail) {
     const out = [];
     const where = pod.node ? ` on node <code>${(0,publish_html/* esc */.UQ)(pod.node, 120)}</code>` : '';
@@ -527,7 +344,7 @@ function podSection(pod, analyses, detail) {
         out.push(`<p>Errors for this pod:</p>\n${errorList(pod.errors)}`);
     const mine = analyses.filter((a) => a.pod === pod.pod && a.container === pod.container);
     const pids = new Set([...pod.jvms.map((j) => j.pid), ...mine.map((a) => a.pid)]);
-    if (pids.size === 0)
+    if (pids.size === 0 && !pod.stuck)
         out.push('<p>No JVM found in this container.</p>');
     for (const pid of pids) {
         out.push(jvmSection(pod.jvms.find((j) => j.pid === pid), pid, mine.find((a) => a.pid === pid)?.analysis, detail));
@@ -535,7 +352,8 @@ function podSection(pod, analyses, detail) {
     return out.join('\n');
 }
 /** The summary as HTML. Pure; the text it embeds is escaped. */
-function buildSummaryHtml(manifest, analyses, artifact, budgetBytes = SUMMARY_BUDGET_BYTES) {
+function buildSummaryHtml(manifest, analyses, o = {}) {
+    const { artifact, budgetBytes = SUMMARY_BUDGET_BYTES } = o;
     const jvmCount = new Set([
         ...manifest.pods.flatMap((p) => p.jvms.map((j) => `${p.pod}\u0000${p.container}\u0000${j.pid}`)),
         ...analyses.map((a) => `${a.pod}\u0000${a.container}\u0000${a.pid}`),
@@ -543,7 +361,7 @@ function buildSummaryHtml(manifest, analyses, artifact, budgetBytes = SUMMARY_BU
     const deadlocked = analyses.filter((a) => a.analysis.deadlock).length;
     const head = [];
     head.push(`<h2>JVM dump: <code>${(0,publish_html/* esc */.UQ)(manifest.target, 200)}</code> in namespace <code>${(0,publish_html/* esc */.UQ)(manifest.namespace, 120)}</code></h2>`);
-    const verdict = (0,rollout_verdict/* rolloutVerdict */.$6)(manifest, analyses);
+    const verdict = o.rollout ? o.rollout.verdict : (0,rollout_verdict/* rolloutVerdict */.$6)(manifest, analyses);
     if (verdict)
         head.push(rolloutVerdictHtml(verdict, !!manifest.workload));
     const counts = `${manifest.pods.length} pod${manifest.pods.length === 1 ? '' : 's'}, ${jvmCount} JVM${jvmCount === 1 ? '' : 's'}${deadlocked > 0 ? `, <strong>${deadlocked} with a deadlock</strong>` : ''}`;
@@ -559,7 +377,7 @@ function buildSummaryHtml(manifest, analyses, artifact, budgetBytes = SUMMARY_BU
         head.push(`<p>Errors:</p>\n${errorList(manifest.errors)}`);
     for (const s of manifest.skipped ?? [])
         head.push(`<p>⚠️ <strong>No ${(0,publish_html/* esc */.UQ)(s.dump)} dump.</strong> ${(0,publish_html/* esc */.UQ)(s.reason, 600)}</p>`);
-    head.push((0,replicas_html/* replicasSection */.by)(manifest, analyses));
+    head.push((0,replicas_html/* replicasSection */.by)(manifest, analyses, o.replicas));
     // No blank line anywhere: on GitHub one would end the HTML block and turn the rest into markdown.
     const build = (detail, pods) => [...head, ...pods.map((p) => podSection(p, analyses, detail))].join('\n').replace(/\n{2,}/g, '\n') + '\n';
     let html = build('full', manifest.pods);
@@ -577,8 +395,8 @@ function buildSummaryHtml(manifest, analyses, artifact, budgetBytes = SUMMARY_BU
         `<p><em>${manifest.pods.length - kept} more pods left out of the summary; see analysis.json in the artifact.</em></p>\n`);
 }
 /** Writes the summary of the run into the job summary. */
-async function writeJobSummary(manifest, analyses, artifact) {
-    await core/* summary */.z.addRaw(buildSummaryHtml(manifest, analyses, artifact), true).write();
+async function writeJobSummary(manifest, analyses, o = {}) {
+    await core/* summary */.z.addRaw(buildSummaryHtml(manifest, analyses, o), true).write();
 }
 
 
