@@ -35,7 +35,7 @@ export async function takeThreadDumps(job: JvmJob, sample: Sampler): Promise<voi
   for (let n = 1; n <= wanted; n++) {
     if (n > 1) {
       // A dump due after the run's end is not waited for: what was taken is kept, the shortfall recorded.
-      if (Date.now() + settings.threadDumpIntervalMs >= deadline) {
+      if (Date.now() + settings.threadDumpIntervalMs + DUMP_ROOM_MS > deadline) {
         throw new Error(
           `thread dump ${n} of ${wanted} not taken: it would be due after the run's timeout (thread-dump-interval ${settings.threadDumpIntervalMs / 1000}s); raise timeout or lower thread-dump-interval or thread-dump-count`,
         );
@@ -49,10 +49,13 @@ export async function takeThreadDumps(job: JvmJob, sample: Sampler): Promise<voi
   );
 }
 
-/** How many of `wanted` dumps `intervalMs` apart start before `deadline` (the first always does). */
+/** A dump is started only this long before the deadline at the latest: one started later would be cut mid-way. */
+export const DUMP_ROOM_MS = 2_000;
+
+/** How many of `wanted` dumps `intervalMs` apart start DUMP_ROOM_MS before `deadline` or earlier (the first always does). */
 export function dumpsBeforeDeadline(wanted: number, intervalMs: number, now: number, deadline: number): number {
   if (intervalMs <= 0) return wanted;
-  return Math.max(1, Math.min(wanted, Math.ceil((deadline - now) / intervalMs)));
+  return Math.max(1, Math.min(wanted, Math.ceil((deadline - DUMP_ROOM_MS - now) / intervalMs)));
 }
 
 /**
