@@ -217,6 +217,8 @@ describe('ephemeral containers', () => {
   });
 
   it('appends with a strategic merge patch and keeps existing ones', async () => {
+    // No simulated kubelet here: its status updates would change the resourceVersion this test compares.
+    api.kubelet.options.policy = () => [];
     const before = await core.readNamespacedPod({ name: 'web-1', namespace: NS });
     const pod = await addEphemeral('web-1', [{ ...DEBUGGER, volumeMounts: [{ name: 'tmp', mountPath: '/tmp' }] }]);
     expect(pod.spec?.ephemeralContainers?.map((c) => c.name)).toEqual(['old-dbg', 'jdk-dbg']);
