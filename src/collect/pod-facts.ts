@@ -1,6 +1,7 @@
 // Pure: what the pod's spec, status and events say, as facts for the verdict and as text for the artifact.
 import type { CoreV1Event, V1Container, V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
 import type { ContainerFacts, ProbeFailure } from '../shared/model.js';
+import { cut, oneLine } from '../shared/text.js';
 
 export const REDACTED_ENV = '<redacted by kube-jvm-dump: redact-env is true>';
 const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -46,8 +47,7 @@ const ROUTINE_WAITING = new Set(['ContainerCreating', 'PodInitializing', 'CrashL
 function waitingMessage(s: V1ContainerStatus): string | undefined {
   const w = s.state?.waiting;
   if (!w?.message || ROUTINE_WAITING.has(w.reason ?? '')) return undefined;
-  const line = w.message.replace(/\s+/g, ' ').trim();
-  return line.length > LAST_LINE_MAX ? `${line.slice(0, LAST_LINE_MAX)}…` : line;
+  return oneLine(w.message, LAST_LINE_MAX);
 }
 
 const completed = (s: V1ContainerStatus) => s.state?.terminated?.exitCode === 0;
@@ -87,8 +87,7 @@ export function containerFacts(pod: V1Pod): ContainerFacts[] {
 export function unscheduled(pod: V1Pod): string | undefined {
   const c = pod.status?.conditions?.find((x) => x.type === 'PodScheduled');
   if (!c || c.status !== 'False') return undefined;
-  const text = `${c.reason ?? 'not scheduled'}${c.message ? `: ${c.message.replace(/\s+/g, ' ').trim()}` : ''}`;
-  return text.length > LAST_LINE_MAX ? `${text.slice(0, LAST_LINE_MAX)}…` : text;
+  return oneLine(`${c.reason ?? 'not scheduled'}${c.message ? `: ${c.message}` : ''}`, LAST_LINE_MAX);
 }
 
 /** The Ready condition's last change to False, while the pod is not Ready. */
@@ -152,7 +151,7 @@ export function lastLogLine(log: string): string | undefined {
   const lines = log.split(/\r?\n/);
   for (let i = lines.length - 1; i >= 0; i--) {
     const line = lines[i].trim();
-    if (line) return line.length > LAST_LINE_MAX ? `${line.slice(0, LAST_LINE_MAX)}…` : line;
+    if (line) return cut(line, LAST_LINE_MAX);
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 // A pod with no JVM to dump (Pending, Failed): its state, events and logs are the only evidence of why the
 // workload has no live pod (an image that cannot be pulled, no node with room, an init container failing).
 import type { V1Pod } from '@kubernetes/client-node';
-import { chooseContainer, containerNotRunningReason } from '../select/choose-container.js';
+import { chooseContainer, containerNotRunningReason, statusNotRunningReason } from '../select/choose-container.js';
 import type { PodResult } from '../shared/model.js';
 import { collectPodContext, type PodContextOptions } from './pod-context.js';
 import { unscheduled } from './pod-facts.js';
@@ -15,9 +15,7 @@ export function whyNoJvm(pod: V1Pod, container: string | undefined): string {
   const init = pod.status?.initContainerStatuses?.find((s) => s.state?.terminated?.exitCode !== 0);
   const why =
     unscheduled(pod) ??
-    (init
-      ? `init ${containerNotRunningReason({ status: { containerStatuses: [init] } }, init.name) ?? `container '${init.name}' is running`}`
-      : undefined) ??
+    (init ? `init ${statusNotRunningReason(init, init.name) ?? `container '${init.name}' is running`}` : undefined) ??
     (container ? containerNotRunningReason(pod, container) : undefined);
   return `Pod ${name} is ${phase}${why ? ` (${why})` : ''}: no JVM runs in it.`;
 }

@@ -1,4 +1,4 @@
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1ContainerStatus, V1Pod } from '@kubernetes/client-node';
 
 export const DEFAULT_CONTAINER_ANNOTATION = 'kubectl.kubernetes.io/default-container';
 
@@ -20,7 +20,14 @@ export function chooseContainer(pod: V1Pod, requested: string | undefined): stri
 
 /** Why the chosen container cannot be dumped right now, or undefined when it runs. */
 export function containerNotRunningReason(pod: V1Pod, container: string): string | undefined {
-  const status = pod.status?.containerStatuses?.find((s) => s.name === container);
+  return statusNotRunningReason(
+    pod.status?.containerStatuses?.find((s) => s.name === container),
+    container,
+  );
+}
+
+/** Why the container with `status` does not run, or undefined when it runs. */
+export function statusNotRunningReason(status: V1ContainerStatus | undefined, container: string): string | undefined {
   if (!status) return `container '${container}' has no status yet`;
   if (status.state?.running) return undefined;
   const waiting = status.state?.waiting;

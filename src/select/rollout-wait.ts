@@ -5,6 +5,7 @@ import type { Cluster } from '../kube/client.js';
 import { apiErrorMessage } from '../kube/status.js';
 import type { TargetSpec } from '../inputs/settings.js';
 import type { RolloutWait } from '../shared/model.js';
+import { oneLine } from '../shared/text.js';
 import { labelSelectorToString, revisionOf } from './choose-pods.js';
 import { readWorkload, workloadState, type Workload } from './rollout.js';
 
@@ -56,9 +57,8 @@ export function stuckReason(pods: V1Pod[]): string | undefined {
       }
       const w = s.state?.waiting;
       if (w?.reason && STUCK_WAITING.has(w.reason)) {
-        const message = (w.message ?? '').replace(/\s+/g, ' ').trim();
-        const cut = message.length > MESSAGE_MAX ? `${message.slice(0, MESSAGE_MAX)}…` : message;
-        return `new pod ${p.metadata?.name} ${init ? 'init ' : ''}container ${s.name} ${w.reason}${cut ? `: ${cut}` : ''}`;
+        const message = oneLine(w.message ?? '', MESSAGE_MAX);
+        return `new pod ${p.metadata?.name} ${init ? 'init ' : ''}container ${s.name} ${w.reason}${message ? `: ${message}` : ''}`;
       }
     }
   }
