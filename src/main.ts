@@ -81,12 +81,14 @@ export async function run(): Promise<void> {
       return;
     }
   }
-  for (const p of manifest.pods.filter((x) => !x.stuck)) {
+  // Stuck pods were only explained (nothing injected, nothing dumped): no timings, not among the pods dumped.
+  const dumped = manifest.pods.filter((p) => !p.stuck);
+  for (const p of dumped) {
     log.debug(`timings ${p.pod}: ${timings(p.timingsMs)}`);
     for (const j of p.jvms) log.debug(`timings ${p.pod}/${j.pid}: ${timings(j.timingsMs)}`);
   }
   core.setOutput(Outputs.OutputDir, settings.outputDir);
-  core.setOutput(Outputs.Pods, JSON.stringify(manifest.pods.filter((p) => !p.stuck).map((p) => p.pod)));
+  core.setOutput(Outputs.Pods, JSON.stringify(dumped.map((p) => p.pod)));
 
   let analyses: AnalysedJvm[] = [];
   let replicas: ReplicaComparison[] = [];

@@ -60,7 +60,7 @@ export async function startJfr(job: JvmJob): Promise<JfrRecording> {
     output = await job.jcmd(jfrStartArgs(name, ctx.settings.jfrSettings, guardMs, out.feature), JFR_JCMD_TIMEOUT_MS);
   } catch (err) {
     // The command may have started it before failing (a timeout): stop it, unless jcmd never reached the JVM.
-    if (!(err instanceof ToolboxError && err.failure === 'attach')) await discardJfr(job, name);
+    if (!(err instanceof ToolboxError && err.neverReachedJvm)) await discardJfr(job, name);
     throw new Error(`JFR.start failed: ${errorMessage(err)}`, { cause: err });
   }
   const problem = jfrStartProblem(output);

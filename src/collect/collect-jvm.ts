@@ -13,7 +13,7 @@ import type { Collector, JvmJob, JvmTarget } from './jvm-job.js';
 import { attachIds } from './plan.js';
 import { takeThreadDumps, takeThreadDumpsInPod, viaSignal } from './thread-dumps.js';
 import { collectThreadsJson } from './threads-json.js';
-import { parseVmVersion, type ToolboxFailure } from './toolbox-protocol.js';
+import { parseVmVersion } from './toolbox-protocol.js';
 import { HashingFileSink, LocalWriteError, readTail, TransferError } from './transfer.js';
 import { ToolboxError } from './toolbox-types.js';
 
@@ -131,15 +131,12 @@ export async function openJvm(ctx: CollectContext, target: JvmTarget): Promise<J
 /** The JVM refused the first jcmd of its dumps: its dumps go the way of a JVM without attach. */
 class AttachFailed extends Error {}
 
-/** Toolbox failures that mean jcmd never reached the JVM. */
-const NO_ATTACH: ReadonlySet<ToolboxFailure> = new Set(['attach', 'uid-mismatch', 'no-jcmd']);
-
 /** While no jcmd has reached the JVM yet: why `err` shows that none can (undefined when it does not). */
 async function attachLost(job: JvmJob, err: unknown): Promise<string | undefined> {
   let cause = err;
   while (cause instanceof Error && !(cause instanceof ToolboxError)) cause = cause.cause;
   if (!(cause instanceof ToolboxError)) return undefined;
-  if (NO_ATTACH.has(cause.failure)) return cause.message;
+  if (cause.neverReachedJvm) return cause.message;
   if (cause.failure !== 'tool') return undefined;
   // jcmd failed although the JVM has an attach socket (a stale one, or the command itself failed): VM.version tells.
   try {

@@ -43,7 +43,13 @@ export class ToolboxError extends Error {
   ) {
     super(message);
   }
+  /** jcmd never reached the JVM (no attach, another user's JVM, no jcmd): nothing was started in it. */
+  get neverReachedJvm(): boolean {
+    return NO_ATTACH.has(this.failure);
+  }
 }
+
+const NO_ATTACH: ReadonlySet<ToolboxFailure> = new Set(['attach', 'uid-mismatch', 'no-jcmd']);
 
 /** The ids a command runs as in the pod: the JVM's, since HotSpot lets only its own user attach. */
 export interface Ids {

@@ -34,23 +34,11 @@ export function isStuckPod(pod: V1Pod): boolean {
   return !isLivePod(pod) && !pod.metadata?.deletionTimestamp && pod.status?.phase !== 'Succeeded';
 }
 
-/** Stuck pods whose state and events say why there is no live pod: `preferred` ones (the new revision's) first, newest first. */
-export const rankStuckPods: PodRanker = (pods, preferred = () => false) =>
-  pods
-    .filter(isStuckPod)
-    .map((pod) => ({ pod, group: preferred(pod) ? 0 : 1, created: createdAt(pod) }))
-    .sort((a, b) => a.group - b.group || b.created - a.created || (a.pod.metadata?.name ?? '').localeCompare(b.pod.metadata?.name ?? ''))
-    .map((x) => x.pod);
-
-/**
- * Orders live pods for dumping. Pods in `preferred` come first: during a failed rollout those are the new
- * ReplicaSet's pods, which are the interesting ones even (especially) when not Ready. Within a group,
- * ready pods first, then the newest.
- */
-export const rankLivePods: PodRanker = (pods, preferred = () => false) =>
-  pods
-    .filter(isLivePod)
-    .map((pod) => ({ pod, group: preferred(pod) ? 0 : 1, ready: isPodReady(pod) ? 0 : 1, created: createdAt(pod) }))
+/** `keep`'s pods, `preferred` ones first, then (with `readyFirst`) ready before unready, then the newest. */
+function ranked(pods: V1Pod[], keep: (pod: V1Pod) => boolean, preferred: (pod: V1Pod) => boolean, readyFirst: boolean): V1Pod[] {
+  return pods
+    .filter(keep)
+    .map((pod) => ({ pod, group: preferred(pod) ? 0 : 1, ready: readyFirst && !isPodReady(pod) ? 1 : 0, created: createdAt(pod) }))
     .sort(
       (a, b) =>
         a.group - b.group ||
@@ -59,6 +47,17 @@ export const rankLivePods: PodRanker = (pods, preferred = () => false) =>
         (a.pod.metadata?.name ?? '').localeCompare(b.pod.metadata?.name ?? ''),
     )
     .map((x) => x.pod);
+}
+
+/** Stuck pods whose state and events say why there is no live pod: `preferred` ones (the new revision's) first, newest first. */
+export const rankStuckPods: PodRanker = (pods, preferred = () => false) => ranked(pods, isStuckPod, preferred, false);
+
+/**
+ * Orders live pods for dumping. Pods in `preferred` come first: during a failed rollout those are the new
+ * ReplicaSet's pods, which are the interesting ones even (especially) when not Ready. Within a group,
+ * ready pods first, then the newest.
+ */
+export const rankLivePods: PodRanker = (pods, preferred = () => false) => ranked(pods, isLivePod, preferred, true);
 
 /** For a Deployment: pods of the newest ReplicaSet (by revision) first, then pods of older ones. */
 export function choosePodsForDeployment(
