@@ -185,7 +185,9 @@ async function expectRecordingOfHotApp(jre: number): Promise<void> {
   expect(leaks).toEqual([]);
   expect([run.stdout.includes(SECRET), run.summary.includes(SECRET)]).toEqual([false, false]);
   expect(events.get('jdk.ExecutionSample')).toBe(summary.executionSamples);
-  expect(events.get('jdk.JavaMonitorEnter')).toBeGreaterThan(10);
+  // Every contended entry the summary counted (one site here, far under its 20); how many there are is the JVM's:
+  // JDK 8's unfair monitor gave 8 to 31 long waits in 10 s, JDK 17 and 21 80 to 90.
+  expect(events.get('jdk.JavaMonitorEnter')).toBe(summary.monitors.reduce((n, m) => n + m.count, 0));
   // Listed in the manifest with the size and sha256 of what arrived (every listed file is checked).
   const listed = jvm.files.find((x) => x.path === `${f.dir}/recording.jfr`);
   expect(listed).toMatchObject({ size: f.recording!.length, sha256: createHash('sha256').update(f.recording!).digest('hex') });
